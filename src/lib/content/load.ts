@@ -1,0 +1,462 @@
+/**
+ * From content files to resolved disclosures. Pure: the caller hands in the files' texts (see
+ * `read-content-dir.ts`), so every rule here is testable with in-memory fixtures.
+ *
+ * Layout of a content folder:
+ *   catalogues/<year>/{functional,econ-dept,econ-gov,econ-mapping}.yaml
+ *   disclosures/<any folders>/disclosure.yaml  (+ ledger.yaml, performance.yaml, notes.md beside it)
+ */
+import { catalogueYearFor, withAdditions, type Catalogue, type CatalogueEntry, type CatalogueKind, type MappingEntry } from '../catalogue/catalogue.ts';
+import { finding, type Finding, type SourcePosition } from '../findings.ts';
+import { disclosureId, type Disclosure, type Indicator, type LedgerRow, type ProjectForm, type UnitForm } from '../ledger/model.ts';
+import {
+  catalogueFileSchema,
+  disclosureFileSchema,
+  ledgerFileSchema,
+  mappingFileSchema,
+  performanceFileSchema,
+  type Indicator as RawIndicator,
+} from './schema.ts';
+import { AmountReader, parseContentFile } from './parse-file.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+export interface ContentFile {
+  /** Path relative to the working directory, with forward slashes; used in every message. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface LoadResult {
+  readonly disclosures: readonly Disclosure[];
+  readonly catalogues: ReadonlyMap<number, Catalogue>;
+  readonly findings: readonly Finding[];
+}
+
+const CATALOGUE_FILES: Readonly<Record<CatalogueKind, string>> = {
+  functional: 'functional.yaml',
+  econDept: 'econ-dept.yaml',
+  econGov: 'econ-gov.yaml',
+};
+const MAPPING_FILE = 'econ-mapping.yaml';
+
+/** Loads every catalogue and disclosure under `root` (a path prefix of the files, e.g. `content`). */
+export function loadContent(files: readonly ContentFile[], root: string): LoadResult {
+  const findings: Finding[] = [];
+  const prefix = root.replace(/\/+$/, '') + '/';
+  const relative = (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  const byPath = new Map(files.map((f) => [relative(f.path), f]));
+
+  const catalogues = loadCatalogues(byPath, findings);
+  const disclosureFiles = [...byPath.keys()].filter((p) => /^disclosures\/(.+\/)?disclosure\.yaml$/.test(p)).sort();
+  const disclosures: Disclosure[] = [];
+  for (const path of disclosureFiles) {
+    const folder = path.slice(0, -'disclosure.yaml'.length);
+    const disclosure = loadDisclosure(folder, byPath, catalogues, findings);
+    if (disclosure) disclosures.push(disclosure);
+  }
+
+  const seen = new Map<string, Disclosure>();
+  for (const d of disclosures) {
+    const earlier = seen.get(d.id);
+    if (earlier) {
+      findings.push(
+        finding({
+          code: 'disclosure.duplicate',
+          severity: 'error',
+          zh: `同一部门同一年度出现两次（另见 ${earlier.files.disclosure}）`,
+          en: `the same department and year appear twice (see also ${earlier.files.disclosure})`,
+          at: { file: d.files.disclosure, line: 1, column: 1 },
+          actual: d.id,
+        }),
+      );
+    } else seen.set(d.id, d);
+  }
+  return { disclosures: [...seen.values()], catalogues, findings };
+}
+
+function loadCatalogues(byPath: ReadonlyMap<string, ContentFile>, findings: Finding[]): Map<number, Catalogue> {
+  const years = new Set<number>();
+  for (const path of byPath.keys()) {
+    const match = /^catalogues\/(\d{4})\//.exec(path);
+    if (match?.[1]) years.add(Number(match[1]));
+  }
+  const catalogues = new Map<number, Catalogue>();
+  for (const year of [...years].sort()) {
+    const entries = {} as Record<CatalogueKind, Map<string, CatalogueEntry>>;
+    const sources = {} as Record<CatalogueKind | 'mapping', string>;
+    let complete = true;
+    for (const kind of Object.keys(CATALOGUE_FILES) as CatalogueKind[]) {
+      const file = byPath.get(`catalogues/${year}/${CATALOGUE_FILES[kind]}`);
+      entries[kind] = new Map();
+      if (!file) {
+        findings.push(missingFile(`catalogues/${year}/${CATALOGUE_FILES[kind]}`, file));
+        complete = false;
+        continue;
+      }
+      const parsed = parseContentFile(file.text, file.path, catalogueFileSchema);
+      findings.push(...parsed.findings);
+      if (!parsed.value) {
+        complete = false;
+        continue;
+      }
+      sources[kind] = parsed.value.source;
+      parsed.value.entries.forEach((entry, index) => {
+        if (entries[kind].has(entry.code)) {
+          findings.push(duplicateCode(parsed.source, ['entries', index, 'code'], entry.code));
+          return;
+        }
+        entries[kind].set(entry.code, { ...entry, origin: 'catalogue' });
+      });
+    }
+    const mapping = new Map<string, MappingEntry>();
+    const mappingFile = byPath.get(`catalogues/${year}/${MAPPING_FILE}`);
+    if (mappingFile) {
+      const parsed = parseContentFile(mappingFile.text, mappingFile.path, mappingFileSchema);
+      findings.push(...parsed.findings);
+      if (parsed.value) {
+        sources.mapping = parsed.value.source;
+        parsed.value.entries.forEach((entry, index) => {
+          if (mapping.has(entry.econDept)) {
+            findings.push(duplicateCode(parsed.source, ['entries', index, 'econDept'], entry.econDept));
+            return;
+          }
+          mapping.set(entry.econDept, { admin: entry.admin, institution: entry.institution, confidence: entry.confidence, origin: 'catalogue' });
+        });
+      } else complete = false;
+    } else {
+      findings.push(missingFile(`catalogues/${year}/${MAPPING_FILE}`, undefined));
+      complete = false;
+    }
+    if (complete) catalogues.set(year, { year, ...entries, mapping, sources });
+  }
+  return catalogues;
+}
+
+const missingFile = (path: string, _file: ContentFile | undefined): Finding =>
+  finding({
+    code: 'catalogue.missingFile',
+    severity: 'error',
+    zh: `目录文件缺失：${path}`,
+    en: `catalogue file missing: ${path}`,
+    at: { file: path, line: 1, column: 1 },
+  });
+
+const duplicateCode = (source: YamlSource, path: (string | number)[], code: string): Finding =>
+  finding({
+    code: 'catalogue.duplicateCode',
+    severity: 'error',
+    zh: `科目编码 ${code} 重复`,
+    en: `code ${code} is listed twice`,
+    at: source.positionOf(path),
+    actual: code,
+  });
+
+function loadDisclosure(
+  folder: string,
+  byPath: ReadonlyMap<string, ContentFile>,
+  catalogues: ReadonlyMap<number, Catalogue>,
+  findings: Finding[],
+): Disclosure | null {
+  const mainFile = byPath.get(`${folder}disclosure.yaml`);
+  if (!mainFile) return null;
+  const main = parseContentFile(mainFile.text, mainFile.path, disclosureFileSchema);
+  findings.push(...main.findings);
+  if (!main.value) return null;
+  const d = main.value;
+  const at = (path: (string | number)[]): SourcePosition => main.source.positionOf(path);
+
+  const catalogueYear = catalogueYearFor(d.year, [...catalogues.keys()]);
+  const baseCatalogue = catalogueYear === undefined ? undefined : catalogues.get(catalogueYear);
+  if (!baseCatalogue) {
+    findings.push(
+      finding({
+        code: 'catalogue.none',
+        severity: 'error',
+        zh: '内容目录中没有任何年度的科目目录（catalogues/<年度>/）',
+        en: 'the content folder has no classification catalogue (catalogues/<year>/)',
+        at: at(['year']),
+      }),
+    );
+    return null;
+  }
+  const catalogue = withAdditions(baseCatalogue, d.catalogue);
+  checkAdditions(d.catalogue, baseCatalogue, main.source, findings);
+
+  const amounts = new AmountReader(main.source, d.amountUnit);
+  const unitCodes = new Set(d.units.map((u) => u.code));
+  const checkUnit = (code: string, path: (string | number)[], source: YamlSource) => {
+    if (!unitCodes.has(code)) findings.push(unknownReference('unit', code, source.positionOf(path), [...unitCodes]));
+  };
+
+  const projects = d.projects.map((p, i) => {
+    checkUnit(p.unit, ['projects', i, 'unit'], main.source);
+    return { ...p, at: at(['projects', i]) };
+  });
+  const projectIds = new Set<string>();
+  projects.forEach((p, i) => {
+    if (projectIds.has(p.id)) {
+      findings.push(
+        finding({
+          code: 'project.duplicateId',
+          severity: 'error',
+          zh: `项目编号“${p.id}”重复`,
+          en: `project id "${p.id}" is used twice`,
+          at: at(['projects', i, 'id']),
+          actual: p.id,
+        }),
+      );
+    }
+    projectIds.add(p.id);
+  });
+
+  const income = d.income.flatMap((line, i) => {
+    checkUnit(line.unit, ['income', i, 'unit'], main.source);
+    const amount = amounts.read(line.amount, ['income', i, 'amount']);
+    return amount === null ? [] : [{ unit: line.unit, source: line.source, amount, ...(line.note ? { note: line.note } : {}), at: at(['income', i]) }];
+  });
+  const carryoverOut = d.carryoverOut.flatMap((line, i) => {
+    checkUnit(line.unit, ['carryoverOut', i, 'unit'], main.source);
+    const amount = amounts.read(line.amount, ['carryoverOut', i, 'amount']);
+    return amount === null ? [] : [{ unit: line.unit, fund: line.fund, amount, at: at(['carryoverOut', i]) }];
+  });
+  findings.push(...amounts.findings);
+
+  // The ledger
+  const ledgerFile = byPath.get(`${folder}ledger.yaml`);
+  const ledger: LedgerRow[] = [];
+  if (ledgerFile) {
+    const parsed = parseContentFile(ledgerFile.text, ledgerFile.path, ledgerFileSchema);
+    findings.push(...parsed.findings);
+    if (parsed.value) {
+      const reader = new AmountReader(parsed.source, parsed.value.amountUnit);
+      parsed.value.rows.forEach((row, i) => {
+        const path = ['rows', i];
+        checkUnit(row.unit, [...path, 'unit'], parsed.source);
+        if (row.kind === 'project' && !row.project) {
+          findings.push(
+            finding({
+              code: 'ledger.projectMissing',
+              severity: 'error',
+              zh: '项目支出行必须注明所属项目（project）',
+              en: 'a project expenditure row must name its project',
+              at: parsed.source.positionOf(path),
+            }),
+          );
+        }
+        if (row.project !== undefined && !projectIds.has(row.project)) {
+          findings.push(unknownReference('project', row.project, parsed.source.positionOf([...path, 'project']), [...projectIds]));
+        }
+        if (row.project !== undefined && row.kind !== 'project') {
+          findings.push(
+            finding({
+              code: 'ledger.projectOnNonProjectRow',
+              severity: 'error',
+              zh: '只有项目支出（kind: project）行可以注明项目',
+              en: 'only project rows (kind: project) may name a project',
+              at: parsed.source.positionOf([...path, 'project']),
+              actual: row.kind,
+            }),
+          );
+        }
+        if (row.kind === 'basic' && row.econ.length !== 5) {
+          findings.push(
+            finding({
+              code: 'ledger.basicNeedsSection',
+              severity: 'error',
+              zh: '基本支出行必须使用部门经济分类款级科目（5 位）',
+              en: 'a basic expenditure row needs an econDept 款 code (5 digits)',
+              at: parsed.source.positionOf([...path, 'econ']),
+              actual: row.econ,
+            }),
+          );
+        }
+        const amount = reader.read(row.amount, [...path, 'amount']);
+        if (amount === null) {
+          if (row.amount === null || row.amount === '') {
+            findings.push(
+              finding({
+                code: 'ledger.emptyAmount',
+                severity: 'error',
+                zh: '明细行的金额不能为空',
+                en: 'a ledger row must have an amount',
+                at: parsed.source.positionOf([...path, 'amount']),
+              }),
+            );
+          }
+          return;
+        }
+        ledger.push({
+          unit: row.unit,
+          func: row.func,
+          econ: row.econ,
+          source: row.source,
+          kind: row.kind,
+          ...(row.project === undefined ? {} : { project: row.project }),
+          amount,
+          ...(row.reason === undefined ? {} : { reason: row.reason }),
+          at: parsed.source.positionOf(path),
+        });
+      });
+      findings.push(...reader.findings);
+      checkLedgerCodes(ledger, catalogue, findings);
+    }
+  }
+
+  // Performance forms
+  const performanceFile = byPath.get(`${folder}performance.yaml`);
+  const projectForms: ProjectForm[] = [];
+  let unitForm: UnitForm | null = null;
+  if (performanceFile) {
+    const parsed = parseContentFile(performanceFile.text, performanceFile.path, performanceFileSchema);
+    findings.push(...parsed.findings);
+    if (parsed.value) {
+      const reader = new AmountReader(parsed.source, parsed.value.amountUnit);
+      const indicators = (list: readonly RawIndicator[], path: (string | number)[]): Indicator[] =>
+        list.map((ind, i) => ({ ...ind, at: parsed.source.positionOf([...path, i]) }));
+      parsed.value.projects.forEach((form, i) => {
+        if (!projectIds.has(form.project)) {
+          findings.push(unknownReference('project', form.project, parsed.source.positionOf(['projects', i, 'project']), [...projectIds]));
+        }
+        projectForms.push({
+          project: form.project,
+          category: form.category,
+          period: form.period,
+          amount: reader.read(form.amount, ['projects', i, 'amount']),
+          goal: form.goal,
+          indicators: indicators(form.indicators, ['projects', i, 'indicators']),
+          at: parsed.source.positionOf(['projects', i]),
+        });
+      });
+      const u = parsed.value.unit;
+      if (u) {
+        const budget = Object.fromEntries(
+          (Object.keys(u.budget) as (keyof typeof u.budget)[]).map((key) => [key, reader.read(u.budget[key], ['unit', 'budget', key])]),
+        ) as UnitForm['budget'];
+        unitForm = {
+          mission: u.mission,
+          tasks: u.tasks,
+          budget,
+          indicators: indicators(u.indicators, ['unit', 'indicators']),
+          at: parsed.source.positionOf(['unit']),
+        };
+      }
+      findings.push(...reader.findings);
+    }
+  }
+
+  const notesFile = byPath.get(`${folder}notes.md`);
+  return {
+    id: disclosureId(d.region.code, d.department.code, d.year),
+    year: d.year,
+    phase: d.phase,
+    region: d.region,
+    department: d.department,
+    units: d.units,
+    providedTables: d.tables === 'all' ? Array.from({ length: 23 }, (_, i) => i + 1) : [...new Set(d.tables)].sort((a, b) => a - b),
+    projects,
+    ledger,
+    income,
+    carryoverOut,
+    projectForms,
+    unitForm,
+    narrative: notesFile ? { markdown: notesFile.text, file: notesFile.path } : null,
+    catalogue,
+    privacyAllowList: d.privacyAllowList,
+    provenance: d.provenance,
+    files: { disclosure: mainFile.path, ledger: ledgerFile?.path ?? null, performance: performanceFile?.path ?? null },
+  };
+}
+
+function unknownReference(kind: 'unit' | 'project', value: string, at: SourcePosition, known: string[]): Finding {
+  const zh = kind === 'unit' ? '单位编码' : '项目编号';
+  return finding({
+    code: kind === 'unit' ? 'reference.unknownUnit' : 'reference.unknownProject',
+    severity: 'error',
+    zh: `${zh}“${value}”未在 disclosure.yaml 中定义`,
+    en: `${kind} "${value}" is not defined in disclosure.yaml`,
+    at,
+    expected: known.join(', ') || '(none)',
+    actual: value,
+  });
+}
+
+/** Names a disclosure adds must not contradict the catalogue; a genuinely new code is a warning. */
+function checkAdditions(
+  additions: { functional: { code: string; name: string }[]; econDept: { code: string; name: string }[]; econGov: { code: string; name: string }[] },
+  base: Catalogue,
+  source: YamlSource,
+  findings: Finding[],
+): void {
+  for (const kind of ['functional', 'econDept', 'econGov'] as const) {
+    additions[kind].forEach((entry, i) => {
+      const known = base[kind].get(entry.code);
+      const at = source.positionOf(['catalogue', kind, i, 'name']);
+      if (known && known.name !== entry.name) {
+        findings.push(
+          finding({
+            code: 'catalogue.nameMismatch',
+            severity: 'error',
+            zh: `科目 ${entry.code} 的名称与 ${base.year} 年科目目录不符`,
+            en: `the name of ${entry.code} contradicts the ${base.year} catalogue`,
+            at,
+            expected: known.name,
+            actual: entry.name,
+          }),
+        );
+      } else if (!known) {
+        findings.push(
+          finding({
+            code: 'catalogue.codeAdded',
+            severity: 'warning',
+            zh: `科目 ${entry.code}“${entry.name}”不在 ${base.year} 年科目目录中，按本公开所给名称使用`,
+            en: `code ${entry.code} "${entry.name}" is not in the ${base.year} catalogue; the name given here is used`,
+            at,
+            actual: entry.code,
+          }),
+        );
+      }
+    });
+  }
+}
+
+/** Every code a ledger row uses, and its parents, must have a name; every econDept code a mapping. */
+function checkLedgerCodes(ledger: readonly LedgerRow[], catalogue: Catalogue, findings: Finding[]): void {
+  const reported = new Set<string>();
+  const report = (key: string, f: Finding) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    findings.push(f);
+  };
+  for (const row of ledger) {
+    for (const code of [row.func.slice(0, 3), row.func.slice(0, 5), row.func]) {
+      if (!catalogue.functional.has(code)) {
+        report(
+          `f${code}`,
+          finding({
+            code: 'catalogue.unknownCode',
+            severity: 'error',
+            zh: `功能分类科目 ${code} 不在 ${catalogue.year} 年科目目录中，且未在 disclosure.yaml 的 catalogue.functional 中给出名称`,
+            en: `functional code ${code} is not in the ${catalogue.year} catalogue and disclosure.yaml gives it no name (catalogue.functional)`,
+            at: row.at,
+            actual: code,
+          }),
+        );
+      }
+    }
+    for (const code of row.econ.length === 5 ? [row.econ.slice(0, 3), row.econ] : [row.econ]) {
+      if (!catalogue.econDept.has(code)) {
+        report(
+          `e${code}`,
+          finding({
+            code: 'catalogue.unknownCode',
+            severity: 'error',
+            zh: `部门经济分类科目 ${code} 不在 ${catalogue.year} 年科目目录中，且未在 catalogue.econDept 中给出名称`,
+            en: `econDept code ${code} is not in the ${catalogue.year} catalogue and disclosure.yaml gives it no name (catalogue.econDept)`,
+            at: row.at,
+            actual: code,
+          }),
+        );
+      }
+    }
+  }
+}
