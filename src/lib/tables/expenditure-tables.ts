@@ -337,11 +337,14 @@ export const govFundByEconGov = (d: Disclosure): Built => hierarchyTable(d, inFu
 /** 表18 政府性基金预算支出分类汇总表（按部门预算经济分类）. */
 export const govFundByEconDept = (d: Disclosure): Built => hierarchyTable(d, inFund('govFund'), econDeptClassColumns(), ITEMS_BY_UNIT);
 
-/** 表21 专项资金预算汇总表: every 专项 project by source and by 预算编制方式. */
+/**
+ * 表21 专项资金预算汇总表: every 专项 project by source and by 预算编制方式. Its 预算额度 are this
+ * year's allocations, so spending from last year's carry-over is not part of it.
+ */
 export function specialFundSummary(d: Disclosure): Built {
   const specialProjects = d.projects.filter((p) => p.specialFund);
   const specialIds = new Set(specialProjects.map((p) => p.id));
-  const rows = viewRows(d).filter((r) => r.kind === 'project' && r.project !== undefined && specialIds.has(r.project));
+  const rows = viewRows(d).filter((r) => r.kind === 'project' && !r.carryover && r.project !== undefined && specialIds.has(r.project));
   const compiledBy = (way: 'department' | 'finance'): Select => (r) => specialProjects.find((p) => p.id === r.project)?.compilation === way;
   const part = (p: string): Select => (r) => r.fund === 'generalBudget' && sourcePart(r) === p;
   const spec: ColumnSpec[] = [

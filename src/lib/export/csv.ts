@@ -1,0 +1,96 @@
+/**
+ * CSV downloads: RFC 4180 text with a UTF-8 byte-order mark, so Excel on Chinese Windows opens
+ * it as UTF-8 instead of guessing GBK and showing mojibake.
+ *
+ * Every string handed to {@link toCsv} is text and is neutralised against spreadsheet formula
+ * injection; only values wrapped with {@link decimal} are written as numbers. Safety is the
+ * default, and a caller has to say "this is a number" on purpose (amount cells do, via
+ * {@link amountField}), which is how a real negative amount such as -3.50 stays a number while a
+ * project called `-3.50` or `=HYPERLINK(…)` is neutralised.
+ */
+import { formatWan, type Amount } from '../money.ts';
+import type { Cell, Table } from '../tables/model.ts';
+
+/** UTF-8 byte-order mark, written as the first character of every CSV. */
+export const BOM = '\uFEFF';
+
+/** A number written as-is: a plain decimal string such as `-3.50` or `896.28`. */
+export interface CsvDecimal {
+  readonly decimal: string;
+}
+
+/** A CSV field: text (neutralised) or a number. */
+export type CsvField = string | CsvDecimal;
+
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/** Marks a plain decimal string as a number field; anything else is a programming error. */
+export function decimal(text: string): CsvDecimal {
+  if (!PLAIN_DECIMAL.test(text)) throw new Error(`not a plain decimal number: ${JSON.stringify(text)}`);
+  return { decimal: text };
+}
+
+/** An amount cell in 万元 with two decimals, as the tables print it; an empty cell stays empty (not 0). */
+export const amountField = (amount: Amount): CsvField => (amount === null ? '' : decimal(formatWan(amount)));
+
+/**
+ * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV Injection"): = + - @,
+ * and tab / carriage return, which some spreadsheets strip before looking for one of the others.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralises text that a spreadsheet would run as a formula by prefixing a single quote, the
+ * OWASP recommendation: Excel and LibreOffice then show the text instead of evaluating it. Also
+ * used by the XLSX writer, so a cell reads the same in both downloads.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+function escapeField(field: CsvField): string {
+  const text = typeof field === 'string' ? neutraliseFormula(field) : field.decimal;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Writes rows as RFC 4180 CSV: CRLF line ends (also after the last record), fields quoted only
+ * when they hold a quote, comma or line break, quotes doubled; prefixed by the BOM.
+ */
+export function toCsv(rows: readonly (readonly CsvField[])[]): string {
+  return BOM + rows.map((row) => `${row.map(escapeField).join(',')}\r\n`).join('');
+}
+
+/**
+ * A table cell as a CSV field. Codes are written plainly as text (`001001`), never as the
+ * `="001001"` trick: that trick keeps Excel from dropping the zeros but puts a formula into the
+ * open data, which every other reader (pandas, R, databases) would then take literally. Excel
+ * users who need the zeros have the XLSX workbook, where codes are typed as text.
+ */
+export function cellField(cell: Cell): CsvField {
+  return cell.kind === 'amount' ? amountField(cell.value) : cell.value;
+}
+
+/** The header label of a leaf column: its header path joined with `/` (`基本支出/人员经费`). */
+export const columnLabel = (path: readonly string[]): string => path.join('/');
+
+/** Header labels of the two columns that carry a form's labelled values (表 23's 部门名称, 预算情况 …). */
+export const FORM_FIELD_COLUMNS = ['表单栏目', '栏目内容'] as const;
+
+/**
+ * One table as CSV: one header row, then the body rows. A form's labelled values (table 23)
+ * come first, in two extra leading columns ({@link FORM_FIELD_COLUMNS}) left empty on grid rows,
+ * so the file stays one rectangle that any CSV reader accepts. A table the disclosure did not
+ * provide is its header row alone.
+ */
+export function tableToCsv(table: Table): string {
+  const hasForm = table.fields.length > 0;
+  const formBlank = hasForm ? ['', ''] : [];
+  const gridBlank = table.columns.map(() => '');
+  const header = [...(hasForm ? FORM_FIELD_COLUMNS : []), ...table.columns.map((c) => columnLabel(c.path))];
+  const fieldRows = table.fields.map((f) => [f.label, cellField(f.value), ...gridBlank]);
+  const bodyRows = table.rows.map((row) => [...formBlank, ...row.cells.map(cellField)]);
+  return toCsv([header, ...fieldRows, ...bodyRows]);
+}

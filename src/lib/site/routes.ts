@@ -1,0 +1,40 @@
+/**
+ * Every URL of the site, in one place. Paths are relative to the site base (no leading slash),
+ * ASCII, and stable year after year: a department's 2024 table 7 is always
+ * `430202/001/2024/tables/07/`. Components prefix the base (`SITE_BASE`) with `withBase`.
+ */
+import type { Disclosure } from '../ledger/model.ts';
+
+type DisclosureRef = Pick<Disclosure, 'region' | 'department' | 'year'>;
+
+const disclosureRoot = (d: DisclosureRef): string => `${d.region.code}/${d.department.code}/${d.year}/`;
+const fileStem = (d: DisclosureRef): string => `${d.region.code}-${d.department.code}-${d.year}`;
+const tableSlug = (n: number): string => String(n).padStart(2, '0');
+
+export const routes = {
+  home: (): string => '',
+  year: (year: number): string => `years/${year}/`,
+  region: (regionCode: string): string => `regions/${regionCode}/`,
+  disclosure: disclosureRoot,
+  table: (d: DisclosureRef, number: number): string => `${disclosureRoot(d)}tables/${tableSlug(number)}/`,
+  tableCsv: (d: DisclosureRef, number: number): string => `${disclosureRoot(d)}tables/${tableSlug(number)}.csv`,
+  workbook: (d: DisclosureRef): string => `${disclosureRoot(d)}budget-${fileStem(d)}.xlsx`,
+  project: (d: DisclosureRef, projectId: string): string => `${disclosureRoot(d)}projects/${encodeURIComponent(projectId)}/`,
+  unitPerformance: (d: DisclosureRef): string => `${disclosureRoot(d)}performance/`,
+  glossary: (): string => 'glossary/',
+  indicators: (): string => 'indicators/',
+  search: (): string => 'search/',
+  data: (): string => 'data/',
+  ledgerCsv: (): string => 'data/ledger.csv',
+  ledgerCsvForYear: (year: number): string => `data/ledger-${year}.csv`,
+  projectsCsv: (): string => 'data/projects.csv',
+  indicatorsCsv: (): string => 'data/indicators.csv',
+  dataPackage: (): string => 'data/datapackage.json',
+  manifest: (): string => 'data/SHA256SUMS',
+} as const;
+
+/** Joins the site base (`/` or `/yjsgk/`) and a route path. */
+export function withBase(base: string, path: string): string {
+  const normalisedBase = base.endsWith('/') ? base : `${base}/`;
+  return `${normalisedBase}${path.replace(/^\/+/, '')}`;
+}

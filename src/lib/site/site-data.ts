@@ -1,0 +1,111 @@
+/**
+ * Site-wide data, computed once per build: every disclosure with its 23 tables and a small
+ * summary. Pages read from here and never recompute; site-wide pages (home, indexes, open
+ * data) read only the summaries, so a portal can later combine shards' summaries.
+ */
+import { loadContentOrThrow } from '../content/read-content-dir.ts';
+import type { Finding } from '../findings.ts';
+import type { Disclosure } from '../ledger/model.ts';
+import type { Amount } from '../money.ts';
+import type { Row, Table } from '../tables/model.ts';
+import { buildTables } from '../tables/template.ts';
+
+export interface KeyFigures {
+  /** 本年收入合计 (表1). */
+  readonly income: Amount;
+  /** 本年支出合计 (表1). */
+  readonly expenditure: Amount;
+  /** 基本支出 (表3 合计). */
+  readonly basic: Amount;
+  /** 项目支出 (表3 合计). */
+  readonly project: Amount;
+  /** 财政拨款本年收入 (表6). */
+  readonly fiscal: Amount;
+  /** “三公”经费合计 (表15). */
+  readonly threePublic: Amount;
+}
+
+export interface DisclosureSummary {
+  readonly id: string;
+  readonly year: number;
+  readonly region: Disclosure['region'];
+  readonly department: Disclosure['department'];
+  /** Whether the financial tables (1–21) were published, or only performance forms. */
+  readonly hasFinancialTables: boolean;
+  readonly figures: KeyFigures;
+  readonly projectCount: number;
+}
+
+export interface DisclosureEntry {
+  readonly disclosure: Disclosure;
+  readonly tables: readonly Table[];
+  readonly summary: DisclosureSummary;
+}
+
+export interface SiteData {
+  /** Latest year first, then region, then department code. */
+  readonly entries: readonly DisclosureEntry[];
+  readonly warnings: readonly Finding[];
+}
+
+const rowByKey = (table: Table | undefined, key: string): Row | undefined => table?.rows.find((r) => r.key === key);
+const amountIn = (row: Row | undefined, column: number): Amount => {
+  const cell = row?.cells[column];
+  return cell && cell.kind === 'amount' ? cell.value : null;
+};
+
+/** Key figures read from the tables themselves, so the overview cannot disagree with them. */
+export function keyFigures(tables: readonly Table[]): KeyFigures {
+  const table = (n: number) => tables.find((t) => t.number === n && t.provided);
+  const summary = rowByKey(table(1), 'total:current');
+  const expenditure = rowByKey(table(3), 'total');
+  const fiscal = rowByKey(table(6), 'line:1');
+  const threePublic = rowByKey(table(15), 'total');
+  return {
+    income: amountIn(summary, 1),
+    expenditure: amountIn(summary, 3),
+    basic: amountIn(expenditure, 6),
+    project: amountIn(expenditure, 7),
+    fiscal: amountIn(fiscal, 1),
+    threePublic: amountIn(threePublic, 2),
+  };
+}
+
+export function summarise(disclosure: Disclosure, tables: readonly Table[]): DisclosureSummary {
+  return {
+    id: disclosure.id,
+    year: disclosure.year,
+    region: disclosure.region,
+    department: disclosure.department,
+    hasFinancialTables: tables.some((t) => t.number <= 21 && t.provided),
+    figures: keyFigures(tables),
+    projectCount: disclosure.projects.length,
+  };
+}
+
+export function buildSiteData(disclosures: readonly Disclosure[], warnings: readonly Finding[] = []): SiteData {
+  const entries = disclosures
+    .map((disclosure) => {
+      const tables = buildTables(disclosure);
+      return { disclosure, tables, summary: summarise(disclosure, tables) };
+    })
+    .sort(
+      (a, b) =>
+        b.disclosure.year - a.disclosure.year ||
+        a.disclosure.region.code.localeCompare(b.disclosure.region.code) ||
+        a.disclosure.department.code.localeCompare(b.disclosure.department.code),
+    );
+  return { entries, warnings };
+}
+
+let cached: { dir: string; data: SiteData } | undefined;
+
+/** The site's data for the content folder in use, loaded and built once per process. */
+export function getSiteData(dir?: string): SiteData {
+  const key = dir ?? '';
+  if (cached && cached.dir === key) return cached.data;
+  const result = loadContentOrThrow(dir);
+  const data = buildSiteData(result.disclosures, result.findings);
+  cached = { dir: key, data };
+  return data;
+}
