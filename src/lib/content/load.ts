@@ -430,33 +430,41 @@ function checkLedgerCodes(ledger: readonly LedgerRow[], catalogue: Catalogue, fi
   for (const row of ledger) {
     for (const code of [row.func.slice(0, 3), row.func.slice(0, 5), row.func]) {
       if (!catalogue.functional.has(code)) {
-        report(
-          `f${code}`,
-          finding({
-            code: 'catalogue.unknownCode',
-            severity: 'error',
-            zh: `功能分类科目 ${code} 不在 ${catalogue.year} 年科目目录中，且未在 disclosure.yaml 的 catalogue.functional 中给出名称`,
-            en: `functional code ${code} is not in the ${catalogue.year} catalogue and disclosure.yaml gives it no name (catalogue.functional)`,
-            at: row.at,
-            actual: code,
-          }),
-        );
+        report(`f${code}`, unknownCode('functional', code, row.func, catalogue.year, row.at));
       }
     }
     for (const code of row.econ.length === 5 ? [row.econ.slice(0, 3), row.econ] : [row.econ]) {
       if (!catalogue.econDept.has(code)) {
-        report(
-          `e${code}`,
-          finding({
-            code: 'catalogue.unknownCode',
-            severity: 'error',
-            zh: `部门经济分类科目 ${code} 不在 ${catalogue.year} 年科目目录中，且未在 catalogue.econDept 中给出名称`,
-            en: `econDept code ${code} is not in the ${catalogue.year} catalogue and disclosure.yaml gives it no name (catalogue.econDept)`,
-            at: row.at,
-            actual: code,
-          }),
-        );
+        report(`e${code}`, unknownCode('econDept', code, row.econ, catalogue.year, row.at));
       }
     }
   }
+}
+
+/**
+ * A code the catalogue cannot name. When the missing code is the 类 or 款 above the code the row
+ * uses (a 项 added by the disclosure without its parents), the message says so, since the row's
+ * own code looks fine to the clerk.
+ */
+function unknownCode(kind: 'functional' | 'econDept', code: string, rowCode: string, year: number, at: SourcePosition): Finding {
+  const [kindZh, kindEn] = kind === 'functional' ? ['功能分类', 'functional'] : ['部门经济分类', 'econDept'];
+  if (code !== rowCode) {
+    const [levelZh, levelEn] = code.length === 3 ? ['类', 'class (类)'] : ['款', 'section (款)'];
+    return finding({
+      code: 'catalogue.unknownParentCode',
+      severity: 'error',
+      zh: `${kindZh}科目 ${rowCode} 的${levelZh}级科目 ${code} 不在 ${year} 年科目目录中：请在 disclosure.yaml 的 catalogue.${kind} 中补充 ${code} 的名称`,
+      en: `the ${levelEn} ${code} above ${kindEn} code ${rowCode} is not in the ${year} catalogue: add its name under catalogue.${kind} in disclosure.yaml`,
+      at,
+      actual: code,
+    });
+  }
+  return finding({
+    code: 'catalogue.unknownCode',
+    severity: 'error',
+    zh: `${kindZh}科目 ${code} 不在 ${year} 年科目目录中，且未在 disclosure.yaml 的 catalogue.${kind} 中给出名称`,
+    en: `${kindEn} code ${code} is not in the ${year} catalogue and disclosure.yaml gives it no name (catalogue.${kind})`,
+    at,
+    actual: code,
+  });
 }

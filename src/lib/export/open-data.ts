@@ -1,0 +1,215 @@
+/**
+ * Open data: the ledgers of every disclosure as one long-format CSV (and one per year), plus
+ * projects and performance indicators as their own CSVs. Each file is defined once as a list
+ * of columns (field description + value); the CSV header, the rows and the Data Package schema
+ * (datapackage.ts) all read that list, so they cannot disagree.
+ */
+import { classOf, nameOf, sectionOf, type Catalogue, type CatalogueKind, type Confidence } from '../catalogue/catalogue.ts';
+import type { Disclosure, Indicator, Project, ProjectForm } from '../ledger/model.ts';
+import { EXPENDITURE_KIND_LABEL, SOURCE_INFO } from '../ledger/sources.ts';
+import { formatYuan, sumAmounts, type Amount } from '../money.ts';
+import { viewRows, type ViewRow } from '../tables/ledger-view.ts';
+import { decimal, toCsv, type CsvField } from './csv.ts';
+
+/** Frictionless Table Schema field types used by the open data. */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
+
+/** One column of an open-data CSV, as the Data Package describes it. */
+export interface OpenDataField {
+  /** Header of the column; stable, ASCII, the glossary's code name. */
+  readonly name: string;
+  readonly type: FieldType;
+  /** Short label, Chinese / English. */
+  readonly title: string;
+  /** What the column holds, in Chinese and English. */
+  readonly description: string;
+}
+
+interface Column<T> extends OpenDataField {
+  readonly value: (record: T) => CsvField;
+}
+
+const column = <T>(name: string, type: FieldType, title: string, description: string, value: (record: T) => CsvField): Column<T> => ({
+  name,
+  type,
+  title,
+  description,
+  value,
+});
+
+const integerField = (n: number): CsvField => decimal(String(n));
+const yuanField = (amount: Amount): CsvField => (amount === null ? '' : decimal(formatYuan(amount)));
+const booleanField = (b: boolean): CsvField => (b ? 'true' : 'false');
+
+/** Columns every open-data file starts with: which disclosure a row belongs to. */
+const disclosureColumns = <T extends { readonly d: Disclosure }>(): Column<T>[] => [
+  column('year', 'integer', '预算年度 / Budget year', '预算年度。Budget year.', (r) => integerField(r.d.year)),
+  column('phase', 'string', '阶段 / Phase', '预算 budget（决算 finalAccounts 以后提供）；不同阶段的金额不可相加。Phase: budget (finalAccounts later); never add amounts of different phases.', (r) => r.d.phase),
+  column('regionCode', 'string', '行政区划代码 / Region code', '6 位行政区划代码（GB/T 2260），文本。6-digit GB/T 2260 region code, as text.', (r) => r.d.region.code),
+  column('region', 'string', '行政区划 / Region', '行政区划名称。Region name.', (r) => r.d.region.name),
+  column('departmentCode', 'string', '部门编码 / Department code', '部门编码，仅在本行政区划内唯一，文本（保留前导零）。Department code, unique only within its region; text, leading zeros kept.', (r) => r.d.department.code),
+  column('department', 'string', '部门 / Department', '预算部门名称。Budget department name.', (r) => r.d.department.name),
+];
+
+const unitName = (d: Disclosure, code: string): string => d.units.find((u) => u.code === code)?.name ?? '';
+
+const unitColumns = <T extends { readonly d: Disclosure; readonly unitCode: string }>(): Column<T>[] => [
+  column('unitCode', 'string', '单位编码 / Unit code', '预算单位编码（部门编码 + 单位序号），文本（保留前导零）。Budget unit code (department code + unit number); text, leading zeros kept.', (r) => r.unitCode),
+  column('unit', 'string', '单位 / Unit', '预算单位名称。Budget unit name.', (r) => unitName(r.d, r.unitCode)),
+];
+
+const RANK: Readonly<Record<Confidence, number>> = { high: 2, medium: 1, low: 0 };
+
+/** The least certain of the catalogue entries a ledger row's names and econGov code come from. */
+function catalogueConfidence(catalogue: Catalogue, row: ViewRow, econGovCode: string): Confidence | '' {
+  const used: (Confidence | undefined)[] = [
+    ...(['functional', 'econDept', 'econGov'] as const).flatMap((kind: CatalogueKind) =>
+      codesOf(kind, row, econGovCode).map((code) => catalogue[kind].get(code)?.confidence),
+    ),
+    catalogue.mapping.get(row.econ)?.confidence ?? catalogue.mapping.get(classOf(row.econ))?.confidence,
+  ];
+  const known = used.filter((c): c is Confidence => c !== undefined);
+  if (known.length === 0) return '';
+  return known.reduce((least, c) => (RANK[c] < RANK[least] ? c : least));
+}
+
+const codesOf = (kind: CatalogueKind, row: ViewRow, econGovCode: string): string[] =>
+  kind === 'functional' ? [classOf(row.func), sectionOf(row.func), row.func] : kind === 'econDept' ? [row.econ] : econGovCode === '' ? [] : [econGovCode];
+
+interface LedgerRecord {
+  readonly d: Disclosure;
+  readonly unitCode: string;
+  readonly row: ViewRow;
+  /** econGov 款 from the mapping, else its 类 (a row whose econDept is only a 类 maps to a 类). */
+  readonly econGovCode: string;
+}
+
+const name = (r: { readonly d: Disclosure }, kind: CatalogueKind, code: string): string =>
+  code === '' ? '' : (nameOf(r.d.catalogue, kind, code) ?? '');
+
+const LEDGER_COLUMNS: readonly Column<LedgerRecord>[] = [
+  ...disclosureColumns<LedgerRecord>(),
+  ...unitColumns<LedgerRecord>(),
+  column('functionalClassCode', 'string', '功能分类类级编码 / Functional class code', '支出功能分类 类（3 位）。Functional classification class (3 digits).', (r) => classOf(r.row.func)),
+  column('functionalClass', 'string', '功能分类类级名称 / Functional class', '该年度科目目录中的类名称。Class name in that year\'s catalogue.', (r) => name(r, 'functional', classOf(r.row.func))),
+  column('functionalSectionCode', 'string', '功能分类款级编码 / Functional section code', '支出功能分类 款（5 位）。Functional classification section (5 digits).', (r) => sectionOf(r.row.func)),
+  column('functionalSection', 'string', '功能分类款级名称 / Functional section', '该年度科目目录中的款名称。Section name in that year\'s catalogue.', (r) => name(r, 'functional', sectionOf(r.row.func))),
+  column('functionalItemCode', 'string', '功能分类项级编码 / Functional item code', '支出功能分类 项（7 位）。Functional classification item (7 digits).', (r) => r.row.func),
+  column('functionalItem', 'string', '功能分类项级名称 / Functional item', '该年度科目目录中的项名称。Item name in that year\'s catalogue.', (r) => name(r, 'functional', r.row.func)),
+  column('econDeptCode', 'string', '部门预算经济分类编码 / econDept code', '部门预算支出经济分类 款（5 位），未细化到款的项目支出为类（3 位）。Departmental economic classification section (5 digits), or class (3 digits) where project spending is not itemised.', (r) => r.row.econ),
+  column('econDept', 'string', '部门预算经济分类名称 / econDept name', '该年度科目目录中的名称。Name in that year\'s catalogue.', (r) => name(r, 'econDept', r.row.econ)),
+  column('econGovCode', 'string', '政府预算经济分类编码 / econGov code', '按该年度对照表（依单位类型）由部门预算经济分类转换的政府预算经济分类；对照表缺失时为空。Government economic classification derived from econDept by that year\'s mapping for the unit type; empty where the mapping lacks the code.', (r) => r.econGovCode),
+  column('econGov', 'string', '政府预算经济分类名称 / econGov name', '该年度科目目录中的名称。Name in that year\'s catalogue.', (r) => name(r, 'econGov', r.econGovCode)),
+  column('catalogueConfidence', 'string', '科目目录可信度 / Catalogue confidence', '本行所用科目名称与经济分类对照中最低的可信度：high 见于官方或已公开文件；medium、low 非权威。The least certain catalogue name or mapping used on this row: high = seen in an official or published source; medium/low = not authoritative.', (r) => catalogueConfidence(r.d.catalogue, r.row, r.econGovCode)),
+  column('source', 'string', '资金来源代码 / Funding source code', '资金来源（收支总表收入项目）的代码名。Code name of the funding source (an income line of the 收支总表).', (r) => r.row.source),
+  column('sourceName', 'string', '资金来源 / Funding source', '资金来源名称。Funding source name.', (r) => SOURCE_INFO[r.row.source].label),
+  column('kind', 'string', '支出类型代码 / Expenditure kind', 'basic 基本支出、project 项目支出，或事业单位的其他支出类型。basic or project expenditure, or an institution-only kind.', (r) => r.row.kind),
+  column('kindName', 'string', '支出类型 / Expenditure kind name', '支出类型名称。Expenditure kind name.', (r) => EXPENDITURE_KIND_LABEL[r.row.kind]),
+  column('projectId', 'string', '项目标识 / Project id', '项目支出所属项目的标识（基本支出为空），与 projects.csv 对应。Project id for project expenditure (empty for basic), as in projects.csv.', (r) => r.row.project ?? ''),
+  column('project', 'string', '项目名称 / Project', '项目名称（基本支出为空）。Project name (empty for basic expenditure).', (r) => (r.row.project === undefined ? '' : projectName(r.d, r.row.project))),
+  column('amountYuan', 'number', '金额（元）/ Amount (yuan)', '预算金额，单位元，两位小数；负数为调减。Budget amount in yuan, two decimals; negative amounts are reductions.', (r) => yuanField(r.row.amount)),
+];
+
+const projectName = (d: Disclosure, id: string): string => d.projects.find((p) => p.id === id)?.name ?? '';
+
+interface ProjectRecord {
+  readonly d: Disclosure;
+  readonly unitCode: string;
+  readonly project: Project;
+  readonly form: ProjectForm | undefined;
+}
+
+const PROJECT_COLUMNS: readonly Column<ProjectRecord>[] = [
+  ...disclosureColumns<ProjectRecord>(),
+  ...unitColumns<ProjectRecord>(),
+  column('projectId', 'string', '项目标识 / Project id', '项目在本公开内的标识。Project id within its disclosure.', (r) => r.project.id),
+  column('project', 'string', '项目名称 / Project', '项目名称。Project name.', (r) => r.project.name),
+  column('specialFund', 'boolean', '专项资金 / Special fund', '是否列入专项资金预算汇总表（表21）。Whether the project is listed as a special fund (table 21).', (r) => booleanField(r.project.specialFund)),
+  column('compilation', 'string', '预算编制方式 / Compilation', 'department 编入部门预算；finance 财政代编。department = compiled in the department budget; finance = compiled by the finance bureau.', (r) => r.project.compilation),
+  column('amountYuan', 'number', '项目支出金额（元）/ Amount (yuan)', '账本中该项目各行金额之和，单位元；账本无此项目时为空。Sum of the project\'s ledger rows in yuan; empty when the ledger has none.', (r) =>
+    yuanField(sumAmounts(r.d.ledger.filter((row) => row.project === r.project.id).map((row) => row.amount))),
+  ),
+  column('hasPerformanceForm', 'boolean', '有绩效目标表 / Has performance form', '是否公开了项目支出绩效目标表（表22）。Whether a project performance form (table 22) was published.', (r) => booleanField(r.form !== undefined)),
+  column('category', 'string', '项目类别 / Category', '绩效目标表所列项目类别。Project category from the performance form.', (r) => r.form?.category ?? ''),
+  column('period', 'string', '实施期 / Period', '项目支出实施期。Implementation period.', (r) => r.form?.period ?? ''),
+  column('goal', 'string', '本年度绩效目标 / Annual goal', '本年度绩效目标。Performance goal for the year.', (r) => r.form?.goal ?? ''),
+];
+
+interface IndicatorRecord {
+  readonly d: Disclosure;
+  readonly scope: 'project' | 'unit';
+  readonly projectId: string;
+  readonly position: number;
+  readonly indicator: Indicator;
+}
+
+const INDICATOR_COLUMNS: readonly Column<IndicatorRecord>[] = [
+  ...disclosureColumns<IndicatorRecord>(),
+  column('scope', 'string', '目标表类型 / Form', 'project 项目支出绩效目标表（表22）；unit 整体支出绩效目标表（表23）。project = project form (table 22); unit = whole-department form (table 23).', (r) => r.scope),
+  column('projectId', 'string', '项目标识 / Project id', '项目绩效指标所属项目（整体指标为空）。The project of a project indicator (empty for department-wide indicators).', (r) => r.projectId),
+  column('project', 'string', '项目名称 / Project', '项目名称（整体指标为空）。Project name (empty for department-wide indicators).', (r) => (r.projectId === '' ? '' : projectName(r.d, r.projectId))),
+  column('position', 'integer', '序号 / Position', '指标在其目标表中的顺序，从 1 起。Order of the indicator within its form, from 1.', (r) => integerField(r.position)),
+  column('level1', 'string', '一级指标 / Level 1', '一级指标（产出指标、效益指标、满意度指标等）。Level-1 indicator (output, effect, satisfaction …).', (r) => r.indicator.level1),
+  column('level2', 'string', '二级指标 / Level 2', '二级指标（数量指标、质量指标等）。Level-2 indicator (quantity, quality …).', (r) => r.indicator.level2),
+  column('indicator', 'string', '三级指标 / Indicator', '三级指标，即指标本身。Level-3 indicator: the indicator itself.', (r) => r.indicator.name),
+  column('target', 'string', '指标值 / Target', '指标值，按公开原文（数字或定性表述）。Target as published (a number or a qualitative phrase).', (r) => r.indicator.target),
+  column('description', 'string', '指标值内容 / Target description', '指标值内容。What the target means.', (r) => r.indicator.description),
+  column('measureUnit', 'string', '度量单位 / Measure unit', '度量单位。Unit of measure.', (r) => r.indicator.measureUnit),
+  column('comparator', 'string', '指标值类型 / Comparator', '≥ ≤ = 定性 定量等，按公开原文。≥ ≤ = qualitative/quantitative, as published.', (r) => r.indicator.comparator),
+  column('note', 'string', '备注 / Note', '备注。Note.', (r) => r.indicator.note),
+];
+
+const fieldsOf = (columns: readonly Column<never>[]): readonly OpenDataField[] =>
+  columns.map(({ name, type, title, description }) => ({ name, type, title, description }));
+
+/** Columns of the ledger CSVs (`ledger.csv`, `ledger-<year>.csv`). */
+export const LEDGER_FIELDS: readonly OpenDataField[] = fieldsOf(LEDGER_COLUMNS);
+/** Columns of `projects.csv`. */
+export const PROJECT_FIELDS: readonly OpenDataField[] = fieldsOf(PROJECT_COLUMNS);
+/** Columns of `indicators.csv`. */
+export const INDICATOR_FIELDS: readonly OpenDataField[] = fieldsOf(INDICATOR_COLUMNS);
+
+function csvOf<T>(columns: readonly Column<T>[], records: readonly T[]): string {
+  return toCsv([columns.map((c) => c.name), ...records.map((r) => columns.map((c) => c.value(r)))]);
+}
+
+/** Disclosures in the order open data lists them: year, then region code, then department code. */
+export function inOpenDataOrder(disclosures: readonly Disclosure[]): Disclosure[] {
+  const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...disclosures].sort((a, b) => a.year - b.year || byText(a.region.code, b.region.code) || byText(a.department.code, b.department.code));
+}
+
+/** The years the disclosures cover, ascending: one `ledger-<year>.csv` each. */
+export function openDataYears(disclosures: readonly Disclosure[]): number[] {
+  return [...new Set(disclosures.map((d) => d.year))].sort((a, b) => a - b);
+}
+
+/**
+ * The long-format ledger: one line per ledger row, in the disclosure's own row order, amounts in
+ * 元. For `ledger-<year>.csv` pass the disclosures of that year.
+ */
+export function ledgerCsv(disclosures: readonly Disclosure[]): string {
+  const records = inOpenDataOrder(disclosures).flatMap((d) =>
+    viewRows(d).map((row): LedgerRecord => ({ d, unitCode: row.unit, row, econGovCode: row.econGov !== '' ? row.econGov : row.econGovClass })),
+  );
+  return csvOf(LEDGER_COLUMNS, records);
+}
+
+/** Every project of every disclosure, with its ledger amount and its performance form's goal. */
+export function projectsCsv(disclosures: readonly Disclosure[]): string {
+  const records = inOpenDataOrder(disclosures).flatMap((d) =>
+    d.projects.map((project): ProjectRecord => ({ d, unitCode: project.unit, project, form: d.projectForms.find((f) => f.project === project.id) })),
+  );
+  return csvOf(PROJECT_COLUMNS, records);
+}
+
+/** Every performance indicator: each project form's (table 22), then the department form's (table 23). */
+export function indicatorsCsv(disclosures: readonly Disclosure[]): string {
+  const records = inOpenDataOrder(disclosures).flatMap((d): IndicatorRecord[] => [
+    ...d.projectForms.flatMap((form) =>
+      form.indicators.map((indicator, i): IndicatorRecord => ({ d, scope: 'project', projectId: form.project, position: i + 1, indicator })),
+    ),
+    ...(d.unitForm?.indicators ?? []).map((indicator, i): IndicatorRecord => ({ d, scope: 'unit', projectId: '', position: i + 1, indicator })),
+  ]);
+  return csvOf(INDICATOR_COLUMNS, records);
+}
