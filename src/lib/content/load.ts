@@ -8,7 +8,7 @@
  */
 import { catalogueYearFor, withAdditions, type Catalogue, type CatalogueEntry, type CatalogueKind, type MappingEntry } from '../catalogue/catalogue.ts';
 import { finding, type Finding, type SourcePosition } from '../findings.ts';
-import { disclosureId, type Disclosure, type Indicator, type LedgerRow, type ProjectForm, type UnitForm } from '../ledger/model.ts';
+import { disclosureId, UNIT_BUDGET_LINES, type Disclosure, type Indicator, type LedgerRow, type ProjectForm, type UnitForm } from '../ledger/model.ts';
 import {
   catalogueFileSchema,
   disclosureFileSchema,
@@ -310,34 +310,74 @@ function loadDisclosure(
     const parsed = parseContentFile(performanceFile.text, performanceFile.path, performanceFileSchema);
     findings.push(...parsed.findings);
     if (parsed.value) {
-      const reader = new AmountReader(parsed.source, parsed.value.amountUnit);
-      const indicators = (list: readonly RawIndicator[], path: (string | number)[]): Indicator[] =>
-        list.map((ind, i) => ({ ...ind, at: parsed.source.positionOf([...path, i]) }));
+      const source = parsed.source;
+      const reader = new AmountReader(source, parsed.value.amountUnit);
+      const indicators = (list: readonly RawIndicator[], path: (string | number)[], goal = ''): Indicator[] =>
+        list.map((ind, i) => ({ ...ind, goal, at: source.positionOf([...path, i]) }));
+      const formIds = new Set<string>();
       parsed.value.projects.forEach((form, i) => {
-        if (!projectIds.has(form.project)) {
-          findings.push(unknownReference('project', form.project, parsed.source.positionOf(['projects', i, 'project']), [...projectIds]));
+        const path = ['projects', i];
+        const linked = form.project === undefined ? undefined : projects.find((p) => p.id === form.project);
+        if (form.project !== undefined && !linked) {
+          findings.push(unknownReference('project', form.project, source.positionOf([...path, 'project']), [...projectIds]));
+        }
+        if (form.unitCode !== undefined) checkUnit(form.unitCode, [...path, 'unitCode'], source);
+        const id = form.id ?? form.project;
+        if (id === undefined) {
+          findings.push(performanceFinding('performance.formIdMissing', '绩效目标表需要 id 或 project', 'a performance form needs an id or a project', source.positionOf(path)));
+        } else if (formIds.has(id)) {
+          findings.push(performanceFinding('performance.duplicateFormId', `绩效目标表编号“${id}”重复`, `performance form id "${id}" is used twice`, source.positionOf([...path, form.id === undefined ? 'project' : 'id']), id));
+        } else formIds.add(id);
+        const name = form.name !== '' ? form.name : (linked?.name ?? '');
+        if (name === '') {
+          findings.push(performanceFinding('performance.formNameMissing', '未关联项目的绩效目标表必须写明项目名称（name）', 'a form without a project must give its name', source.positionOf(path)));
         }
         projectForms.push({
-          project: form.project,
+          id: id ?? `#${i + 1}`,
+          project: form.project ?? null,
+          name,
+          code: form.code,
           category: form.category,
+          attribute: form.attribute,
           period: form.period,
-          amount: reader.read(form.amount, ['projects', i, 'amount']),
+          department: form.department,
+          unit: form.unit,
+          unitCode: form.unitCode ?? null,
+          office: form.office,
+          amount: reader.read(form.amount, [...path, 'amount']),
+          funding: {
+            fiscal: reader.read(form.funding.fiscal, [...path, 'funding', 'fiscal']),
+            other: reader.read(form.funding.other, [...path, 'funding', 'other']),
+          },
+          purpose: form.purpose,
+          basis: form.basis,
+          duties: form.duties,
+          schedule: form.schedule,
+          spendingPlan: form.spendingPlan,
           goal: form.goal,
-          indicators: indicators(form.indicators, ['projects', i, 'indicators']),
-          at: parsed.source.positionOf(['projects', i]),
+          measures: form.measures,
+          indicators: indicators(form.indicators, [...path, 'indicators']),
+          at: source.positionOf(path),
         });
       });
       const u = parsed.value.unit;
       if (u) {
         const budget = Object.fromEntries(
-          (Object.keys(u.budget) as (keyof typeof u.budget)[]).map((key) => [key, reader.read(u.budget[key], ['unit', 'budget', key])]),
+          UNIT_BUDGET_LINES.map((line) => [line, reader.read(u.budget[line], ['unit', 'budget', line])]),
         ) as UnitForm['budget'];
         unitForm = {
+          department: u.department !== '' ? u.department : d.department.name,
           mission: u.mission,
+          duties: u.duties,
           tasks: u.tasks,
           budget,
-          indicators: indicators(u.indicators, ['unit', 'indicators']),
-          at: parsed.source.positionOf(['unit']),
+          indicators: [
+            ...indicators(u.indicators, ['unit', 'indicators']),
+            ...u.goals.flatMap((goal, g) => indicators(goal.indicators, ['unit', 'goals', g, 'indicators'], goal.name)),
+          ],
+          goals: u.goals.map((goal) => ({ name: goal.name, standard: goal.standard })),
+          measures: u.measures,
+          at: source.positionOf(['unit']),
         };
       }
       findings.push(...reader.findings);
@@ -362,7 +402,11 @@ function loadDisclosure(
     narrative: notesFile ? { markdown: notesFile.text, file: notesFile.path } : null,
     catalogue,
     privacyAllowList: d.privacyAllowList,
-    provenance: d.provenance,
+    provenance: {
+      title: d.provenance.title,
+      ...(d.provenance.url === undefined ? {} : { url: d.provenance.url }),
+      ...(d.provenance.transcribedFrom === undefined ? {} : { transcribedFrom: d.provenance.transcribedFrom }),
+    },
     files: { disclosure: mainFile.path, ledger: ledgerFile?.path ?? null, performance: performanceFile?.path ?? null },
   };
 }
@@ -379,6 +423,9 @@ function unknownReference(kind: 'unit' | 'project', value: string, at: SourcePos
     actual: value,
   });
 }
+
+const performanceFinding = (code: string, zh: string, en: string, at: SourcePosition, actual?: string): Finding =>
+  finding({ code, severity: 'error', zh, en, at, ...(actual === undefined ? {} : { actual }) });
 
 /** Names a disclosure adds must not contradict the catalogue; a genuinely new code is a warning. */
 function checkAdditions(

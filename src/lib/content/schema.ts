@@ -176,71 +176,203 @@ export const ledgerFileSchema = z.strictObject({
   rows: z.array(ledgerRowSchema),
 });
 
-export const indicatorSchema = z.strictObject({
-  /** 一级指标 (产出指标, 效益指标, 满意度指标, 成本指标). */
-  level1: z.string().min(1),
-  /** 二级指标 (数量指标, 质量指标 …). */
-  level2: z.string().min(1),
-  /** 三级指标: the indicator itself. */
-  name: z.string().min(1),
-  /** 指标值 as published (a number or a qualitative phrase). */
-  target: z.string().default(''),
-  /** 指标值内容: what the value means. */
-  description: z.string().default(''),
-  /** 度量单位. */
-  measureUnit: z.string().default(''),
-  /** 指标值类型: ≥ ≤ = 定性 定量 … as printed. */
-  comparator: z.string().default(''),
-  /** 备注. */
-  note: z.string().default(''),
+/** Free text as printed on a form; absent and empty are the same (nothing printed). */
+const formText = z.string().default('');
+
+/**
+ * One row of a form's indicator grid (绩效指标). The rows stay flat, in printed order, with their
+ * 一级/二级 labels written out on every row (merged cells repeated): the 一级/二级/三级 tree is
+ * derived by grouping (`src/lib/performance/indicator-tree.ts`), so a transcription can always be
+ * compared row by row with the printed form.
+ */
+export const indicatorSchema = z
+  .strictObject({
+    /** 一级指标 (产出指标, 效益指标, 满意度指标, 成本指标 …), without any printed number; empty when the form has no such column. */
+    level1: formText,
+    /** The number the form prints before the 一级指标, joined with a hyphen (seed 004 prints `1-产出指标`: code `1`). */
+    level1Code: formText,
+    /** 二级指标 (数量指标, 质量指标 …), without any printed number; empty when the form has no such column. */
+    level2: formText,
+    /** The number the form prints before the 二级指标, joined with a hyphen (seed 004 prints `11-数量指标`: code `11`). */
+    level2Code: formText,
+    /**
+     * 三级指标 (指标内容, 指标名称): the indicator itself. Empty on a row that only lists a 二级指标
+     * the form leaves unfilled (e.g. 经济效益指标 with no indicator), or where the form has no 三级 column.
+     */
+    name: formText,
+    /** 指标值 (绩效值) as printed: a number, a number with its comparator and unit (`≥90%`), or a phrase. */
+    target: formText,
+    /** 指标值内容 / 绩效指标描述: what the indicator or its value means. */
+    description: formText,
+    /** 度量单位, when the form prints it in its own column. */
+    measureUnit: formText,
+    /** 指标值类型: ≥ ≤ = 定性 定量 … as printed, when the form prints it in its own column. */
+    comparator: formText,
+    /** 指标值确定依据: where the target comes from (e.g. 年度工作计划). */
+    basis: formText,
+    /** 备注. */
+    note: formText,
+  })
+  .refine((i) => [i.level1, i.level2, i.name, i.target, i.description].some((v) => v !== ''), {
+    message: '指标行不能全部为空 / an indicator row must say something (a 一级/二级 label, a name or a value)',
+  });
+
+/** 实施进度计划: one printed line of the schedule. */
+export const scheduleLineSchema = z.strictObject({
+  /** 实施内容 as printed (seed 000 prints only the line's number, `1、`). */
+  content: formText,
+  /** 计划开始时间 as printed (`2021年3月19日`, `2021年下半年`). */
+  start: formText,
+  /** 计划完成时间 as printed. */
+  end: formText,
 });
 
+/** 资金支出计划: the share of the amount planned to be spent by a date. */
+export const spendingPlanLineSchema = z.strictObject({
+  /** The date as printed (`3月底`). */
+  by: z.string().min(1),
+  /** The cumulative share as printed (`50.00%`); empty when the form leaves the cell blank. */
+  percent: formText,
+});
+
+/** 项目支出绩效目标表 (专项资金绩效目标申报表, 项目绩效目标表): one project's form. */
 export const projectFormSchema = z.strictObject({
-  /** The ledger project this form is for; its amount must equal the project's ledger rows. */
-  project: z.string().min(1),
+  /**
+   * Identifier of the form in this disclosure, used in URLs (`projects/<id>/`). Optional when
+   * `project` is set, which then serves as the id.
+   */
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/, '表单编号只能含字母、数字、- 和 _ / a form id may hold only letters, digits, - and _').optional(),
+  /**
+   * The ledger project (an id from disclosure.yaml `projects`) this form is for; its amount must
+   * then equal the project's ledger rows. Absent when the disclosure publishes forms without a ledger.
+   */
+  project: z.string().min(1).optional(),
+  /** 项目名称 / 专项名称 as printed; may be left out when `project` names a project, whose name is used. */
+  name: formText,
+  /** 项目编码 as printed (seed 001: `13030321B95PH8DGE1F7C`). */
+  code: formText,
   /** 项目类别 (特定目标类 …). */
-  category: z.string().default(''),
-  /** 项目支出实施期. */
-  period: z.string().default(''),
-  /** 年度本级预算金额 as printed on the form, in the file's unit. */
+  category: formText,
+  /** 项目属性 / 专项属性: 延续专项 / 新增专项, 一年期项目 / 经常性项目 … (the option the form marks). */
+  attribute: formText,
+  /** 项目支出实施期 / 项目期限 as printed (`2024年1月-12月`, `1 年`). */
+  period: formText,
+  /** 主管部门 / 部门名称 as the form prints it. */
+  department: formText,
+  /** 实施单位 / 预算单位 as the form prints it. */
+  unit: formText,
+  /** The unit code the form prints beside the unit (seed 001: `101001`); must be a unit of disclosure.yaml. */
+  unitCode: unitCode.optional(),
+  /** 项目主管处室 (seed 004: 行财室). */
+  office: formText,
+  /** 年度金额 / 资金总额 / 预算数 as printed, in the file's unit. */
   amount: rawAmount,
-  /** 本年度绩效目标. */
-  goal: z.string().default(''),
-  /** 本年度绩效指标. */
+  /** The amount by source, where the form splits it (其中：财政拨款 / 财政资金, 其他资金); in the file's unit. */
+  funding: z
+    .strictObject({
+      /** 财政拨款 (财政资金). */
+      fiscal: rawAmount.default(null),
+      /** 其他资金. */
+      other: rawAmount.default(null),
+    })
+    .default({ fiscal: null, other: null }),
+  /** 资金用途 (seed 001: the text under 预算规模及资金用途). */
+  purpose: formText,
+  /** 立项依据 / 专项立项依据. */
+  basis: formText,
+  /** 部门相应职能职责概述 printed on the form, one duty per line. */
+  duties: formText,
+  /** 实施进度计划, line by line as printed. */
+  schedule: z.array(scheduleLineSchema).default([]),
+  /** 资金支出计划 (%), by date as printed. */
+  spendingPlan: z.array(spendingPlanLineSchema).default([]),
+  /** 本年度绩效目标 / 年度（总体）绩效目标. */
+  goal: formText,
+  /** 保障措施 / 专项实施保障措施. */
+  measures: formText,
+  /** 本年度绩效指标, row by row. */
   indicators: z.array(indicatorSchema).default([]),
 });
 
-export const unitFormSchema = z.strictObject({
-  /** 年履职目标. */
-  mission: z.string().default(''),
-  /** 年度主要任务. */
-  tasks: z.array(z.strictObject({ /** 任务名称. */ name: z.string(), /** 主要内容. */ content: z.string() })).default([]),
-  /** 预算情况 as printed, in the file's unit; validated against the ledger. */
-  budget: z.strictObject({
-    /** 资金总额. */
-    total: rawAmount,
-    /** 一般公共预算. */
-    generalBudget: rawAmount,
-    /** 政府性基金拨款. */
-    govFund: rawAmount,
-    /** 财政专户管理资金. */
-    specialAccount: rawAmount,
-    /** 其他资金. */
-    other: rawAmount,
-    /** 基本支出. */
-    basic: rawAmount,
-    /** 项目支出. */
-    project: rawAmount,
-  }),
-  /** 部门整体绩效指标. */
+/** 分项绩效目标: a goal of the department with the indicators that measure it (seed 001). */
+export const unitGoalSchema = z.strictObject({
+  /** The goal as printed, without its number. */
+  name: z.string().min(1),
+  /** The indicators listed under the goal. */
   indicators: z.array(indicatorSchema).default([]),
+  /** The scoring standard printed under the indicators (各项指标完成100%为优 …). */
+  standard: formText,
+});
+
+/** 预算情况 of the department form, in the file's unit; a line the form does not print stays empty (null). */
+export const unitBudgetSchema = z.strictObject({
+  /** 资金总额. */
+  total: rawAmount.default(null),
+  /** 年度财政拨款资金总额 (seed 002 prints this instead of 资金总额). */
+  fiscalAppropriation: rawAmount.default(null),
+  /** 一般公共预算 (公共财政拨款). */
+  generalBudget: rawAmount.default(null),
+  /** 政府性基金拨款. */
+  govFund: rawAmount.default(null),
+  /** 财政专户管理资金 (纳入专户管理的非税收入拨款). */
+  specialAccount: rawAmount.default(null),
+  /** 其他资金. */
+  other: rawAmount.default(null),
+  /** 基本支出. */
+  basic: rawAmount.default(null),
+  /** 人员经费. */
+  personnel: rawAmount.default(null),
+  /** 公用经费. */
+  operating: rawAmount.default(null),
+  /** 项目支出 (项目经费). */
+  project: rawAmount.default(null),
+});
+
+/** 整体支出绩效目标表 (部门整体支出绩效目标申报表, 部门整体绩效目标): the department's form. */
+export const unitFormSchema = z.strictObject({
+  /** 部门名称 / 预算名称 as the form prints it; the disclosure's department name when left out. */
+  department: formText,
+  /** 年履职目标 / 总体绩效目标 / 整体绩效目标, as printed (one paragraph or item per line). */
+  mission: formText,
+  /** 部门职能职责概述, one duty per line. */
+  duties: formText,
+  /** 年度主要任务: name and content of each (a form with one untitled text gives an empty name). */
+  tasks: z
+    .array(
+      z.strictObject({
+        /** 任务名称; empty when the form prints the tasks as one untitled text. */
+        name: formText,
+        /** 主要内容. */
+        content: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /** 预算情况 (年度预算申请) as printed, in the file's unit. */
+  budget: unitBudgetSchema.default({
+    total: null,
+    fiscalAppropriation: null,
+    generalBudget: null,
+    govFund: null,
+    specialAccount: null,
+    other: null,
+    basic: null,
+    personnel: null,
+    operating: null,
+    project: null,
+  }),
+  /** 部门整体绩效指标 (年度绩效指标), row by row. */
+  indicators: z.array(indicatorSchema).default([]),
+  /** 分项绩效目标, each with its own indicators (seed 001). */
+  goals: z.array(unitGoalSchema).default([]),
+  /** 工作保障措施, as printed (headings and items one per line). */
+  measures: formText,
 });
 
 /** `performance.yaml`: tables 22 and 23. */
 export const performanceFileSchema = z.strictObject({
   /** Unit of every amount in this file. */
   amountUnit: z.enum(AMOUNT_UNITS),
-  /** 项目支出绩效目标表, one per project that published one. */
+  /** 项目支出绩效目标表, one per project that published one, in printed order. */
   projects: z.array(projectFormSchema).default([]),
   /** 整体支出绩效目标表. */
   unit: unitFormSchema.optional(),

@@ -6,7 +6,6 @@ import type { Disclosure } from '../ledger/model.ts';
 import { FISCAL_FUNDS, SOURCE_INFO, type CarryoverFund, type FundingSource } from '../ledger/sources.ts';
 import { sumAmounts, type Amount } from '../money.ts';
 import {
-  any,
   col,
   crossTab,
   econClassIs,
@@ -272,7 +271,7 @@ export function fiscalSummary(d: Disclosure): { header: HeaderNode[]; rows: Row[
       cells: [text(inc?.[0] ?? ''), amount(inc?.[1] ?? null), text(line[0]), amount(line[1])],
     });
   });
-  const incomeGrand = (sumIncome(income, any(currentYear, (i) => SOURCE_INFO[i.source].carryover)) ?? 0);
+  const incomeGrand = sumIncome(income, () => true) ?? 0;
   const expenditureGrand = (sumRows(view, everything) ?? 0) + (fiscalCarryoverOut ?? 0);
   rows.push({ level: 'total', key: 'total:grand', cells: [text('收 入 总 计'), amount(incomeGrand), text('支 出 总 计'), amount(expenditureGrand)] });
   return { header, rows };
