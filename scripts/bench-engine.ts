@@ -12,7 +12,8 @@ import type { Disclosure } from '../src/lib/ledger/model.ts';
 import { formatWan } from '../src/lib/money.ts';
 import { buildTables } from '../src/lib/tables/template.ts';
 import { syntheticDisclosure } from '../tests/support/synthetic-disclosure.ts';
-import { listFiles, runBuild } from './lib/run-build.ts';
+import { buildSite } from './lib/build-site.ts';
+import { listFiles } from './lib/run-build.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const disclosures = Number(process.argv[2] ?? 200);
@@ -78,7 +79,7 @@ mkdirSync(buildContent, { recursive: true });
 cpSync(join(root, 'content', 'catalogues'), join(buildContent, 'catalogues'), { recursive: true });
 generated.slice(0, buildDisclosures).forEach((d) => writeDisclosure(buildContent, d));
 start = performance.now();
-const result = await runBuild({ root, env: { ...process.env, CONTENT_DIR: buildContent }, outDir: join(benchRoot, 'dist') });
+const result = await buildSite({ root, env: { ...process.env, CONTENT_DIR: buildContent }, outDir: join(benchRoot, 'dist') });
 const buildSeconds = seconds(start);
 const pages = listFiles(result.outDir).filter((f) => f.endsWith('.html')).length;
 line(`full build of ${buildDisclosures} disclosures`, `${buildSeconds.toFixed(1)} s for ${pages} HTML pages, ${result.files} files (${(pages / buildSeconds).toFixed(0)} pages/s)`);

@@ -4,11 +4,11 @@
  * exactly as it was. The same content always builds the same bytes.
  */
 import { resolve } from 'node:path';
-import { runBuild } from './lib/run-build.ts';
+import { buildSite } from './lib/build-site.ts';
 
 const root = resolve(import.meta.dirname, '..');
 try {
-  const result = await runBuild({ root, env: process.env, log: (line) => console.log(line) });
+  const result = await buildSite({ root, env: process.env, log: (line) => console.log(line) });
   console.log(`gongkai: 构建完成 / built ${result.files} files into ${result.outDir} (stamp ${result.stamp})`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

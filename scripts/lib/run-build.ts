@@ -6,7 +6,7 @@
  *   4. the staging folder replaces dist/ in one rename.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { contentDir, loadContentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
 import { ContentError, formatFinding, hasErrors, sortFindings } from '../../src/lib/findings.ts';
@@ -68,11 +68,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(stagingRoot, { recursive: true });
 
   // 2. Astro into staging. Its config reads these variables.
-  const saved = { out: process.env['GONGKAI_OUT_DIR'], stamp: process.env['GONGKAI_BUILD_STAMP'], content: process.env['CONTENT_DIR'] };
-  process.env['GONGKAI_OUT_DIR'] = staging;
-  process.env['GONGKAI_BUILD_STAMP'] = stamp;
-  process.env['CONTENT_DIR'] = dir;
-  if (options.env['SITE_BASE'] !== undefined) process.env['SITE_BASE'] = options.env['SITE_BASE'];
+  const passed = { GONGKAI_OUT_DIR: staging, GONGKAI_BUILD_STAMP: stamp, CONTENT_DIR: dir, SITE_BASE: options.env['SITE_BASE'] };
+  const saved = Object.fromEntries(Object.keys(passed).map((name) => [name, process.env[name]]));
+  for (const [name, value] of Object.entries(passed)) restore(name, value);
   try {
     const { build } = await import('astro');
     await build({ root: options.root, logLevel: options.env['GONGKAI_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
@@ -82,19 +80,28 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   } finally {
-    restore('GONGKAI_OUT_DIR', saved.out);
-    restore('GONGKAI_BUILD_STAMP', saved.stamp);
-    restore('CONTENT_DIR', saved.content);
+    for (const [name, value] of Object.entries(saved)) restore(name, value);
   }
 
   // 4. Swap: the old dist/ moves aside, staging takes its place, the old one goes.
   const previous = join(stagingRoot, `previous-${process.pid}`);
   rmSync(previous, { recursive: true, force: true });
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
+  if (existsSync(outDir)) moveDir(outDir, previous);
+  moveDir(staging, outDir);
   rmSync(previous, { recursive: true, force: true });
   log(`gongkai: ${findings.length} finding(s), 0 errors`);
   return { outDir, stamp, files: listFiles(outDir).length };
+}
+
+/** A rename, or a copy where the two folders are on different file systems. */
+function moveDir(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 function restore(name: string, value: string | undefined): void {

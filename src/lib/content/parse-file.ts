@@ -17,7 +17,9 @@ export function parseContentFile<S extends z.ZodType>(text: string, file: string
   const source = parseYamlSource(text, file);
   const findings: Finding[] = [...source.findings];
   if (findings.length > 0) return { source, value: null, findings };
-  const result = schema.safeParse(source.data ?? {});
+  // reportInput: zod 4 leaves the offending value out of its issues otherwise, and a wrong type
+  // would then read as a missing field.
+  const result = schema.safeParse(source.data ?? {}, { reportInput: true });
   if (result.success) return { source, value: result.data, findings };
   for (const issue of result.error.issues) findings.push(...issueFindings(issue, source));
   return { source, value: null, findings };
@@ -39,7 +41,7 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
   }
   const at = source.positionOf(path);
   const where = path.join('.') || '(file)';
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
     return [
       finding({
         code: 'file.missingField',
@@ -47,7 +49,7 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
         zh: `缺少必填字段“${where}”`,
         en: `missing required field "${where}"`,
         at,
-        expected: issue.expected,
+        expected: issue.code === 'invalid_type' ? issue.expected : issue.values.map(String).join(' | '),
       }),
     ];
   }

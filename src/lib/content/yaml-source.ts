@@ -34,8 +34,13 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     return { file, line, column: col };
   };
 
+  // Every duplicate key, but only the first syntax error: the parser's later errors are nearly
+  // always consequences of it (one stray `}` yields dozens), and would bury the real one.
+  let syntaxReported = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
     const duplicate = error.code === 'DUPLICATE_KEY';
+    if (!duplicate && syntaxReported) continue;
+    syntaxReported ||= !duplicate;
     findings.push(
       finding({
         code: duplicate ? 'file.duplicateKey' : 'file.yamlSyntax',

@@ -53,11 +53,6 @@ const disclosureColumns = <T extends { readonly d: Disclosure }>(): Column<T>[] 
 
 const unitName = (d: Disclosure, code: string): string => d.units.find((u) => u.code === code)?.name ?? '';
 
-const unitColumns = <T extends { readonly d: Disclosure; readonly unitCode: string }>(): Column<T>[] => [
-  column('unitCode', 'string', '单位编码 / Unit code', '预算单位编码（部门编码 + 单位序号），文本（保留前导零）。Budget unit code (department code + unit number); text, leading zeros kept.', (r) => r.unitCode),
-  column('unit', 'string', '单位 / Unit', '预算单位名称。Budget unit name.', (r) => unitName(r.d, r.unitCode)),
-];
-
 const RANK: Readonly<Record<Confidence, number>> = { high: 2, medium: 1, low: 0 };
 
 /** The least certain of the catalogue entries a ledger row's names and econGov code come from. */
@@ -78,7 +73,6 @@ const codesOf = (kind: CatalogueKind, row: ViewRow, econGovCode: string): string
 
 interface LedgerRecord {
   readonly d: Disclosure;
-  readonly unitCode: string;
   readonly row: ViewRow;
   /** econGov 款 from the mapping, else its 类 (a row whose econDept is only a 类 maps to a 类). */
   readonly econGovCode: string;
@@ -89,7 +83,8 @@ const name = (r: { readonly d: Disclosure }, kind: CatalogueKind, code: string):
 
 const LEDGER_COLUMNS: readonly Column<LedgerRecord>[] = [
   ...disclosureColumns<LedgerRecord>(),
-  ...unitColumns<LedgerRecord>(),
+  column('unitCode', 'string', '单位编码 / Unit code', '预算单位编码（部门编码 + 单位序号），文本（保留前导零）。Budget unit code (department code + unit number); text, leading zeros kept.', (r) => r.row.unit),
+  column('unit', 'string', '单位 / Unit', '预算单位名称。Budget unit name.', (r) => unitName(r.d, r.row.unit)),
   column('functionalClassCode', 'string', '功能分类类级编码 / Functional class code', '支出功能分类 类（3 位）。Functional classification class (3 digits).', (r) => classOf(r.row.func)),
   column('functionalClass', 'string', '功能分类类级名称 / Functional class', '该年度科目目录中的类名称。Class name in that year\'s catalogue.', (r) => name(r, 'functional', classOf(r.row.func))),
   column('functionalSectionCode', 'string', '功能分类款级编码 / Functional section code', '支出功能分类 款（5 位）。Functional classification section (5 digits).', (r) => sectionOf(r.row.func)),
@@ -98,7 +93,7 @@ const LEDGER_COLUMNS: readonly Column<LedgerRecord>[] = [
   column('functionalItem', 'string', '功能分类项级名称 / Functional item', '该年度科目目录中的项名称。Item name in that year\'s catalogue.', (r) => name(r, 'functional', r.row.func)),
   column('econDeptCode', 'string', '部门预算经济分类编码 / econDept code', '部门预算支出经济分类 款（5 位），未细化到款的项目支出为类（3 位）。Departmental economic classification section (5 digits), or class (3 digits) where project spending is not itemised.', (r) => r.row.econ),
   column('econDept', 'string', '部门预算经济分类名称 / econDept name', '该年度科目目录中的名称。Name in that year\'s catalogue.', (r) => name(r, 'econDept', r.row.econ)),
-  column('econGovCode', 'string', '政府预算经济分类编码 / econGov code', '按该年度对照表（依单位类型）由部门预算经济分类转换的政府预算经济分类；对照表缺失时为空。Government economic classification derived from econDept by that year\'s mapping for the unit type; empty where the mapping lacks the code.', (r) => r.econGovCode),
+  column('econGovCode', 'string', '政府预算经济分类编码 / econGov code', '按该年度对照表（依单位类型）由部门预算经济分类转换的政府预算经济分类：款级，对照表只有类级时为类；都没有时为空。Government economic classification derived from econDept by that year\'s mapping for the unit type: the section, or the class where only the class maps; empty where neither does.', (r) => r.econGovCode),
   column('econGov', 'string', '政府预算经济分类名称 / econGov name', '该年度科目目录中的名称。Name in that year\'s catalogue.', (r) => name(r, 'econGov', r.econGovCode)),
   column('catalogueConfidence', 'string', '科目目录可信度 / Catalogue confidence', '本行所用科目名称与经济分类对照中最低的可信度：high 见于官方或已公开文件；medium、low 非权威。The least certain catalogue name or mapping used on this row: high = seen in an official or published source; medium/low = not authoritative.', (r) => catalogueConfidence(r.d.catalogue, r.row, r.econGovCode)),
   column('source', 'string', '资金来源代码 / Funding source code', '资金来源（收支总表收入项目）的代码名。Code name of the funding source (an income line of the 收支总表).', (r) => r.row.source),
@@ -112,24 +107,36 @@ const LEDGER_COLUMNS: readonly Column<LedgerRecord>[] = [
 
 const projectName = (d: Disclosure, id: string): string => d.projects.find((p) => p.id === id)?.name ?? '';
 
+/**
+ * A project: a ledger project (with its performance form, if published), or a performance form
+ * published without a ledger (a forms-only disclosure), which is a project all the same.
+ */
 interface ProjectRecord {
   readonly d: Disclosure;
   readonly unitCode: string;
-  readonly project: Project;
+  /** The unit's name: from the disclosure's units, else as the form prints it. */
+  readonly unitName: string;
+  readonly id: string;
+  readonly name: string;
+  readonly project: Project | undefined;
   readonly form: ProjectForm | undefined;
 }
 
 const PROJECT_COLUMNS: readonly Column<ProjectRecord>[] = [
   ...disclosureColumns<ProjectRecord>(),
-  ...unitColumns<ProjectRecord>(),
-  column('projectId', 'string', '项目标识 / Project id', '项目在本公开内的标识。Project id within its disclosure.', (r) => r.project.id),
-  column('project', 'string', '项目名称 / Project', '项目名称。Project name.', (r) => r.project.name),
-  column('specialFund', 'boolean', '专项资金 / Special fund', '是否列入专项资金预算汇总表（表21）。Whether the project is listed as a special fund (table 21).', (r) => booleanField(r.project.specialFund)),
-  column('compilation', 'string', '预算编制方式 / Compilation', 'department 编入部门预算；finance 财政代编。department = compiled in the department budget; finance = compiled by the finance bureau.', (r) => r.project.compilation),
+  column('unitCode', 'string', '单位编码 / Unit code', '预算单位编码，文本（保留前导零）；仅有绩效目标表且未印编码时为空。Budget unit code, text with leading zeros kept; empty for a form that prints no code.', (r) => r.unitCode),
+  column('unit', 'string', '单位 / Unit', '预算单位（实施单位）名称。Budget (implementing) unit name.', (r) => r.unitName),
+  column('projectId', 'string', '项目标识 / Project id', '项目在本公开内的标识，与 ledger、indicators 的 projectId 对应。Project id within its disclosure, as projectId in the ledger and indicators.', (r) => r.id),
+  column('project', 'string', '项目名称 / Project', '项目名称。Project name.', (r) => r.name),
+  column('specialFund', 'boolean', '专项资金 / Special fund', '是否列入专项资金预算汇总表（表21）；仅有绩效目标表时为空。Whether the project is a special fund (table 21); empty for a project known only from its performance form.', (r) =>
+    r.project === undefined ? '' : booleanField(r.project.specialFund),
+  ),
+  column('compilation', 'string', '预算编制方式 / Compilation', 'department 编入部门预算；finance 财政代编；仅有绩效目标表时为空。department = compiled in the department budget; finance = compiled by the finance bureau; empty for a project known only from its form.', (r) => r.project?.compilation ?? ''),
   column('amountYuan', 'number', '项目支出金额（元）/ Amount (yuan)', '账本中该项目各行金额之和，单位元；账本无此项目时为空。Sum of the project\'s ledger rows in yuan; empty when the ledger has none.', (r) =>
-    yuanField(sumAmounts(r.d.ledger.filter((row) => row.project === r.project.id).map((row) => row.amount))),
+    yuanField(r.project === undefined ? null : sumAmounts(r.d.ledger.filter((row) => row.project === r.id).map((row) => row.amount))),
   ),
   column('hasPerformanceForm', 'boolean', '有绩效目标表 / Has performance form', '是否公开了项目支出绩效目标表（表22）。Whether a project performance form (table 22) was published.', (r) => booleanField(r.form !== undefined)),
+  column('formAmountYuan', 'number', '绩效目标表金额（元）/ Form amount (yuan)', '绩效目标表所印年度预算金额，单位元；无表或未印时为空。The annual budget amount printed on the performance form, in yuan; empty when there is no form or no amount.', (r) => yuanField(r.form?.amount ?? null)),
   column('category', 'string', '项目类别 / Category', '绩效目标表所列项目类别。Project category from the performance form.', (r) => r.form?.category ?? ''),
   column('period', 'string', '实施期 / Period', '项目支出实施期。Implementation period.', (r) => r.form?.period ?? ''),
   column('goal', 'string', '本年度绩效目标 / Annual goal', '本年度绩效目标。Performance goal for the year.', (r) => r.form?.goal ?? ''),
@@ -139,6 +146,7 @@ interface IndicatorRecord {
   readonly d: Disclosure;
   readonly scope: 'project' | 'unit';
   readonly projectId: string;
+  readonly projectName: string;
   readonly position: number;
   readonly indicator: Indicator;
 }
@@ -147,16 +155,20 @@ const INDICATOR_COLUMNS: readonly Column<IndicatorRecord>[] = [
   ...disclosureColumns<IndicatorRecord>(),
   column('scope', 'string', '目标表类型 / Form', 'project 项目支出绩效目标表（表22）；unit 整体支出绩效目标表（表23）。project = project form (table 22); unit = whole-department form (table 23).', (r) => r.scope),
   column('projectId', 'string', '项目标识 / Project id', '项目绩效指标所属项目（整体指标为空）。The project of a project indicator (empty for department-wide indicators).', (r) => r.projectId),
-  column('project', 'string', '项目名称 / Project', '项目名称（整体指标为空）。Project name (empty for department-wide indicators).', (r) => (r.projectId === '' ? '' : projectName(r.d, r.projectId))),
+  column('project', 'string', '项目名称 / Project', '项目名称（整体指标为空）。Project name (empty for department-wide indicators).', (r) => r.projectName),
   column('position', 'integer', '序号 / Position', '指标在其目标表中的顺序，从 1 起。Order of the indicator within its form, from 1.', (r) => integerField(r.position)),
+  column('level1Code', 'string', '一级指标编号 / Level 1 number', '表中一级指标前所印编号（如 1-产出指标 的 1），未印时为空。The number printed before the level-1 indicator (1 of 1-产出指标), empty when none.', (r) => r.indicator.level1Code),
   column('level1', 'string', '一级指标 / Level 1', '一级指标（产出指标、效益指标、满意度指标等）。Level-1 indicator (output, effect, satisfaction …).', (r) => r.indicator.level1),
+  column('level2Code', 'string', '二级指标编号 / Level 2 number', '表中二级指标前所印编号（如 11-数量指标 的 11），未印时为空。The number printed before the level-2 indicator (11 of 11-数量指标), empty when none.', (r) => r.indicator.level2Code),
   column('level2', 'string', '二级指标 / Level 2', '二级指标（数量指标、质量指标等）。Level-2 indicator (quantity, quality …).', (r) => r.indicator.level2),
-  column('indicator', 'string', '三级指标 / Indicator', '三级指标，即指标本身。Level-3 indicator: the indicator itself.', (r) => r.indicator.name),
+  column('indicator', 'string', '三级指标 / Indicator', '三级指标，即指标本身；只列二级指标的行为空。Level-3 indicator: the indicator itself; empty on a row that only lists a level-2 indicator.', (r) => r.indicator.name),
   column('target', 'string', '指标值 / Target', '指标值，按公开原文（数字或定性表述）。Target as published (a number or a qualitative phrase).', (r) => r.indicator.target),
   column('description', 'string', '指标值内容 / Target description', '指标值内容。What the target means.', (r) => r.indicator.description),
   column('measureUnit', 'string', '度量单位 / Measure unit', '度量单位。Unit of measure.', (r) => r.indicator.measureUnit),
   column('comparator', 'string', '指标值类型 / Comparator', '≥ ≤ = 定性 定量等，按公开原文。≥ ≤ = qualitative/quantitative, as published.', (r) => r.indicator.comparator),
+  column('basis', 'string', '指标值确定依据 / Basis', '指标值确定依据（部分表式有）。How the target was set (printed by some form layouts).', (r) => r.indicator.basis),
   column('note', 'string', '备注 / Note', '备注。Note.', (r) => r.indicator.note),
+  column('goal', 'string', '分项绩效目标 / Sub-goal', '整体支出绩效目标表中该指标所属的分项绩效目标，无则为空。The department form\'s sub-goal the indicator is listed under, empty when none.', (r) => r.indicator.goal),
 ];
 
 const fieldsOf = (columns: readonly Column<never>[]): readonly OpenDataField[] =>
@@ -190,26 +202,55 @@ export function openDataYears(disclosures: readonly Disclosure[]): number[] {
  */
 export function ledgerCsv(disclosures: readonly Disclosure[]): string {
   const records = inOpenDataOrder(disclosures).flatMap((d) =>
-    viewRows(d).map((row): LedgerRecord => ({ d, unitCode: row.unit, row, econGovCode: row.econGov !== '' ? row.econGov : row.econGovClass })),
+    viewRows(d).map((row): LedgerRecord => ({ d, row, econGovCode: row.econGov !== '' ? row.econGov : row.econGovClass })),
   );
   return csvOf(LEDGER_COLUMNS, records);
 }
 
-/** Every project of every disclosure, with its ledger amount and its performance form's goal. */
+/**
+ * Every project of every disclosure: the ledger's projects with their performance forms, then the
+ * forms published without a ledger project.
+ */
 export function projectsCsv(disclosures: readonly Disclosure[]): string {
-  const records = inOpenDataOrder(disclosures).flatMap((d) =>
-    d.projects.map((project): ProjectRecord => ({ d, unitCode: project.unit, project, form: d.projectForms.find((f) => f.project === project.id) })),
-  );
+  const records = inOpenDataOrder(disclosures).flatMap((d): ProjectRecord[] => [
+    ...d.projects.map((project): ProjectRecord => ({
+      d,
+      unitCode: project.unit,
+      unitName: unitName(d, project.unit),
+      id: project.id,
+      name: project.name,
+      project,
+      form: d.projectForms.find((f) => f.project === project.id),
+    })),
+    ...formsWithoutProject(d).map((form): ProjectRecord => ({
+      d,
+      unitCode: form.unitCode ?? '',
+      unitName: form.unitCode === null ? form.unit : unitName(d, form.unitCode),
+      id: form.id,
+      name: form.name,
+      project: undefined,
+      form,
+    })),
+  ]);
   return csvOf(PROJECT_COLUMNS, records);
 }
+
+const formsWithoutProject = (d: Disclosure): ProjectForm[] =>
+  d.projectForms.filter((f) => f.project === null || !d.projects.some((p) => p.id === f.project));
+
+/** The project id a form's rows carry: its ledger project's, else the form's own (as in projects.csv). */
+const formProjectId = (d: Disclosure, form: ProjectForm): string =>
+  form.project !== null && d.projects.some((p) => p.id === form.project) ? form.project : form.id;
 
 /** Every performance indicator: each project form's (table 22), then the department form's (table 23). */
 export function indicatorsCsv(disclosures: readonly Disclosure[]): string {
   const records = inOpenDataOrder(disclosures).flatMap((d): IndicatorRecord[] => [
     ...d.projectForms.flatMap((form) =>
-      form.indicators.map((indicator, i): IndicatorRecord => ({ d, scope: 'project', projectId: form.project, position: i + 1, indicator })),
+      form.indicators.map(
+        (indicator, i): IndicatorRecord => ({ d, scope: 'project', projectId: formProjectId(d, form), projectName: form.name, position: i + 1, indicator }),
+      ),
     ),
-    ...(d.unitForm?.indicators ?? []).map((indicator, i): IndicatorRecord => ({ d, scope: 'unit', projectId: '', position: i + 1, indicator })),
+    ...(d.unitForm?.indicators ?? []).map((indicator, i): IndicatorRecord => ({ d, scope: 'unit', projectId: '', projectName: '', position: i + 1, indicator })),
   ]);
   return csvOf(INDICATOR_COLUMNS, records);
 }

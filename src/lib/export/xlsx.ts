@@ -58,7 +58,8 @@ export function sheetLayout(table: Table): SheetLayout {
 /** Sheet name of a table: its number and title, without the characters Excel forbids, cut to 31. */
 export function tableSheetName(table: Table): string {
   const name = `${String(table.number).padStart(2, '0')} ${table.title}`.replace(/[[\]:*?/\\]/g, '_');
-  return [...name].slice(0, MAX_SHEET_NAME).join('');
+  // Excel counts UTF-16 units; the template's titles are all in the Basic Multilingual Plane.
+  return name.slice(0, MAX_SHEET_NAME);
 }
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -96,7 +97,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
 
-  sheet.getCell(layout.unitRow, 1).value = `单位：${neutraliseFormula(table.unitLabel)}`;
+  sheet.getCell(layout.unitRow, 1).value = `单位：${table.unitLabel}`;
   const unit = sheet.getCell(layout.unitRow, width);
   unit.value = `金额单位：${table.amountUnit}`;
   unit.alignment = { horizontal: 'right' };
@@ -212,7 +213,7 @@ export const workbookDate = (d: Pick<Disclosure, 'year'>): Date => new Date(`${d
  * sheet per table in the order given. `stamp` identifies the build (a content hash from the
  * build), never a clock time, so the same content gives the same bytes.
  */
-export async function tableWorkbook(disclosure: Disclosure, tables: readonly Table[], stamp: string): Promise<Uint8Array> {
+export async function tableWorkbook(disclosure: Disclosure, tables: readonly Table[], stamp: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const date = workbookDate(disclosure);
   workbook.creator = 'gongkai';
@@ -235,7 +236,7 @@ const LOCAL_FILE_HEADER = 0x04034b50;
  * `date`, in the MS-DOS format zip uses (2-second resolution, read as UTC here as JSZip writes
  * it). Returns a patched copy; throws on anything that is not a plain single-disk zip.
  */
-export function fixZipEntryDates(zip: Uint8Array, date: Date): Uint8Array {
+export function fixZipEntryDates(zip: Uint8Array, date: Date): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(zip);
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);

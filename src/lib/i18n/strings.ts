@@ -55,6 +55,11 @@ export const zhCN = {
   'search.placeholder': '输入关键词，如 三公经费、人大代表活动经费',
   'search.noscript': '搜索需要启用 JavaScript；所有表格无需 JavaScript 即可阅读。',
   'data.title': '开放数据',
+  'data.intro': '本站公开的全部数据均可下载。CSV 为 UTF-8（带 BOM）编码，可直接用 Excel 打开；金额单位见各文件说明。用 SHA256SUMS 可核验下载的文件与发布的一致（sha256sum -c SHA256SUMS，在网站根目录下）。',
+  'data.siteWide': '全站开放数据',
+  'data.datapackage': '数据包说明（Frictionless Data Package），列出每个文件的字段、类型与说明',
+  'data.manifest': '所有下载文件的 SHA-256 校验值',
+  'data.perDisclosure': '各部门公开表',
   'glossary.title': '名词解释',
   'indicators.title': '绩效指标一览',
 } as const;

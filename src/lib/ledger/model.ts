@@ -64,33 +64,100 @@ export interface CarryoverLine {
   readonly at: SourcePosition;
 }
 
+/** One row of a form's indicator grid, in printed order (see `content/schema.ts` for each field). */
 export interface Indicator {
   readonly level1: string;
+  /** Number printed before the 一级指标 (`1` of `1-产出指标`), or ''. */
+  readonly level1Code: string;
   readonly level2: string;
+  /** Number printed before the 二级指标 (`11` of `11-数量指标`), or ''. */
+  readonly level2Code: string;
+  /** 三级指标; '' on a row that only lists an unfilled 二级指标. */
   readonly name: string;
   readonly target: string;
   readonly description: string;
   readonly measureUnit: string;
   readonly comparator: string;
+  readonly basis: string;
   readonly note: string;
-  readonly at: SourcePosition;
-}
-
-export interface ProjectForm {
-  readonly project: string;
-  readonly category: string;
-  readonly period: string;
-  readonly amount: Amount;
+  /** The 分项绩效目标 (its name) the row is listed under on a department form, or '' when none. */
   readonly goal: string;
+  readonly at: SourcePosition;
+}
+
+export interface ScheduleLine {
+  readonly content: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface SpendingPlanLine {
+  readonly by: string;
+  readonly percent: string;
+}
+
+/** A 项目支出绩效目标表. It stands alone: disclosures without a ledger publish forms only. */
+export interface ProjectForm {
+  /** Identifier in the disclosure and URL segment: the form's `id`, else its ledger project id. */
+  readonly id: string;
+  /** The ledger project it belongs to, or null for a form published without a ledger. */
+  readonly project: string | null;
+  /** 项目名称: as printed, else the ledger project's name. */
+  readonly name: string;
+  readonly code: string;
+  readonly category: string;
+  readonly attribute: string;
+  readonly period: string;
+  readonly department: string;
+  readonly unit: string;
+  readonly unitCode: string | null;
+  readonly office: string;
+  readonly amount: Amount;
+  readonly funding: { readonly fiscal: Amount; readonly other: Amount };
+  readonly purpose: string;
+  readonly basis: string;
+  readonly duties: string;
+  readonly schedule: readonly ScheduleLine[];
+  readonly spendingPlan: readonly SpendingPlanLine[];
+  readonly goal: string;
+  readonly measures: string;
   readonly indicators: readonly Indicator[];
   readonly at: SourcePosition;
 }
 
+export const UNIT_BUDGET_LINES = [
+  'total',
+  'fiscalAppropriation',
+  'generalBudget',
+  'govFund',
+  'specialAccount',
+  'other',
+  'basic',
+  'personnel',
+  'operating',
+  'project',
+] as const;
+export type UnitBudgetLine = (typeof UNIT_BUDGET_LINES)[number];
+
+export interface UnitGoal {
+  readonly name: string;
+  readonly standard: string;
+}
+
+/** The 整体支出绩效目标表 of the department. */
 export interface UnitForm {
+  /** 部门名称 as printed, else the disclosure's department name. */
+  readonly department: string;
   readonly mission: string;
+  readonly duties: string;
   readonly tasks: readonly { readonly name: string; readonly content: string }[];
-  readonly budget: Readonly<Record<'total' | 'generalBudget' | 'govFund' | 'specialAccount' | 'other' | 'basic' | 'project', Amount>>;
+  /** 预算情况; null where the form prints no such line. */
+  readonly budget: Readonly<Record<UnitBudgetLine, Amount>>;
+  /** Every indicator row: the form's own, then those of each goal in order (their `goal` says which). */
   readonly indicators: readonly Indicator[];
+  /** 分项绩效目标, in printed order; their indicators are in `indicators`. */
+  readonly goals: readonly UnitGoal[];
+  readonly measures: string;
   readonly at: SourcePosition;
 }
 

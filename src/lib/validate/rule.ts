@@ -13,10 +13,11 @@ export interface RuleContext {
   /** A YAML file parsed with positions (once per file), or undefined when the file was not given. */
   yamlSource(path: string): YamlSource | undefined;
   /**
-   * Where `field` of the record written at `at` stands (e.g. the `amount` of a ledger row whose
-   * row position is `at`); the record's own position when the file is not at hand.
+   * Where a field of the record written at `at` stands (e.g. the `amount` of a ledger row whose
+   * row position is `at`, or `budget`, `total` of a form); the nearest position the file has, and
+   * the record's own position when the file is not at hand.
    */
-  fieldPosition(at: SourcePosition, field: string): SourcePosition;
+  fieldPosition(at: SourcePosition, ...field: DataPath): SourcePosition;
 }
 
 /**
@@ -41,10 +42,10 @@ export function ruleContext(files: readonly ContentFile[]): RuleContext {
   return {
     files,
     yamlSource,
-    fieldPosition(at, field) {
+    fieldPosition(at, ...field) {
       const source = yamlSource(at.file);
       const path = source ? pathAt(source, at) : undefined;
-      return source && path ? source.positionOf([...path, field]) : at;
+      return source && path ? source.positionOf([...path, ...field]) : at;
     },
   };
 }

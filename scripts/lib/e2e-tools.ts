@@ -1,0 +1,68 @@
+/**
+ * The system programs the browser tests drive: Debian's Chromium and nginx. They come from the
+ * distribution's packages, never from a download at test time; when one is missing the tests
+ * stop at once and say which packages to install.
+ */
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** The sub-path the tests build and serve the site under, as an intranet portal would host it. */
+export const E2E_SITE_BASE = '/yjsgk/';
+
+/**
+ * Where `npm run test:e2e` builds that site (under the git-ignored test-artifacts/): apart from
+ * dist/, so the deployable build is not replaced by a sub-path build and no other build can
+ * swap the files out from under the running server.
+ */
+export const E2E_SITE_DIR = 'test-artifacts/e2e-site';
+
+/** Where the tests save screenshots. */
+export const E2E_SCREENSHOT_DIR = 'test-artifacts/screenshots';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const INSTALL_HINT = 'sudo apt-get install chromium nginx';
+
+/** Chromium's flags for a quiet, offline, sandbox-free headless run (CI containers run as root). */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface E2eTools {
+  readonly chromium: string;
+  readonly nginx: string;
+}
+
+const isExecutable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** nginx lives in /usr/sbin, which is not on every user's PATH. */
+function findNginx(pathVariable: string): string | undefined {
+  const folders = ['/usr/sbin', '/usr/local/sbin', ...pathVariable.split(delimiter).filter(Boolean)];
+  return folders.map((folder) => join(folder, 'nginx')).find(isExecutable);
+}
+
+/** The tools, or an error that names the missing ones and the command that installs them. */
+export function findE2eTools(env: Readonly<Record<string, string | undefined>> = process.env): E2eTools {
+  const chromium = isExecutable(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined;
+  const nginx = findNginx(env['PATH'] ?? '');
+  if (chromium && nginx) return { chromium, nginx };
+  const missing = [chromium ? undefined : `Chromium (${CHROMIUM_PATH})`, nginx ? undefined : 'nginx'].filter(Boolean);
+  throw new Error(
+    `The browser tests need ${missing.join(' and ')}, from the Debian packages.\n` +
+      `Install them with:\n  ${INSTALL_HINT}\n` +
+      '(No browser is ever downloaded by the tests.)',
+  );
+}

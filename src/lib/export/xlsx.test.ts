@@ -1,0 +1,200 @@
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadContentDir } from '../content/read-content-dir.ts';
+import { hasErrors } from '../findings.ts';
+import type { Disclosure } from '../ledger/model.ts';
+import type { Amount } from '../money.ts';
+import { headerGrid, type Cell, type Table } from '../tables/model.ts';
+import { buildTables } from '../tables/template.ts';
+import { COVER_SHEET_NAME, NOT_PROVIDED_TEXT, sheetLayout, tableSheetName, tableWorkbook } from './xlsx.ts';
+
+/** The sample disclosure (seed 003) of `content`, or the only disclosure of a fixture folder. */
+function loadOne(dir: string, id?: string): Disclosure {
+  const result = loadContentDir(dir);
+  expect(hasErrors(result.findings)).toBe(false);
+  const d = id === undefined ? result.disclosures[0] : result.disclosures.find((x) => x.id === id);
+  if (!d) throw new Error(`no disclosure ${id ?? ''} in ${dir}`);
+  return d;
+}
+const SAMPLE_ID = '430202-001-2024';
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/** Excel's column letters (1 → A, 27 → AA). */
+function letters(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+const range = (top: number, left: number, bottom: number, right: number): string => `${letters(left)}${top}:${letters(right)}${bottom}`;
+
+const neutralised = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** An amount cell: a number in 万元 within half a printed step of the exact amount, formatted 0.00; empty stays empty. */
+function expectAmount(cell: ExcelJS.Cell, value: Amount, where: string): void {
+  if (value === null) {
+    expect(cell.value, where).toBeNull();
+    return;
+  }
+  expect(typeof cell.value, where).toBe('number');
+  expect(cell.numFmt, where).toBe('0.00');
+  const hundredths = Math.round((cell.value as number) * 100);
+  expect(Math.abs(hundredths * 10_000 - value), where).toBeLessThanOrEqual(5_000);
+  if (value % 10_000 === 0) expect(hundredths * 10_000, where).toBe(value);
+}
+
+function expectCell(target: ExcelJS.Cell, cell: Cell, where: string): void {
+  if (cell.kind === 'amount') expectAmount(target, cell.value, where);
+  else if (cell.value === '') expect(target.value, where).toBeNull();
+  else expect(target.value, where).toBe(cell.kind === 'code' ? cell.value : neutralised(cell.value));
+}
+
+/** Compares one table's sheet with the model: title, header grid and its merged ranges, fields, body, note, frozen rows. */
+function expectSheetMatchesTable(sheet: ExcelJS.Worksheet, table: Table): void {
+  const layout = sheetLayout(table);
+  const width = Math.max(table.columns.length, 2);
+  expect(sheet.getCell(1, 1).value).toBe(table.title);
+  const merges = new Set([range(1, 1, 1, width)]);
+
+  if (!table.provided) {
+    expect(sheet.getCell(3, 1).value).toBe(NOT_PROVIDED_TEXT);
+    merges.add(range(3, 1, 3, width));
+    expect(new Set(sheet.model.merges)).toEqual(merges);
+    expect(sheet.rowCount).toBe(3);
+    return;
+  }
+
+  table.fields.forEach((field, i) => {
+    const row = 3 + i;
+    expect(sheet.getCell(row, 1).value).toBe(neutralised(field.label));
+    expectCell(sheet.getCell(row, 2), field.value, `table ${table.number} field ${field.label}`);
+    merges.add(range(row, 2, row, width));
+  });
+
+  const grid = headerGrid(table.header);
+  const headerTop = 3 + table.fields.length;
+  expect(layout.headerFirstRow).toBe(headerTop);
+  grid.forEach((cells, level) => {
+    for (const cell of cells) {
+      const top = headerTop + level;
+      const left = cell.firstColumn + 1;
+      expect(sheet.getCell(top, left).value, `table ${table.number} header ${cell.label}`).toBe(cell.label);
+      if (cell.colSpan > 1 || cell.rowSpan > 1) merges.add(range(top, left, top + cell.rowSpan - 1, left + cell.colSpan - 1));
+    }
+  });
+
+  const bodyTop = headerTop + grid.length;
+  table.rows.forEach((row, r) => {
+    row.cells.forEach((cell, c) => expectCell(sheet.getCell(bodyTop + r, c + 1), cell, `table ${table.number} row ${row.key} column ${c}`));
+  });
+
+  const afterBody = bodyTop + table.rows.length;
+  if (table.note !== null) {
+    expect(sheet.getCell(afterBody, 1).value).toBe(table.note);
+    merges.add(range(afterBody, 1, afterBody, width));
+  }
+  expect(sheet.rowCount).toBe(table.note === null ? afterBody - 1 : afterBody);
+  expect(new Set(sheet.model.merges)).toEqual(merges);
+
+  if (table.fields.length === 0) {
+    const [view] = sheet.views;
+    expect(view?.state).toBe('frozen');
+    expect(view && 'ySplit' in view ? view.ySplit : undefined).toBe(bodyTop - 1);
+  }
+}
+
+describe('tableWorkbook on the sample disclosure', async () => {
+  const disclosure = loadOne('content', SAMPLE_ID);
+  const tables = buildTables(disclosure);
+  const workbook = await open(await tableWorkbook(disclosure, tables, 'stamp-0123abcd'));
+
+  it('has a cover sheet and then one sheet per table, in table order', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([COVER_SHEET_NAME, ...tables.map(tableSheetName)]);
+    expect(new Set(workbook.worksheets.map((s) => s.name)).size).toBe(24);
+    for (const sheet of workbook.worksheets) expect(sheet.name.length).toBeLessThanOrEqual(31);
+  });
+
+  it.each(tables.map((t, i) => [t.number, t, i] as const))('sheet of table %i reads back equal to the table model, merged header cells included', (_n, table, i) => {
+    const sheet = workbook.worksheets[i + 1];
+    if (!sheet) throw new Error(`no sheet for table ${table.number}`);
+    expectSheetMatchesTable(sheet, table);
+  });
+
+  it('names the department, year, source and build stamp on the cover sheet', () => {
+    const cover = workbook.getWorksheet(COVER_SHEET_NAME);
+    const values: unknown[] = [];
+    cover?.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
+    expect(values).toContain(disclosure.department.name);
+    expect(values).toContain(disclosure.year);
+    expect(values).toContain(disclosure.provenance.title);
+    expect(values).toContain('stamp-0123abcd');
+  });
+
+  it('keeps unit codes as text with their leading zeros', () => {
+    const sheet = workbook.worksheets[3] as ExcelJS.Worksheet;
+    const codes: unknown[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => codes.push(cell.value)));
+    expect(codes).toContain('001001');
+    expect(codes).not.toContain(1001);
+  });
+
+  it('dates the document 1 January of the budget year, not when it was built', () => {
+    expect(workbook.created.toISOString()).toBe(`${disclosure.year}-01-01T00:00:00.000Z`);
+    expect(workbook.modified.toISOString()).toBe(`${disclosure.year}-01-01T00:00:00.000Z`);
+  });
+});
+
+describe('tableWorkbook output is deterministic', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is byte-identical when built at two different times', async () => {
+    const disclosure = loadOne('content', SAMPLE_ID);
+    const tables = buildTables(disclosure);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2030-03-04T05:06:08Z'));
+    const first = await tableWorkbook(disclosure, tables, 'same');
+    vi.setSystemTime(new Date('2031-07-08T09:10:12Z'));
+    const second = await tableWorkbook(disclosure, tables, 'same');
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+
+  it('changes when the build stamp changes', async () => {
+    const disclosure = loadOne('content', SAMPLE_ID);
+    const tables = buildTables(disclosure);
+    const a = await tableWorkbook(disclosure, tables, 'one');
+    const b = await tableWorkbook(disclosure, tables, 'two');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+  });
+});
+
+describe('tableWorkbook for tables not provided and for the synthetic fixture', async () => {
+  const sample = loadOne('content', SAMPLE_ID);
+  const partialTables = buildTables({ ...sample, providedTables: [22, 23] });
+  const partial = await open(await tableWorkbook(sample, partialTables, 'partial'));
+  const synthetic = loadOne('tests/fixtures/synthetic-injection');
+  const syntheticTables = buildTables(synthetic);
+  const syntheticBook = await open(await tableWorkbook(synthetic, syntheticTables, 'synthetic'));
+
+  it.each(partialTables.map((t, i) => [t.number, t, i] as const))('table %i of a partial disclosure matches its model (not provided → a notice only)', (_n, table, i) => {
+    expectSheetMatchesTable(partial.worksheets[i + 1] as ExcelJS.Worksheet, table);
+  });
+
+  it.each(syntheticTables.map((t, i) => [t.number, t, i] as const))('synthetic table %i reads back equal to its model', (_n, table, i) => {
+    expectSheetMatchesTable(syntheticBook.worksheets[i + 1] as ExcelJS.Worksheet, table);
+  });
+
+  it('writes a real negative amount as a negative number', () => {
+    const table = syntheticTables[2] as Table;
+    const row = table.rows.findIndex((r) => r.key === 'item:901002:2010102');
+    const sheet = syntheticBook.worksheets[3] as ExcelJS.Worksheet;
+    const excelRow = sheetLayout(table).bodyFirstRow + row;
+    expect(sheet.getCell(excelRow, 7).value).toBe(-3.5);
+    expect(sheet.getCell(excelRow, 7).numFmt).toBe('0.00');
+  });
+});

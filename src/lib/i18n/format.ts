@@ -1,0 +1,48 @@
+/**
+ * How figures read in prose: shares and year-on-year changes as the official 说明 print them
+ * (“占88.17%”, “比上年增加0.50万元，增长1.75%”). Percentages are computed from exact 分 in
+ * integers, so the same amounts always print the same percentage.
+ */
+import { formatWan, type Fen } from '../money.ts';
+
+/** `part` as a percentage of `whole` with two decimals (`88.17%`), or '' when `whole` is zero. */
+export function formatPercent(part: Fen, whole: Fen): string {
+  if (whole === 0) return '';
+  // Hundredths of a percent, rounded half away from zero, in exact integer arithmetic.
+  const numerator = BigInt(part) * 10_000n * 2n;
+  const denominator = BigInt(whole);
+  const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  const magnitude = (abs(numerator) / abs(denominator) + 1n) / 2n;
+  const whole100 = magnitude / 100n;
+  const cents = String(magnitude % 100n).padStart(2, '0');
+  return `${negative ? '-' : ''}${whole100}.${cents}%`;
+}
+
+const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+
+export type ChangeDirection = 'up' | 'down' | 'same';
+
+export interface Change {
+  readonly direction: ChangeDirection;
+  /** The absolute difference in 分. */
+  readonly amount: Fen;
+  /** The change as a percentage of last year's amount, or '' when last year's was zero. */
+  readonly percent: string;
+}
+
+/** How `current` differs from `previous`; empty cells count as zero, as prose says “0万元”. */
+export function changeBetween(current: Fen | null, previous: Fen | null): Change {
+  const now = current ?? 0;
+  const before = previous ?? 0;
+  const difference = now - before;
+  const direction: ChangeDirection = difference > 0 ? 'up' : difference < 0 ? 'down' : 'same';
+  const amount = Math.abs(difference);
+  return { direction, amount, percent: before === 0 ? '' : formatPercent(amount, Math.abs(before)) };
+}
+
+/** The change as the 说明 phrase it after “比上年”: `增加0.50万元，增长1.75%`, `减少…，下降…`, `持平`. */
+export function formatChange(change: Change): string {
+  if (change.direction === 'same') return '持平';
+  const [verb, rate] = change.direction === 'up' ? ['增加', '增长'] : ['减少', '下降'];
+  return `${verb}${formatWan(change.amount)}万元${change.percent === '' ? '' : `，${rate}${change.percent}`}`;
+}

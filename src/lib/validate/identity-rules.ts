@@ -1,0 +1,179 @@
+/**
+ * Identities the ledger cannot enforce by itself: whatever sits beside the ledger (income lines,
+ * carry-over, the figures printed on the performance forms) must agree with it. Sums come from
+ * the same builders and selections the tables use, so a check and a table can never disagree.
+ */
+import { finding, type Finding, type SourcePosition } from '../findings.ts';
+import { UNIT_BUDGET_LINES, type Disclosure, type UnitBudgetLine } from '../ledger/model.ts';
+import { FISCAL_FUNDS } from '../ledger/sources.ts';
+import { formatWan, sumAmounts, type Amount } from '../money.ts';
+import { everything, inFund, isBasic, isOperating, isPersonnel, isProject, sumWhere, viewRows, type Select } from '../tables/ledger-view.ts';
+import { amountAt, type Row } from '../tables/model.ts';
+import { fiscalSummary, incomeExpenditureSummary } from '../tables/summary-tables.ts';
+import type { DisclosureRule, RuleContext } from './rule.ts';
+
+/** Amounts compared as published: an empty cell counts as nothing arranged. */
+const same = (a: Amount, b: Amount): boolean => (a ?? 0) === (b ?? 0);
+const wan = (amount: Amount): string => `${formatWan(amount ?? 0)} 万元`;
+/** A figure as the form prints it: an empty cell says so. */
+const printedWan = (amount: Amount): string => (amount === null ? '空 empty' : wan(amount));
+
+const grandTotals = (rows: readonly Row[]): { income: Amount; expenditure: Amount } | undefined => {
+  const row = rows.find((r) => r.key === 'total:grand');
+  return row ? { income: amountAt(row, 1), expenditure: amountAt(row, 3) } : undefined;
+};
+
+/** The first of `keys` written at the top of disclosure.yaml, else the start of the file. */
+function disclosureKeyPosition(d: Disclosure, context: RuleContext, keys: readonly string[]): SourcePosition {
+  const source = context.yamlSource(d.files.disclosure);
+  const data = source?.data;
+  const present = data !== null && typeof data === 'object' ? Object.keys(data) : [];
+  const key = keys.find((k) => present.includes(k));
+  return source && key ? source.keyPositionOf([key]) : { file: d.files.disclosure, line: 1, column: 1 };
+}
+
+/** Where income and carry-over are written: the `carryoverOut` key, else `income`. */
+const carryoverPosition = (d: Disclosure, context: RuleContext): SourcePosition => disclosureKeyPosition(d, context, ['carryoverOut', 'income']);
+
+/**
+ * 表1 收支总表: 收入总计 (ledger by source + income lines + 上年结转) = 支出总计 (ledger + 年终结转结余).
+ * The ledger is on both sides, so this says: income no row spends must be carried over.
+ */
+export const incomeEqualsExpenditure: DisclosureRule = (d, context) => {
+  const totals = grandTotals(incomeExpenditureSummary(d).rows);
+  if (!totals || same(totals.income, totals.expenditure)) return [];
+  return [
+    finding({
+      code: 'identity.incomeExpenditure',
+      severity: 'error',
+      zh: `收支总表不平：收入总计 ${wan(totals.income)}，支出总计 ${wan(totals.expenditure)}。未由明细行支出的收入（income）应等于年终结转结余（carryoverOut）`,
+      en: `table 1 does not balance: total income ${wan(totals.income)}, total expenditure ${wan(totals.expenditure)}. Income no ledger row spends (income) must equal the carry-over to next year (carryoverOut)`,
+      at: carryoverPosition(d, context),
+      expected: `支出总计 expenditure = ${wan(totals.income)}`,
+      actual: wan(totals.expenditure),
+    }),
+  ];
+};
+
+/** 表6 财政拨款收支总表: the same identity for 财政拨款 alone (fiscal income lines = fiscal carry-over). */
+export const fiscalIncomeEqualsExpenditure: DisclosureRule = (d, context) => {
+  const totals = grandTotals(fiscalSummary(d).rows);
+  if (!totals || same(totals.income, totals.expenditure)) return [];
+  return [
+    finding({
+      code: 'identity.fiscalIncomeExpenditure',
+      severity: 'error',
+      zh: `财政拨款收支总表不平：收入总计 ${wan(totals.income)}，支出总计 ${wan(totals.expenditure)}。未安排支出的财政拨款收入应等于财政拨款年终结转结余`,
+      en: `table 6 does not balance: fiscal income ${wan(totals.income)}, fiscal expenditure ${wan(totals.expenditure)}. Unspent fiscal income must equal the fiscal carry-over (${FISCAL_FUNDS.join(', ')})`,
+      at: carryoverPosition(d, context),
+      expected: `支出总计 expenditure = ${wan(totals.income)}`,
+      actual: wan(totals.expenditure),
+    }),
+  ];
+};
+
+const ledgerAmountOf = (d: Disclosure, projectId: string): Amount =>
+  sumAmounts(d.ledger.filter((r) => r.project === projectId).map((r) => r.amount));
+
+/** 表22: the amount of each project form tied to a ledger project = the project's ledger rows. */
+export const projectFormsMatchLedger: DisclosureRule = (d, context) =>
+  d.projectForms.flatMap((form): Finding[] => {
+    // A form without a ledger project stands alone; an unknown project is the loader's reference.unknownProject.
+    const project = form.project === null ? undefined : d.projects.find((p) => p.id === form.project);
+    if (!project) return [];
+    const ledger = ledgerAmountOf(d, project.id);
+    if (same(form.amount, ledger)) return [];
+    return [
+      finding({
+        code: 'identity.projectFormAmount',
+        severity: 'error',
+        zh: `项目“${project.name}”（${project.id}）绩效目标表的预算金额 ${printedWan(form.amount)} 与明细账 ${wan(ledger)} 不符`,
+        en: `the performance form of project "${project.name}" (${project.id}) says ${printedWan(form.amount)}, its ledger rows sum to ${wan(ledger)}`,
+        at: context.fieldPosition(form.at, 'amount'),
+        expected: wan(ledger),
+        actual: printedWan(form.amount),
+      }),
+    ];
+  });
+
+/**
+ * 表23 预算情况, line by line, and the ledger selection each must equal. A Record over the
+ * model's lines, so a line added to the form cannot go unchecked. 其他资金 is what the named
+ * sources leave (国有资本经营, 上级补助, 事业收入 …), so the sources add up to 资金总额.
+ */
+const UNIT_BUDGET_CHECKS: Readonly<Record<UnitBudgetLine, readonly [zh: string, en: string, select: Select]>> = {
+  total: ['资金总额', 'total funds', everything],
+  fiscalAppropriation: ['财政拨款', 'fiscal appropriation', (r) => FISCAL_FUNDS.includes(r.fund)],
+  generalBudget: ['一般公共预算', 'general public budget', inFund('generalBudget')],
+  govFund: ['政府性基金拨款', 'government fund budget', inFund('govFund')],
+  specialAccount: ['财政专户管理资金', 'special fiscal account funds', inFund('specialAccount')],
+  other: ['其他资金', 'other funds', (r) => !['generalBudget', 'govFund', 'specialAccount'].includes(r.fund)],
+  basic: ['基本支出', 'basic expenditure', isBasic],
+  personnel: ['人员经费', 'personnel expenditure', isPersonnel],
+  operating: ['公用经费', 'operating expenditure', isOperating],
+  project: ['项目支出', 'project expenditure', isProject],
+};
+
+/** 表23 整体支出绩效目标表: every 预算情况 line the form prints = the ledger total it summarises. */
+export const unitFormMatchesLedger: DisclosureRule = (d, context) => {
+  const form = d.unitForm;
+  if (!form) return [];
+  const view = viewRows(d);
+  return UNIT_BUDGET_LINES.flatMap((line): Finding[] => {
+    const printed = form.budget[line];
+    if (printed === null) return []; // the form does not print this line
+    const [zh, en, select] = UNIT_BUDGET_CHECKS[line];
+    const ledger = sumWhere(view, select);
+    if (same(printed, ledger)) return [];
+    return [
+      finding({
+        code: 'identity.unitFormBudget',
+        severity: 'error',
+        zh: `整体支出绩效目标表“预算情况·${zh}”为 ${wan(printed)}，明细账为 ${wan(ledger)}`,
+        en: `the unit performance form's budget line "${en}" says ${wan(printed)}, the ledger sums to ${wan(ledger)}`,
+        at: context.fieldPosition(form.at, 'budget', line),
+        expected: wan(ledger),
+        actual: wan(printed),
+      }),
+    ];
+  });
+};
+
+/** A project no ledger row spends on shows in no table but 22: usually a forgotten row. */
+export const projectsHaveLedgerRows: DisclosureRule = (d, context) =>
+  d.projects
+    .filter((p) => !d.ledger.some((r) => r.project === p.id))
+    .map((p) =>
+      finding({
+        code: 'project.noLedgerRows',
+        severity: 'warning',
+        zh: `项目“${p.name}”（${p.id}）没有任何明细行，不会出现在表 1–21 中`,
+        en: `project "${p.name}" (${p.id}) has no ledger rows and appears in none of tables 1–21`,
+        at: context.fieldPosition(p.at, 'id'),
+        actual: p.id,
+      }),
+    );
+
+/** Identities between the ledger and what stands beside it; only meaningful when the disclosure has a ledger. */
+export const IDENTITY_RULES: readonly DisclosureRule[] = [
+  incomeEqualsExpenditure,
+  fiscalIncomeEqualsExpenditure,
+  projectFormsMatchLedger,
+  unitFormMatchesLedger,
+  projectsHaveLedgerRows,
+];
+
+/** A disclosure that publishes any of tables 1–21 computes them from ledger.yaml; without it they would print empty. */
+export const financialTablesNeedLedger: DisclosureRule = (d, context) => {
+  if (d.files.ledger !== null || !d.providedTables.some((n) => n <= 21)) return [];
+  return [
+    finding({
+      code: 'disclosure.ledgerMissing',
+      severity: 'error',
+      zh: '公开了表 1–21 中的表格，但同一文件夹中没有 ledger.yaml（只公开绩效目标表时，请写 tables: [22, 23]）',
+      en: 'the disclosure publishes tables among 1–21 but its folder has no ledger.yaml (for performance forms only, write tables: [22, 23])',
+      at: disclosureKeyPosition(d, context, ['tables']),
+      expected: 'ledger.yaml',
+    }),
+  ];
+};

@@ -1,0 +1,63 @@
+/**
+ * The one entry point of validation: the loader's findings (files, schemas, amounts, references,
+ * catalogue names) plus the rules of this folder (negative amounts, mappings, identities,
+ * privacy), sorted so reports are stable. The build and `npm run check` both call it.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { ContentFile, LoadResult } from '../content/load.ts';
+import { loadContentDir, readContentFiles } from '../content/read-content-dir.ts';
+import { sortFindings, type Finding } from '../findings.ts';
+import type { Disclosure } from '../ledger/model.ts';
+import { AMOUNT_RULES } from './amount-rules.ts';
+import { CATALOGUE_RULES } from './catalogue-rules.ts';
+import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
+import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
+import { ruleContext, type DisclosureRule } from './rule.ts';
+
+/** Rules every loaded disclosure is held to, whatever else is wrong with it. */
+const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, financialTablesNeedLedger];
+
+/**
+ * Whether the identities can be judged: the disclosure has a ledger, and the loader found no error
+ * in its files. A row the loader had to drop (an amount that is not a number) would otherwise make
+ * every total disagree, burying the one real error under consequences of it.
+ */
+function identitiesApply(d: Disclosure, filesWithErrors: ReadonlySet<string>): boolean {
+  const own = [d.files.disclosure, d.files.ledger, d.files.performance].filter((f): f is string => f !== null);
+  return d.files.ledger !== null && !own.some((f) => filesWithErrors.has(f));
+}
+
+/**
+ * Every finding about loaded content. `files` are the content files the result was loaded from;
+ * with them, personal data is reported at its exact place in any YAML or Markdown file (and fields
+ * get exact positions), without them, in the loaded values at their record's position. `rules`
+ * adds checks owned by other modules (the narrative's figure references and unsafe HTML).
+ */
+export function validateContent(result: LoadResult, files?: readonly ContentFile[], rules: readonly DisclosureRule[] = []): Finding[] {
+  const context = ruleContext(files ?? []);
+  const filesWithErrors = new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.file));
+  const findings: Finding[] = [...result.findings];
+  for (const d of result.disclosures) {
+    const applicable = [...ALWAYS, ...(identitiesApply(d, filesWithErrors) ? IDENTITY_RULES : []), ...rules];
+    for (const rule of applicable) findings.push(...rule(d, context));
+  }
+  findings.push(
+    ...(files === undefined
+      ? checkDisclosuresForPersonalData(result.disclosures)
+      : checkFilesForPersonalData(files, context.yamlSource)),
+  );
+  return sortFindings(findings);
+}
+
+export interface ContentValidation {
+  readonly result: LoadResult;
+  readonly findings: readonly Finding[];
+}
+
+/** Loads a content folder (`CONTENT_DIR`) and validates it: what `npm run check` and the build run. */
+export function validateContentDir(dir: string, rules: readonly DisclosureRule[] = []): ContentValidation {
+  const result = loadContentDir(dir);
+  // The loader does not hand its file texts back; reading the folder again keeps it untouched.
+  const files = existsSync(dir) && statSync(dir).isDirectory() ? readContentFiles(dir) : [];
+  return { result, findings: validateContent(result, files, rules) };
+}

@@ -1,0 +1,14 @@
+/** The open-data files: the ledger of every disclosure (and per year), projects, indicators, datapackage.json. */
+import type { APIRoute } from 'astro';
+import { openDataFiles } from '../../lib/export/datapackage.ts';
+import { getSiteData } from '../../lib/site/site-data.ts';
+
+export function getStaticPaths() {
+  const disclosures = getSiteData().entries.map((e) => e.disclosure);
+  return openDataFiles(disclosures).map((file) => ({ params: { file: file.path.replace(/^data\//, '') }, props: { text: file.text } }));
+}
+
+const TYPES: Readonly<Record<string, string>> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
+
+export const GET: APIRoute = ({ props, params }) =>
+  new Response((props as { text: string }).text, { headers: { 'Content-Type': TYPES[String(params['file']).split('.').at(-1) ?? ''] ?? 'text/plain' } });

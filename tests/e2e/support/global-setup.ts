@@ -1,0 +1,40 @@
+/**
+ * Serves the built site with nginx for the whole e2e run and hands its address to the tests
+ * (`inject('e2e')`). The site must have been built for the sub-path: `npm run test:e2e` builds
+ * it into test-artifacts/e2e-site/ first; `E2E_SITE_DIR` points at another such build.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveWithNginx } from '../../../scripts/lib/e2e-nginx.ts';
+import { E2E_SITE_BASE, E2E_SITE_DIR, findE2eTools } from '../../../scripts/lib/e2e-tools.ts';
+
+export interface E2eSite {
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  /** `/yjsgk/` */
+  readonly base: string;
+  /** The build nginx serves, for static checks of exactly what the browser sees. */
+  readonly siteDir: string;
+  readonly chromium: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: E2eSite;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const tools = findE2eTools();
+  const siteDir = resolve(process.env['E2E_SITE_DIR'] ?? E2E_SITE_DIR);
+  const home = join(siteDir, 'index.html');
+  if (!existsSync(home)) throw new Error(`No built site at ${siteDir}: run \`npm run test:e2e\`, which builds it with SITE_BASE=${E2E_SITE_BASE}.`);
+  if (!readFileSync(home, 'utf8').includes(`href="${E2E_SITE_BASE}`)) {
+    throw new Error(`${siteDir} was not built for ${E2E_SITE_BASE}: run \`npm run test:e2e\` (it builds with SITE_BASE=${E2E_SITE_BASE}).`);
+  }
+  const site = await serveWithNginx({ nginx: tools.nginx, siteDir, base: E2E_SITE_BASE, keep: process.env['E2E_KEEP_SERVER'] === '1' });
+  console.log(`e2e: nginx serves ${siteDir} at ${site.baseUrl} (config and logs in ${site.prefix})`);
+  project.provide('e2e', { origin: site.origin, base: E2E_SITE_BASE, siteDir, chromium: tools.chromium });
+  return () => site.stop();
+}
