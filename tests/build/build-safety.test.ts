@@ -21,7 +21,7 @@ function snapshot(dir: string): Record<string, string> {
 describe('the build never publishes a broken site and is reproducible', () => {
   const first = join(work, 'first');
   const second = join(work, 'second');
-  const env = { ...process.env, CONTENT_DIR: join(root, 'content') };
+  const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: join(root, 'content') };
   delete env['SITE_BASE'];
 
   beforeAll(async () => {

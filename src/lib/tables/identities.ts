@@ -164,7 +164,9 @@ export function columnGroupSums(table: Table): string[] {
 const GRAND_TOTAL_TABLES = [4, 5, 9, 10, 11, 12, 13, 14, 15, 17, 18];
 
 /** Every identity over a disclosure's 23 tables; empty when the tables are consistent. */
-export function checkIdentities(tables: readonly Table[]): string[] {
+export function checkIdentities(allTables: readonly Table[]): string[] {
+  // A table the disclosure did not publish has no rows to check.
+  const tables = allTables.filter((t) => t.provided);
   const table = (n: number) => tables.find((t) => t.number === n);
   const violations: string[] = [];
   const t3 = table(3);
