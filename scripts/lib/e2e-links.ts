@@ -177,10 +177,12 @@ export function checkSiteLinks(siteDir: string, base: string): LinkReport {
   };
   let checked = 0;
 
-  const check = (file: string, reference: Reference) => {
+  const check = (file: string, reference: Reference): void => {
     checked++;
     const where = `<${reference.tag} ${reference.attribute}="${reference.value}">`;
-    const problem = (reason: string) => problems.push({ file, reference: where, reason });
+    const problem = (reason: string): void => {
+      problems.push({ file, reference: where, reason });
+    };
     if (/^javascript:/i.test(reference.value)) return problem('javascript: URL');
     const resolved = resolveReference(reference.value, file, base);
     if (resolved.kind === 'ignored') return;

@@ -48,18 +48,21 @@ const isExecutable = (path: string): boolean => {
   }
 };
 
-/** nginx lives in /usr/sbin, which is not on every user's PATH. */
-function findNginx(pathVariable: string): string | undefined {
-  const folders = ['/usr/sbin', '/usr/local/sbin', ...pathVariable.split(delimiter).filter(Boolean)];
-  return folders.map((folder) => join(folder, 'nginx')).find(isExecutable);
+export interface ToolLocations {
+  readonly chromium: string;
+  /** Searched before PATH: nginx lives in /usr/sbin, which is not on every user's PATH. */
+  readonly nginxFolders: readonly string[];
 }
 
+export const DEBIAN_LOCATIONS: ToolLocations = { chromium: CHROMIUM_PATH, nginxFolders: ['/usr/sbin', '/usr/local/sbin'] };
+
 /** The tools, or an error that names the missing ones and the command that installs them. */
-export function findE2eTools(env: Readonly<Record<string, string | undefined>> = process.env): E2eTools {
-  const chromium = isExecutable(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined;
-  const nginx = findNginx(env['PATH'] ?? '');
+export function findE2eTools(env: Readonly<Record<string, string | undefined>> = process.env, locations: ToolLocations = DEBIAN_LOCATIONS): E2eTools {
+  const chromium = isExecutable(locations.chromium) ? locations.chromium : undefined;
+  const folders = [...locations.nginxFolders, ...(env['PATH'] ?? '').split(delimiter).filter(Boolean)];
+  const nginx = folders.map((folder) => join(folder, 'nginx')).find(isExecutable);
   if (chromium && nginx) return { chromium, nginx };
-  const missing = [chromium ? undefined : `Chromium (${CHROMIUM_PATH})`, nginx ? undefined : 'nginx'].filter(Boolean);
+  const missing = [chromium ? undefined : `Chromium (${locations.chromium})`, nginx ? undefined : 'nginx'].filter(Boolean);
   throw new Error(
     `The browser tests need ${missing.join(' and ')}, from the Debian packages.\n` +
       `Install them with:\n  ${INSTALL_HINT}\n` +

@@ -8,8 +8,10 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { contentDir, loadContentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
-import { ContentError, formatFinding, hasErrors, sortFindings } from '../../src/lib/findings.ts';
+import { contentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
+import { ContentError, formatFinding, hasErrors } from '../../src/lib/findings.ts';
+import type { DisclosureRule } from '../../src/lib/validate/rule.ts';
+import { validateContentDir } from '../../src/lib/validate/validate-content.ts';
 
 export interface BuildOptions {
   /** The project root (where astro.config.mjs is). */
@@ -18,6 +20,8 @@ export interface BuildOptions {
   /** Where the finished site goes; default `<root>/dist`. */
   readonly outDir?: string;
   readonly log?: (line: string) => void;
+  /** Checks beyond the standard validation (the narrative's figure references). */
+  readonly rules?: readonly DisclosureRule[];
   /** Post-build steps run on the staging folder before it replaces dist/. */
   readonly postBuild?: readonly ((stagingDir: string, stamp: string) => Promise<void>)[];
 }
@@ -56,8 +60,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? join(options.root, 'dist'));
 
   // 1. Content first: a wrong number never reaches the builder.
-  const loaded = loadContentDir(dir);
-  const findings = sortFindings(loaded.findings);
+  const { findings } = validateContentDir(dir, options.rules ?? []);
   for (const f of findings.filter((x) => x.severity === 'warning')) log(formatFinding(f));
   if (hasErrors(findings)) throw new ContentError(findings);
 
@@ -89,7 +92,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (existsSync(outDir)) moveDir(outDir, previous);
   moveDir(staging, outDir);
   rmSync(previous, { recursive: true, force: true });
-  log(`gongkai: ${findings.length} finding(s), 0 errors`);
+  log(`gongkai: 0 errors, ${findings.length} warning(s)`);
   return { outDir, stamp, files: listFiles(outDir).length };
 }
 

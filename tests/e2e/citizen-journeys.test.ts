@@ -70,8 +70,12 @@ describe('a citizen', () => {
 
       const box = page.getByRole('search').getByRole('searchbox');
       await box.fill(project.name);
-      await box.press('Enter');
-      await page.waitForURL((url) => routeOf(url.href) === routes.search() && url.searchParams.get('q') === project.name);
+      const [searchPage] = await Promise.all([
+        page.waitForResponse((r) => r.request().isNavigationRequest() && routeOf(r.url()) === routes.search()),
+        box.press('Enter'),
+      ]);
+      if (searchPage.status() === 404) throw new Error(`the search page is not built yet: ${searchPage.url()} answers 404`);
+      expect(new URL(page.url()).searchParams.get('q')).toBe(project.name);
 
       // The first result of the search page's list (Pagefind's own UI or the site's list).
       const firstResult = page.locator('[data-search-results] a[href], .pagefind-ui__result-link, #search-results a[href]').first();

@@ -84,7 +84,7 @@ describe('the defect fixtures', () => {
       'catalogue.unknownCode', 'catalogue.unknownParentCode', 'catalogue.nameMismatch', 'catalogue.noMapping', 'catalogue.duplicateCode',
       'identity.incomeExpenditure', 'identity.fiscalIncomeExpenditure', 'identity.projectFormAmount', 'identity.unitFormBudget',
       'project.noLedgerRows', 'disclosure.ledgerMissing', 'ledger.projectMissing', 'ledger.basicNeedsSection',
-      'privacy.mobileNumber', 'privacy.idCardNumber', 'privacy.personalEmail', 'setup.noDisclosures',
+      'form.sumMismatch', 'privacy.mobileNumber', 'privacy.idCardNumber', 'privacy.personalEmail', 'setup.noDisclosures',
     ];
     expect(required.filter((code) => !codes.has(code))).toEqual([]);
   });

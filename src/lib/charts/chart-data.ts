@@ -7,7 +7,7 @@
 import { changeBetween, formatChange, formatPercent } from '../i18n/format.ts';
 import { formatWan, sumAmounts, type Amount, type Fen } from '../money.ts';
 import { amountAt, type Table } from '../tables/model.ts';
-import { amountIn, lookupColumn, textIn } from '../narrative/table-cells.ts';
+import { amountIn, lookupColumn, textIn, withoutOrdinal } from '../narrative/table-cells.ts';
 
 export type ChartKind = 'bar' | 'doughnut';
 
@@ -46,8 +46,6 @@ function chart(id: string, title: string, kind: ChartKind, parts: boolean, sourc
 const tableSource = (table: Table): string => `表${table.number} ${table.title}`;
 const usable = (table: Table | undefined): table is Table => table !== undefined && table.provided && !table.empty;
 
-/** The printed line label without its ordinal: `一、一般公共预算拨款收入` → `一般公共预算拨款收入`. */
-export const withoutOrdinal = (label: string): string => label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/, '');
 const TOP_LEVEL_LINE = /^[一二三四五六七八九十]+、/;
 
 /** 收入预算按来源 (表1): each top-level income line, and last year's carry-over. */
@@ -130,4 +128,49 @@ export function overviewCharts(tables: readonly Table[], years: readonly YearFig
     threePublicComposition(table(15)),
     expenditureTrend(years),
   ].filter((c): c is ChartData => c !== null);
+}
+
+/** What the browser needs to draw a chart: serialisable, with the display strings precomputed so the canvas prints what the table prints. */
+export interface ChartSpec {
+  readonly kind: ChartKind;
+  readonly labels: readonly string[];
+  /** 万元 as plain numbers, only for the geometry of bars and slices. */
+  readonly values: readonly number[];
+  /** The amounts as the tables print them (`896.28`). */
+  readonly amounts: readonly string[];
+  /** Shares of the whole (`88.17%`), or '' when the values are not parts of one whole. */
+  readonly shares: readonly string[];
+  /** Horizontal bars for long category names (功能分类). */
+  readonly horizontal: boolean;
+}
+
+/** One row of a chart's data table: the same numbers as the canvas, readable without JavaScript. */
+export interface ChartRow {
+  readonly label: string;
+  readonly amount: string;
+  readonly share: string;
+}
+
+export function chartRows(chart: ChartData): { rows: ChartRow[]; total: string | null } {
+  const total = sumAmounts(chart.values) ?? 0;
+  return {
+    rows: chart.labels.map((label, i) => {
+      const value = chart.values[i] ?? 0;
+      return { label, amount: formatWan(value), share: chart.parts ? formatPercent(value, total) : '' };
+    }),
+    total: chart.parts ? formatWan(total) : null,
+  };
+}
+
+export function chartSpec(chart: ChartData): ChartSpec {
+  const { rows } = chartRows(chart);
+  return {
+    kind: chart.kind,
+    labels: chart.labels,
+    // Geometry only: never added up or shown; every printed amount comes from `amounts`.
+    values: chart.values.map((fen) => fen / 1_000_000),
+    amounts: rows.map((r) => r.amount),
+    shares: rows.map((r) => r.share),
+    horizontal: chart.kind === 'bar' && chart.labels.length > 4,
+  };
 }

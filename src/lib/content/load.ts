@@ -329,10 +329,12 @@ function loadDisclosure(
           findings.push(performanceFinding('performance.duplicateFormId', `绩效目标表编号“${id}”重复`, `performance form id "${id}" is used twice`, source.positionOf([...path, form.id === undefined ? 'project' : 'id']), id));
         } else formIds.add(id);
         const name = form.name !== '' ? form.name : (linked?.name ?? '');
-        if (name === '') {
+        // A form whose project is unknown has its name reported as that reference already.
+        if (name === '' && form.project === undefined) {
           findings.push(performanceFinding('performance.formNameMissing', '未关联项目的绩效目标表必须写明项目名称（name）', 'a form without a project must give its name', source.positionOf(path)));
         }
         projectForms.push({
+          // An unidentified form is an error above; the placeholder only keeps the model whole.
           id: id ?? `#${i + 1}`,
           project: form.project ?? null,
           name,

@@ -4,6 +4,7 @@
  * integers, so the same amounts always print the same percentage.
  */
 import { formatWan, type Fen } from '../money.ts';
+import { t } from './strings.ts';
 
 /** `part` as a percentage of `whole` with two decimals (`88.17%`), or '' when `whole` is zero. */
 export function formatPercent(part: Fen, whole: Fen): string {
@@ -42,7 +43,8 @@ export function changeBetween(current: Fen | null, previous: Fen | null): Change
 
 /** The change as the 说明 phrase it after “比上年”: `增加0.50万元，增长1.75%`, `减少…，下降…`, `持平`. */
 export function formatChange(change: Change): string {
-  if (change.direction === 'same') return '持平';
-  const [verb, rate] = change.direction === 'up' ? ['增加', '增长'] : ['减少', '下降'];
-  return `${verb}${formatWan(change.amount)}万元${change.percent === '' ? '' : `，${rate}${change.percent}`}`;
+  if (change.direction === 'same') return t('change.same');
+  const up = change.direction === 'up';
+  const amount = t(up ? 'change.up' : 'change.down', { amount: formatWan(change.amount) });
+  return change.percent === '' ? amount : amount + t(up ? 'change.upRate' : 'change.downRate', { percent: change.percent });
 }

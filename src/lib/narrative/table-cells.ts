@@ -53,3 +53,6 @@ export function textIn(row: Row, columnIndex: number): string {
   const cell = row.cells[columnIndex];
   return cell && cell.kind !== 'amount' ? cell.value : '';
 }
+
+/** A printed line label without its ordinal: `一、一般公共预算拨款收入` → `一般公共预算拨款收入`, `（一）一般公共服务支出` → `一般公共服务支出`. */
+export const withoutOrdinal = (label: string): string => label.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/, '');

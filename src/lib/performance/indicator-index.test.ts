@@ -1,90 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Disclosure, Indicator, ProjectForm, UnitForm } from '../ledger/model.ts';
+import { syntheticFormDisclosure, syntheticIndicator, syntheticProjectForm, syntheticUnitForm } from '../../../tests/support/synthetic-performance.ts';
+import type { Indicator, ProjectForm } from '../ledger/model.ts';
 import { indicatorIndex, indicatorUses, nameKey } from './indicator-index.ts';
 
-const at = { file: 'synthetic', line: 1, column: 1 };
-
-/** A SYNTHETIC indicator row. */
-const row = (fields: Partial<Indicator>): Indicator => ({
-  level1: '',
-  level1Code: '',
-  level2: '',
-  level2Code: '',
-  name: '',
-  target: '',
-  description: '',
-  measureUnit: '',
-  comparator: '',
-  basis: '',
-  note: '',
-  goal: '',
-  at,
-  ...fields,
-});
-
-/** A SYNTHETIC project form holding only what the index reads. */
-const projectForm = (id: string, indicators: Indicator[]): ProjectForm => ({
-  id,
-  project: null,
-  name: `合成项目${id}（SYNTHETIC）`,
-  code: '',
-  category: '',
-  attribute: '',
-  period: '',
-  department: '',
-  unit: '',
-  unitCode: null,
-  office: '',
-  amount: null,
-  funding: { fiscal: null, other: null },
-  purpose: '',
-  basis: '',
-  duties: '',
-  schedule: [],
-  spendingPlan: [],
-  goal: '',
-  measures: '',
-  indicators,
-  at,
-});
-
-/** A SYNTHETIC disclosure with performance forms only. */
-const disclosure = (year: number, regionCode: string, projectForms: ProjectForm[], unitIndicators: Indicator[] = []): Disclosure => {
-  const unitForm: UnitForm | null =
-    unitIndicators.length === 0
-      ? null
-      : {
-          department: '合成部门（SYNTHETIC）',
-          mission: '',
-          duties: '',
-          tasks: [],
-          budget: { total: null, fiscalAppropriation: null, generalBudget: null, govFund: null, specialAccount: null, other: null, basic: null, personnel: null, operating: null, project: null },
-          indicators: unitIndicators,
-          goals: [],
-          measures: '',
-          at,
-        };
-  return {
-    id: `${regionCode}-901-${year}`,
-    year,
-    phase: 'budget',
-    region: { code: regionCode, name: `合成区${regionCode}（SYNTHETIC）` },
-    department: { code: '901', name: '合成部门（SYNTHETIC）' },
-    units: [{ code: '901001', name: '合成单位（SYNTHETIC）', type: 'admin' }],
-    providedTables: [22, 23],
-    projects: [],
-    ledger: [],
-    income: [],
-    carryoverOut: [],
-    projectForms,
-    unitForm,
-    narrative: null,
-    catalogue: { year, functional: new Map(), econDept: new Map(), econGov: new Map(), mapping: new Map(), sources: { functional: '', econDept: '', econGov: '', mapping: '' } },
-    privacyAllowList: [],
-    provenance: { title: 'SYNTHETIC' },
-    files: { disclosure: 'synthetic/disclosure.yaml', ledger: null, performance: 'synthetic/performance.yaml' },
-  };
-};
+const row = syntheticIndicator;
+const projectForm = (id: string, indicators: Indicator[]) => syntheticProjectForm(id, { indicators });
+const disclosure = (year: number, regionCode: string, projectForms: ProjectForm[], unitIndicators: Indicator[] = []) =>
+  syntheticFormDisclosure({ year, regionCode, projectForms, unitForm: unitIndicators.length === 0 ? null : syntheticUnitForm({ indicators: unitIndicators }) });
 
 describe('nameKey', () => {
   it('ignores spaces and a trailing 指标, so printed variants of one level share a key', () => {

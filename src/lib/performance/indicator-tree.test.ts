@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator } from '../ledger/model.ts';
+import { syntheticIndicator } from '../../../tests/support/synthetic-performance.ts';
 import { indicatorTree, indicatorTreeByGoal, isUnfilled } from './indicator-tree.ts';
 
-/** A SYNTHETIC indicator row; only the fields a test names differ from empty. */
-const row = (fields: Partial<Indicator>): Indicator => ({
-  level1: '',
-  level1Code: '',
-  level2: '',
-  level2Code: '',
-  name: '',
-  target: '',
-  description: '',
-  measureUnit: '',
-  comparator: '',
-  basis: '',
-  note: '',
-  goal: '',
-  at: { file: 'synthetic', line: 1, column: 1 },
-  ...fields,
-});
+const row = syntheticIndicator;
 
 describe('indicatorTree', () => {
   it('groups rows by 一级 then 二级 in printed order, keeping every 三级 row in order', () => {

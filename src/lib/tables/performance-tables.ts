@@ -127,8 +127,8 @@ const textField = (label: string, value: string): FormField[] => (value === '' ?
 function unitFormFields(form: UnitForm): FormField[] {
   return [
     { label: '部门名称', value: textCell(form.department) },
-    // 年履职目标 is always shown (seed 003 prints it even when short); the other texts only when printed.
-    { label: '年履职目标', value: textCell(form.mission) },
+    // Texts a layout does not print (seed 002 has no 年履职目标) are left out rather than shown blank.
+    ...textField('年履职目标', form.mission),
     ...textField('部门职能职责概述', form.duties),
     ...form.tasks.map((t, i) => ({
       label: t.name === '' ? '年度主要任务' : `年度主要任务${i + 1}：${t.name}`,

@@ -33,6 +33,17 @@ describe('personal data in YAML', () => {
     ]);
   });
 
+  it('is found in comments too, since the content folder itself is published in the repository', () => {
+    const files = syntheticFiles([{ file: 'ledger.yaml', from: 'amountUnit: 万元', to: `amountUnit: 万元 # 问题请找 ${MOBILE}` }]);
+    expect(places(files)).toEqual([`${at(files, 'ledger.yaml', MOBILE)} privacy.mobileNumber`]);
+  });
+
+  it('is found when YAML escapes it, at the start of the scalar', () => {
+    const escaped = '"\\u0031' + MOBILE.slice(1) + '"';
+    const files = syntheticFiles([{ file: 'performance.yaml', from: 'period: 2024年1月-12月', to: `period: ${escaped}` }]);
+    expect(places(files)).toEqual([`${at(files, 'performance.yaml', escaped)} privacy.mobileNumber`]);
+  });
+
   it('passes a value listed in privacyAllowList, in any spelling, and never reports the list itself', () => {
     const files = syntheticFiles([
       { file: 'disclosure.yaml', from: 'privacyAllowList: ["13900009999"]', to: `privacyAllowList: ["13900009999", "${MOBILE}"]` },

@@ -1,8 +1,8 @@
 /**
  * Privacy: no mobile number, ID-card number or personal e-mail address may be published. Every
- * string value of every YAML file (numbers included, as written) and every Markdown file is
- * scanned; a value passes only when the disclosure lists it in `privacyAllowList` (an office's
- * public duty phone). Messages never repeat the value: it is masked (139****5678).
+ * content file is scanned, YAML (its text, comments included, and every string value as YAML reads
+ * it) and Markdown alike; a value passes only when the disclosure lists it in `privacyAllowList`
+ * (an office's public duty phone). Messages never repeat the value: it is masked (139****5678).
  */
 import type { ContentFile } from '../content/load.ts';
 import type { DataPath, YamlSource } from '../content/yaml-source.ts';
@@ -40,16 +40,6 @@ function positionInText(text: string, offset: number, file: string): SourcePosit
   return { file, line, column: offset - lineStart + 1 };
 }
 
-function offsetOf(text: string, position: SourcePosition): number {
-  let offset = 0;
-  for (let line = 1; line < position.line; line++) {
-    const next = text.indexOf('\n', offset);
-    if (next === -1) break;
-    offset = next + 1;
-  }
-  return offset + position.column - 1;
-}
-
 /** Every string in parsed YAML data with its path (numbers arrive as their source text). */
 function* stringValues(value: unknown, path: DataPath = []): Generator<[string, DataPath]> {
   if (typeof value === 'string') yield [value, path];
@@ -57,26 +47,26 @@ function* stringValues(value: unknown, path: DataPath = []): Generator<[string, 
   else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* stringValues(item, [...path, key]);
 }
 
+/** Personal values written in a file's text, each at its own line and column. */
+function scanText(file: ContentFile): [PersonalDataMatch, SourcePosition][] {
+  return findPersonalData(file.text).map((match) => [match, positionInText(file.text, match.offset, file.path)]);
+}
+
 /**
- * Personal values in a YAML file, each at its own position: the scalar's position, moved onto the
- * value itself when it appears verbatim from there on (it does unless the scalar is escaped or
- * folded across lines, in which case the scalar's start is reported).
+ * Personal values in a YAML file: everything written in its text (comments included: the content
+ * folder is itself published in the repository), plus values that only appear once YAML has
+ * unescaped or folded a scalar (`"\u0031…"`, a line break inside the number), reported at the
+ * scalar's position from the parser.
  */
 function scanYaml(file: ContentFile, source: YamlSource): [PersonalDataMatch, SourcePosition][] {
-  const found: [PersonalDataMatch, SourcePosition][] = [];
+  const found = scanText(file);
+  const inText = new Set(found.map(([match]) => canonicalPersonalValue(match.value)));
   for (const [value, path] of stringValues(source.data)) {
-
     for (const match of findPersonalData(value)) {
-      const scalarAt = source.positionOf(path);
-      const verbatim = file.text.indexOf(match.value, offsetOf(file.text, scalarAt));
-      found.push([match, verbatim === -1 ? scalarAt : positionInText(file.text, verbatim, file.path)]);
+      if (!inText.has(canonicalPersonalValue(match.value))) found.push([match, source.positionOf(path)]);
     }
   }
   return found;
-}
-
-function scanMarkdown(file: ContentFile): [PersonalDataMatch, SourcePosition][] {
-  return findPersonalData(file.text).map((match) => [match, positionInText(file.text, match.offset, file.path)]);
 }
 
 const folderOf = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);
@@ -95,8 +85,8 @@ function allowListFor(path: string, files: readonly ContentFile[], yamlSource: (
 }
 
 /**
- * Scans the content files: every YAML value (but the allow-list itself) and every Markdown text.
- * Files outside any disclosure folder (catalogues) are scanned with an empty allow-list.
+ * Scans the YAML and Markdown content files. Files outside any disclosure folder (catalogues) are
+ * scanned with an empty allow-list; the allow-list's own entries pass by definition.
  */
 export function checkFilesForPersonalData(files: readonly ContentFile[], yamlSource: (path: string) => YamlSource | undefined): Finding[] {
   const findings: Finding[] = [];
@@ -104,7 +94,7 @@ export function checkFilesForPersonalData(files: readonly ContentFile[], yamlSou
     const isYaml = /\.ya?ml$/.test(file.path);
     if (!isYaml && !/\.md$/.test(file.path)) continue;
     const source = isYaml ? yamlSource(file.path) : undefined;
-    const matches = isYaml ? (source ? scanYaml(file, source) : []) : scanMarkdown(file);
+    const matches = source ? scanYaml(file, source) : scanText(file);
     if (matches.length > 0) findings.push(...notAllowed(matches, allowListFor(file.path, files, yamlSource)));
   }
   return findings;
@@ -138,7 +128,7 @@ export function checkDisclosuresForPersonalData(disclosures: readonly Disclosure
       }
     };
     walk(d, { file: d.files.disclosure, line: 1, column: 1 });
-    if (d.narrative) matches.push(...scanMarkdown({ path: d.narrative.file, text: d.narrative.markdown }));
+    if (d.narrative) matches.push(...scanText({ path: d.narrative.file, text: d.narrative.markdown }));
     return notAllowed(matches, d.privacyAllowList);
   });
 }

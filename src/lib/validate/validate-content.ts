@@ -1,7 +1,7 @@
 /**
  * The one entry point of validation: the loader's findings (files, schemas, amounts, references,
- * catalogue names) plus the rules of this folder (negative amounts, mappings, identities,
- * privacy), sorted so reports are stable. The build and `npm run check` both call it.
+ * catalogue names) plus the rules of this folder (negative amounts, mappings, identities, form
+ * sums, privacy), sorted so reports are stable. The build and `npm run check` both call it.
  */
 import { existsSync, statSync } from 'node:fs';
 import type { ContentFile, LoadResult } from '../content/load.ts';
@@ -10,12 +10,13 @@ import { sortFindings, type Finding } from '../findings.ts';
 import type { Disclosure } from '../ledger/model.ts';
 import { AMOUNT_RULES } from './amount-rules.ts';
 import { CATALOGUE_RULES } from './catalogue-rules.ts';
+import { FORM_RULES } from './form-rules.ts';
 import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
 import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
-const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, financialTablesNeedLedger];
+const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger];
 
 /**
  * Whether the identities can be judged: the disclosure has a ledger, and the loader found no error

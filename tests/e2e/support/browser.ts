@@ -100,3 +100,41 @@ export async function followLink(page: Page, path: string, what: string): Promis
   await page.waitForURL(target);
   return response;
 }
+
+/**
+ * Scrolls through the page to its end (so lazily loaded parts such as charts start) and waits
+ * until the page has had no request in flight for a moment.
+ */
+export async function settle(page: Page, quietMs = 150, timeoutMs = 10_000): Promise<void> {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const started = () => {
+    inFlight++;
+    lastChange = Date.now();
+  };
+  const ended = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    // Step through rather than jump, so everything passes through the viewport on the way.
+    await page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+      for (let y = 0; y < document.documentElement.scrollHeight; y += Math.max(200, window.innerHeight * 0.8)) {
+        window.scrollTo(0, y);
+        await frame();
+      }
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await frame();
+    });
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastChange < quietMs)) await page.waitForTimeout(25);
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Post-build step: the Pagefind search index of the built site, written to `<site>/pagefind/`
+ * (its JS, WASM and index files are served from the site itself, never from a CDN).
+ *
+ * Pages are handed to Pagefind one by one (`addHTMLFile`) rather than as a folder so that the
+ * indexed copy can be prepared for Chinese search (`separateHanInHtml`: a zero-width boundary
+ * around each Han character; see src/lib/search/segment.ts for why) while the published HTML
+ * stays byte for byte what Astro wrote. Which parts of a page are indexed is decided by the
+ * pages themselves: `data-pagefind-body` on <main>, `data-pagefind-ignore` on chrome and amount
+ * cells, `data-pagefind-meta` / `data-pagefind-filter` for titles and filters.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { separateHanInHtml } from '../../src/lib/search/segment.ts';
+import { routes } from '../../src/lib/site/routes.ts';
+import { listFiles } from './run-build.ts';
+
+/** The index language: every page is `<html lang="zh-CN">`, and one language means one index. */
+export const SEARCH_LANGUAGE = 'zh-cn';
+
+/** Where the index goes inside the site; the search page loads `${BASE_URL}pagefind/pagefind.js`. */
+export const PAGEFIND_DIR = 'pagefind';
+
+/**
+ * Pagefind's ready-made search UIs, written next to the index. The site has its own small UI
+ * (src/components/SearchResults.astro) on Pagefind's JS API, so these are not published.
+ */
+const UNUSED_UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+export interface IndexSiteOptions {
+  /** Site paths (as `routes` gives them) not to index: by default the search page itself. */
+  readonly exclude?: readonly string[];
+  /** Prepares each page's HTML for the indexer; by default {@link separateHanInHtml}. Measurements pass others. */
+  readonly prepareHtml?: (html: string) => string;
+  readonly log?: (line: string) => void;
+}
+
+export interface IndexSummary {
+  /** Pages in the index. */
+  readonly pages: number;
+  /** Files written under `pagefind/`. */
+  readonly files: number;
+}
+
+interface PagefindResponse {
+  readonly errors: readonly string[];
+}
+
+/** Pagefind reports failures in an `errors` array rather than by throwing: make them fatal. */
+function assertNoErrors<T extends PagefindResponse>(response: T, action: string): T {
+  if (response.errors.length > 0) {
+    throw new Error(`Pagefind: ${action} failed:\n${response.errors.map((e) => `  ${e}`).join('\n')}`);
+  }
+  return response;
+}
+
+/** The URL Pagefind records for a built file: `430202/001/2024/index.html` → `/430202/001/2024/`. */
+export const pageUrl = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+
+export async function indexSite(siteDir: string, options: IndexSiteOptions = {}): Promise<IndexSummary> {
+  const prepareHtml = options.prepareHtml ?? separateHanInHtml;
+  const excluded = new Set((options.exclude ?? [routes.search()]).map((path) => pageUrl(`${path}index.html`)));
+  const pages = listFiles(siteDir)
+    .filter((file) => file.endsWith('.html') && !file.startsWith(`${PAGEFIND_DIR}/`))
+    .map((file) => ({ file, url: pageUrl(file) }))
+    .filter((page) => !excluded.has(page.url));
+  try {
+    const { index } = assertNoErrors(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), 'creating the index');
+    if (!index) throw new Error('Pagefind: creating the index returned no index');
+    let indexed = 0;
+    for (const page of pages) {
+      const html = prepareHtml(readFileSync(join(siteDir, page.file), 'utf8'));
+      const added = assertNoErrors(await index.addHTMLFile({ url: page.url, content: html }), `indexing ${page.file}`);
+      // A page without data-pagefind-body (while others have it) is skipped by Pagefind.
+      if (added.file.url) indexed += 1;
+    }
+    const written = assertNoErrors(await index.writeFiles({ outputPath: join(siteDir, PAGEFIND_DIR) }), 'writing the index');
+    for (const file of UNUSED_UI_FILES) rmSync(join(written.outputPath, file), { force: true });
+    const files = listFiles(written.outputPath).length;
+    options.log?.(`gongkai: search index of ${indexed} pages (${files} files in ${PAGEFIND_DIR}/)`);
+    return { pages: indexed, files };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** {@link indexSite} as a step of the build (`postBuild`). */
+export async function searchIndexStep(stagingDir: string): Promise<void> {
+  await indexSite(stagingDir);
+}

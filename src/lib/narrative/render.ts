@@ -1,0 +1,358 @@
+/**
+ * The narrative (部门预算说明, notes.md beside disclosure.yaml) from Markdown to safe HTML:
+ * unified + remark-parse + remark-gfm → references resolved, standard sections added →
+ * remark-rehype → rehype-sanitize → rehype-stringify.
+ *
+ * References (`{{支出合计}}`, see references.ts) are cut out of the source before Markdown sees it
+ * (replaced by inert placeholders of the same length), so a reference may contain any character
+ * (`*` in `{{表7:class:*:201:合计}}` is not emphasis) and every finding keeps the exact line and
+ * column of notes.md. In code spans the reference is shown as written.
+ *
+ * Raw HTML never reaches the page: rehype-sanitize removes it, and unsafe link protocols
+ * (`javascript:`) with it. `narrativeFindings` reports what was removed, so `npm run check` can
+ * tell the author before the page silently differs from the file.
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Heading, Nodes, Paragraph, Parent, Root, RootContent, Text } from 'mdast';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { ContentError, finding, hasErrors, type Finding, type SourcePosition } from '../findings.ts';
+import type { Disclosure } from '../ledger/model.ts';
+import type { Table } from '../tables/model.ts';
+import type { FigureYear } from './figures.ts';
+import { splitFrontMatter, type NarrativeSettings } from './front-matter.ts';
+import { referenceResolver, type Resolution } from './references.ts';
+import { sectionByName, sectionForHeading, STANDARD_SECTIONS, type SectionKey, type StandardSection } from './standard-sections.ts';
+
+export interface NarrativeInput {
+  readonly disclosure: Disclosure;
+  readonly tables: readonly Table[];
+  /** The same department's previous year, when the content has it (for `.上年`, `.变动`); see references.ts for `unknown`. */
+  readonly previous?: FigureYear | 'unknown' | undefined;
+}
+
+export interface RenderedNarrative {
+  /** Sanitised HTML; headings start at h3 (the page's own section heading is h2). */
+  readonly html: string;
+  readonly findings: readonly Finding[];
+  /** Standard sections generated from the data because the author did not write them. */
+  readonly generated: readonly SectionKey[];
+  readonly settings: NarrativeSettings;
+}
+
+const REFERENCE = /\{\{([^{}\r\n]*)\}\}/g;
+const PLACEHOLDER_START = '\uE000';
+const PLACEHOLDER_END = '\uE001';
+const PLACEHOLDER_PAD = '\uE002';
+const PLACEHOLDER = /\uE000([\uE010-\uE019]+)\uE001\uE002*/g;
+const DIGIT_BASE = 0xe010;
+const SECTION_DIRECTIVE = /^说明[:：](.+)$/;
+/** An amount typed by hand: two decimals followed by a unit or a percent sign. */
+const LITERAL_AMOUNT = /(?<![\d.])\d+\.\d{2}(?=\s*(?:万元|元|%|％))/g;
+const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
+
+interface Reference {
+  readonly body: string;
+  readonly source: string;
+  readonly at: SourcePosition;
+}
+
+/** Cuts every `{{…}}` out of the source, leaving a placeholder of the same length where possible. */
+function extractReferences(text: string, file: string, origin?: SourcePosition): { text: string; references: Reference[] } {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const positionOf = (offset: number): SourcePosition => {
+    if (origin) return origin;
+    let line = 0;
+    while (line + 1 < lineStarts.length && (lineStarts[line + 1] ?? Infinity) <= offset) line++;
+    return { file, line: line + 1, column: offset - (lineStarts[line] ?? 0) + 1 };
+  };
+  const references: Reference[] = [];
+  const replaced = text.replace(REFERENCE, (match: string, body: string, offset: number) => {
+    const index = references.length;
+    references.push({ body, source: match, at: positionOf(offset) });
+    const digits = [...String(index)].map((d) => String.fromCharCode(DIGIT_BASE + Number(d))).join('');
+    const core = `${PLACEHOLDER_START}${digits}${PLACEHOLDER_END}`;
+    return core + PLACEHOLDER_PAD.repeat(Math.max(0, match.length - core.length));
+  });
+  return { text: replaced, references };
+}
+
+const placeholderIndex = (digits: string): number => Number([...digits].map((c) => String(c.charCodeAt(0) - DIGIT_BASE)).join(''));
+
+/** Puts the original `{{…}}` text back (for code, URLs and messages). */
+const restore = (value: string, references: readonly Reference[]): string =>
+  value.replace(PLACEHOLDER, (_m, digits: string) => references[placeholderIndex(digits)]?.source ?? '');
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+const toHtml = unified()
+  // Raw HTML is passed on as `raw` nodes only so that rehype-sanitize is the one place that drops it.
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeSanitize)
+  .use(rehypeStringify);
+
+const positionOfNode = (node: Nodes, file: string, origin?: SourcePosition): SourcePosition =>
+  origin ?? { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+
+const textOf = (node: Nodes): string =>
+  'value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+
+interface ParseOptions {
+  readonly file: string;
+  /** For generated text: every finding points here instead of into the generated source. */
+  readonly origin?: SourcePosition;
+  /** Whether hand-typed amounts are reported (author text only). */
+  readonly checkLiteralAmounts: boolean;
+}
+
+interface Parsed {
+  readonly tree: Root;
+  readonly references: readonly Reference[];
+}
+
+function parseWithReferences(markdown: string, options: ParseOptions): Parsed {
+  const { text, references } = extractReferences(markdown, options.file, options.origin);
+  return { tree: parser.parse(text), references };
+}
+
+/** Reports raw HTML and unsafe URLs; restores references inside code and URLs. */
+function inspectTree(parsed: Parsed, options: ParseOptions, findings: Finding[]): void {
+  const { tree, references } = parsed;
+  visit(tree, (node) => {
+    if (node.type === 'html') {
+      const value = restore(node.value, references);
+      const unsafe = /<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|(javascript|vbscript)\s*:/i.test(value);
+      findings.push(
+        finding({
+          code: unsafe ? 'narrative.unsafeHtml' : 'narrative.htmlRemoved',
+          severity: unsafe ? 'error' : 'warning',
+          zh: unsafe ? '说明中含有可执行脚本的 HTML，已被移除' : '说明中的 HTML 不会显示（只支持 Markdown），已被移除',
+          en: unsafe ? 'the narrative contains HTML that could run script; it was removed' : 'HTML in the narrative is not shown (Markdown only); it was removed',
+          at: positionOfNode(node, options.file, options.origin),
+          actual: value.slice(0, 120),
+        }),
+      );
+    }
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string') {
+      node.url = restore(node.url, references);
+      const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.trim())?.[1]?.toLowerCase();
+      if (protocol && !SAFE_PROTOCOLS.includes(protocol)) {
+        findings.push(
+          finding({
+            code: 'narrative.unsafeUrl',
+            severity: protocol === 'javascript' || protocol === 'vbscript' || protocol === 'data' ? 'error' : 'warning',
+            zh: `链接地址使用了不允许的协议“${protocol}:”，已被移除`,
+            en: `a link uses the protocol "${protocol}:", which is not allowed; it was removed`,
+            at: positionOfNode(node, options.file, options.origin),
+            actual: node.url.slice(0, 120),
+          }),
+        );
+      }
+    }
+    if (node.type === 'inlineCode' || node.type === 'code') node.value = restore(node.value, references);
+    if (node.type === 'text' && options.checkLiteralAmounts) {
+      for (const match of node.value.matchAll(LITERAL_AMOUNT)) {
+        findings.push(
+          finding({
+            code: 'narrative.literalAmount',
+            severity: 'warning',
+            zh: `说明中手写了数字“${match[0]}”：请改用引用（如 {{支出合计}}），以免与表格不一致`,
+            en: `the narrative types the figure "${match[0]}" by hand: use a reference (e.g. {{支出合计}}) so it cannot contradict the tables`,
+            at: positionOfNode(node, options.file, options.origin),
+            actual: match[0],
+          }),
+        );
+      }
+    }
+  });
+}
+
+/** Replaces every placeholder in text nodes with its resolved figure; failures become findings. */
+function resolveTexts(parsed: Parsed, resolve: (body: string) => Resolution, findings: Finding[], generated: boolean): void {
+  visit(parsed.tree, 'text', (node: Text) => {
+    node.value = node.value.replace(PLACEHOLDER, (_m, digits: string) => {
+      const reference = parsed.references[placeholderIndex(digits)];
+      if (!reference) return '';
+      if (SECTION_DIRECTIVE.test(reference.body.trim())) {
+        findings.push(
+          finding({
+            code: 'narrative.misplacedSection',
+            severity: 'error',
+            zh: `“${reference.source}”必须单独成段`,
+            en: `"${reference.source}" must be a paragraph of its own`,
+            at: reference.at,
+          }),
+        );
+        return reference.source;
+      }
+      const resolution = resolve(reference.body);
+      if (resolution.ok) return resolution.text;
+      findings.push(
+        finding({
+          code: `narrative.${resolution.code}`,
+          severity: 'error',
+          zh: generated ? `自动生成的说明段落：${resolution.zh}` : resolution.zh,
+          en: generated ? `generated paragraph: ${resolution.en}` : resolution.en,
+          at: reference.at,
+          actual: reference.source,
+          ...(resolution.expected === undefined ? {} : { expected: resolution.expected }),
+        }),
+      );
+      return reference.source;
+    });
+    if (node.value.includes('{{')) {
+      findings.push(
+        finding({
+          code: 'narrative.unclosedReference',
+          severity: 'error',
+          zh: '说明中有未闭合的引用“{{”（应写作 {{名称}}）',
+          en: 'the narrative has an unclosed "{{" (write {{name}})',
+          at: { file: parsed.references[0]?.at.file ?? '', line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 },
+        }),
+      );
+    }
+  });
+}
+
+/** The heading depth generated sections use: the author's section level (below a lone title). */
+function sectionDepth(tree: Root): number {
+  const depths: number[] = [];
+  visit(tree, 'heading', (h: Heading) => void depths.push(h.depth));
+  if (depths.length === 0) return 2;
+  const top = Math.min(...depths);
+  const atTop = depths.filter((d) => d === top).length;
+  return atTop === 1 && depths.some((d) => d > top) ? Math.min(top + 1, 6) : top;
+}
+
+/** Moves every heading so the shallowest becomes h3. */
+function shiftHeadings(tree: Root): void {
+  const depths: number[] = [];
+  visit(tree, 'heading', (h: Heading) => void depths.push(h.depth));
+  if (depths.length === 0) return;
+  const shift = 3 - Math.min(...depths);
+  visit(tree, 'heading', (h: Heading) => {
+    h.depth = Math.max(1, Math.min(6, h.depth + shift)) as Heading['depth'];
+  });
+}
+
+export function renderNarrative(input: NarrativeInput): RenderedNarrative {
+  const d = input.disclosure;
+  const file = d.narrative?.file ?? d.files.disclosure.replace(/disclosure\.yaml$/, 'notes.md');
+  const split = splitFrontMatter(d.narrative?.markdown ?? '', file);
+  const findings: Finding[] = [...split.findings];
+  const resolve = referenceResolver({ current: { disclosure: d, tables: input.tables }, previous: input.previous });
+  const authorOptions: ParseOptions = { file, checkLiteralAmounts: true };
+
+  const author = parseWithReferences(split.body, authorOptions);
+  inspectTree(author, authorOptions, findings);
+
+  // Sections the author wrote (by heading) are not generated again.
+  const authored = new Set<SectionKey>();
+  visit(author.tree, 'heading', (h: Heading) => {
+    const section = sectionForHeading(restore(textOf(h), author.references));
+    if (section) authored.add(section.key);
+  });
+
+  const depth = sectionDepth(author.tree);
+  const generated: SectionKey[] = [];
+  const missingReasons = new Set<string>();
+  const sectionNodes = (section: StandardSection, origin: SourcePosition): RootContent[] => {
+    const output = section.generate({ current: { disclosure: d, tables: input.tables }, previous: input.previous, reasons: split.settings.changeReasons });
+    if (!output) return [];
+    for (const reason of output.missingReasons) missingReasons.add(reason);
+    const options: ParseOptions = { file, origin, checkLiteralAmounts: false };
+    const parsed = parseWithReferences(output.markdown, options);
+    inspectTree(parsed, options, findings);
+    resolveTexts(parsed, resolve, findings, true);
+    generated.push(section.key);
+    const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children: [{ type: 'text', value: section.title }] };
+    return [heading, ...parsed.tree.children];
+  };
+
+  // `{{说明:三公经费}}` alone in a paragraph places a generated section there.
+  const placed = new Set<SectionKey>();
+  const replacements = new Map<Paragraph, RootContent[]>();
+  visit(author.tree, 'paragraph', (p: Paragraph) => {
+    const only = p.children.length === 1 ? p.children[0] : undefined;
+    if (!only || only.type !== 'text') return;
+    const match = /^\s*\uE000([\uE010-\uE019]+)\uE001\uE002*\s*$/.exec(only.value);
+    const reference = match?.[1] ? author.references[placeholderIndex(match[1])] : undefined;
+    const name = reference ? SECTION_DIRECTIVE.exec(reference.body.trim())?.[1]?.trim() : undefined;
+    if (!reference || name === undefined) return;
+    const section = sectionByName(name);
+    if (!section) {
+      findings.push(
+        finding({
+          code: 'narrative.unknownSection',
+          severity: 'error',
+          zh: `没有名为“${name}”的标准说明段落`,
+          en: `there is no standard section named "${name}"`,
+          at: reference.at,
+          expected: STANDARD_SECTIONS.map((s) => s.title).join('、'),
+          actual: reference.source,
+        }),
+      );
+      replacements.set(p, []);
+      return;
+    }
+    placed.add(section.key);
+    replacements.set(p, authored.has(section.key) ? [] : sectionNodes(section, reference.at));
+  });
+  replaceParagraphs(author.tree, replacements);
+  resolveTexts(author, resolve, findings, false);
+
+  const appendAt: SourcePosition = { file, line: 1, column: 1 };
+  for (const section of STANDARD_SECTIONS) {
+    if (authored.has(section.key) || placed.has(section.key)) continue;
+    author.tree.children.push(...sectionNodes(section, appendAt));
+  }
+  for (const reason of missingReasons) {
+    findings.push(
+      finding({
+        code: 'narrative.missingChangeReason',
+        severity: 'warning',
+        zh: `与上年相比有变动，但 notes.md 的 changeReasons.${reason} 没有说明原因`,
+        en: `a figure changed from last year but notes.md gives no changeReasons.${reason}`,
+        at: appendAt,
+      }),
+    );
+  }
+
+  shiftHeadings(author.tree);
+  const hast = toHtml.runSync(author.tree) as HastRoot;
+  const html = author.tree.children.length === 0 ? '' : toHtml.stringify(hast);
+  return { html, findings, generated, settings: split.settings };
+}
+
+function replaceParagraphs(tree: Root, replacements: ReadonlyMap<Paragraph, RootContent[]>): void {
+  if (replacements.size === 0) return;
+  const walk = (parent: Parent) => {
+    parent.children = parent.children.flatMap((child) => {
+      if (child.type === 'paragraph' && replacements.has(child)) return replacements.get(child) ?? [];
+      if ('children' in child) walk(child as Parent);
+      return [child];
+    }) as Parent['children'];
+  };
+  walk(tree);
+}
+
+/**
+ * Every finding about a disclosure's narrative: unknown or unresolvable references, raw HTML and
+ * unsafe links that were removed, hand-typed figures, front-matter errors, change reasons missing.
+ * For the validator (`npm run check`); the build renders with {@link renderNarrativeOrThrow}.
+ */
+export function narrativeFindings(disclosure: Disclosure, tables: readonly Table[], previous?: FigureYear | 'unknown'): Finding[] {
+  return [...renderNarrative({ disclosure, tables, previous }).findings];
+}
+
+/** The narrative's HTML; throws a {@link ContentError} (file, line, column) when any finding is an error. */
+export function renderNarrativeOrThrow(input: NarrativeInput): RenderedNarrative {
+  const rendered = renderNarrative(input);
+  if (hasErrors(rendered.findings)) throw new ContentError(rendered.findings);
+  return rendered;
+}
