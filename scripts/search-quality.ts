@@ -64,7 +64,7 @@ async function main(): Promise<number> {
       for (const query of queries) {
         const { ranked, shown, bytes } = await searchThroughPage(browser, server, query);
         // The page must show exactly the first results of its own ranking.
-        if (shown.join('\n') !== ranked.slice(0, TOP).join('\n')) throw new Error(`search page for ${query} shows other results than it ranked first`);
+        if (shown.join('\n') !== ranked.slice(0, TOP).map((r) => r.url).join('\n')) throw new Error(`search page for ${query} shows other results than it ranked first`);
         measures.push(scoreResults(query, ranked, relevantPages(pages, query), bytes));
       }
       console.log(`search-quality: ${pages.size} indexed pages, index data ${kb(indexSize(join(siteDir, 'pagefind')))}`);

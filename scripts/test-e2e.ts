@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildSite } from './lib/build-site.ts';
-import { E2E_SITE_BASE, E2E_SITE_DIR, findE2eTools } from './lib/e2e-tools.ts';
+import { CHINESE_FONT_HINT, E2E_SITE_BASE, E2E_SITE_DIR, findE2eTools, hasChineseFont } from './lib/e2e-tools.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -24,6 +24,7 @@ async function main(): Promise<number> {
     console.error(`test:e2e: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  if (!hasChineseFont()) console.warn(`test:e2e: warning: no Chinese font installed, so screenshots will show boxes (${CHINESE_FONT_HINT})`);
   const siteDir = resolve(root, process.env['E2E_SITE_DIR'] ?? E2E_SITE_DIR);
   if (process.env['E2E_SKIP_BUILD'] === '1') {
     console.log(`test:e2e: E2E_SKIP_BUILD=1, testing the existing build in ${siteDir}`);

@@ -3,6 +3,7 @@
  * distribution's packages, never from a download at test time; when one is missing the tests
  * stop at once and say which packages to install.
  */
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
@@ -69,3 +70,14 @@ export function findE2eTools(env: Readonly<Record<string, string | undefined>> =
       '(No browser is ever downloaded by the tests.)',
   );
 }
+
+/**
+ * Whether fontconfig knows a Chinese font. Without one the tests still run, but screenshots and
+ * PDFs show boxes and the phone layout is measured with fallback glyphs, so the runner warns.
+ */
+export function hasChineseFont(): boolean {
+  const result = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim() !== '';
+}
+
+export const CHINESE_FONT_HINT = 'sudo apt-get install fonts-wqy-microhei';

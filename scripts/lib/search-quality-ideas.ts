@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loadContentDir } from '../../src/lib/content/read-content-dir.ts';
-import { INDEX_SEPARATOR, mapHtmlText, phraseQueries, separateHanInHtml } from '../../src/lib/search/segment.ts';
+import { INDEX_SEPARATOR, mapHtmlText, phraseQuery, separateHanInHtml } from '../../src/lib/search/segment.ts';
 import { listFiles } from './run-build.ts';
 import { indexSite, PAGEFIND_DIR } from './search-index.ts';
 import { DownloadMeter, indexedPages, relevantPages, scoreResults, settle, TOP, type QueryMeasure } from './search-quality.ts';
@@ -89,9 +89,9 @@ export function ideas(contentDir: string): Idea[] {
     },
     {
       name: 'unigram',
-      description: 'one token per Han character, phrase of characters; Pagefind order',
+      description: 'one token per Han character (index and query), phrase of characters, Pagefind order',
       prepareHtml: separateHanInHtml,
-      pagefindQuery: (q) => phraseQueries(q).join(' '),
+      pagefindQuery: phraseQuery,
     },
   ];
 }
@@ -132,7 +132,7 @@ export async function measureIdea(
         const args = { siteUrl: server.siteUrl, term: idea.pagefindQuery(query), top: TOP };
         await page.evaluate(async ({ siteUrl, term, top }) => {
           const pagefind = await import(`${siteUrl}pagefind/pagefind.js`);
-          await pagefind.options({ baseUrl: new URL(siteUrl).pathname });
+          await pagefind.options({ baseUrl: new URL(siteUrl).pathname, noWorker: true });
           const response = await pagefind.search(term);
           (window as unknown as { ideaResults: unknown }).ideaResults = response.results;
           await Promise.all(response.results.slice(0, top).map((r: { data(): Promise<unknown> }) => r.data()));
@@ -140,8 +140,13 @@ export async function measureIdea(
         await settle(page);
         const bytes = await meter.total(server.takeServed());
         const ranked = await page.evaluate(async () => {
-          const results = (window as unknown as { ideaResults: { data(): Promise<{ url: string }> }[] }).ideaResults;
-          return Promise.all(results.map(async (r) => new URL((await r.data()).url, location.href).pathname));
+          const results = (window as unknown as { ideaResults: { data(): Promise<{ url: string; meta: { title?: string } }> }[] }).ideaResults;
+          return Promise.all(
+            results.map(async (r) => {
+              const data = await r.data();
+              return { url: new URL(data.url, location.href).pathname, title: (data.meta.title ?? '').replace(/\u200B/g, '') };
+            }),
+          );
         });
         measures.push(scoreResults(query, ranked, relevantPages(pages, query), bytes));
       } finally {

@@ -49,6 +49,17 @@ export interface QueryMeasure {
   readonly relevantInTop: number;
   /** Bytes downloaded by a fresh page load plus this search (first 10 results shown). */
   readonly bytes: number;
+  /**
+   * Whether the first result's title contains the query, when some result's title does
+   * (null when none does): do people get the page *about* what they typed first?
+   */
+  readonly titleFirst: boolean | null;
+}
+
+/** A result as the measurement sees it: its URL path and its title. */
+export interface RankedResult {
+  readonly url: string;
+  readonly title: string;
 }
 
 export interface Summary {
@@ -62,6 +73,8 @@ export interface Summary {
   readonly meanPrecisionAt10: number;
   readonly maxBytes: number;
   readonly medianBytes: number;
+  /** Share of the queries with a title match whose first result is one. */
+  readonly titleFirst: number;
   /** Targets missed, in words; empty when all are met. */
   readonly failures: readonly string[];
 }
@@ -92,6 +105,7 @@ export function summarise(measures: readonly QueryMeasure[], targets: typeof TAR
     meanPrecisionAt10,
     maxBytes,
     medianBytes: bytes[Math.floor((bytes.length - 1) / 2)] ?? 0,
+    titleFirst: mean(measures.filter((m) => m.titleFirst !== null).map((m) => (m.titleFirst ? 1 : 0))),
     failures,
   };
 }
@@ -109,15 +123,17 @@ export function formatReport(title: string, measures: readonly QueryMeasure[], s
       m.relevant === 0 ? '—' : percent(m.found / m.relevant),
       m.top === 0 ? '—' : `${percent(m.relevantInTop / m.top)} (${m.relevantInTop}/${m.top})`,
       kb(m.bytes),
+      m.titleFirst === null ? '—' : m.titleFirst ? 'yes' : 'no',
     ].join('\t'),
   );
   return [
     `== ${title}`,
-    ['query', 'relevant', 'results', 'recall', 'top-10 precision', 'first-query bytes'].join('\t'),
+    ['query', 'relevant', 'results', 'recall', 'top-10 precision', 'first-query bytes', 'title first'].join('\t'),
     ...rows,
     `-- ${summary.queries} queries: recall ${percent(summary.recall)} (mean ${percent(summary.meanRecall)}), ` +
       `top-10 precision ${percent(summary.precisionAt10)} (mean ${percent(summary.meanPrecisionAt10)}), ` +
-      `first-query download max ${kb(summary.maxBytes)} (median ${kb(summary.medianBytes)})`,
+      `first-query download max ${kb(summary.maxBytes)} (median ${kb(summary.medianBytes)}), ` +
+      `title match first ${percent(summary.titleFirst)}`,
   ].join('\n');
 }
 
@@ -133,7 +149,7 @@ export async function indexedPages(browser: Browser, server: StaticServer, siteD
     await page.goto(server.siteUrl);
     const pages = await page.evaluate(async (siteUrl: string) => {
       const pagefind = await import(`${siteUrl}pagefind/pagefind.js`);
-      await pagefind.options({ baseUrl: new URL(siteUrl).pathname });
+      await pagefind.options({ baseUrl: new URL(siteUrl).pathname, noWorker: true });
       const all = await pagefind.search(null);
       return Promise.all(
         all.results.map(async (result: { data(): Promise<{ url: string; content: string }> }) => {
@@ -159,16 +175,19 @@ export function relevantPages(pages: ReadonlyMap<string, string>, query: string)
 }
 
 /** Scores a ranked result list against the ground truth. */
-export function scoreResults(query: string, ranked: readonly string[], relevant: ReadonlySet<string>, bytes: number): QueryMeasure {
-  const top = ranked.slice(0, TOP);
+export function scoreResults(query: string, ranked: readonly RankedResult[], relevant: ReadonlySet<string>, bytes: number): QueryMeasure {
+  const urls = ranked.map((r) => r.url);
+  const top = urls.slice(0, TOP);
+  const titled = ranked.map((r) => r.title.includes(query));
   return {
     query,
     relevant: relevant.size,
     results: ranked.length,
-    found: new Set(ranked.filter((url) => relevant.has(url))).size,
+    found: new Set(urls.filter((url) => relevant.has(url))).size,
     top: top.length,
     relevantInTop: top.filter((url) => relevant.has(url)).length,
     bytes,
+    titleFirst: titled.includes(true) ? titled[0] === true : null,
   };
 }
 
@@ -215,7 +234,7 @@ export async function settle(page: Page): Promise<void> {
  * use it: fresh browser context, page load, search, first 10 results shown. Returns the ranked
  * URL paths of all results and the bytes of that first search.
  */
-export async function searchThroughPage(browser: Browser, server: StaticServer, query: string): Promise<{ ranked: string[]; shown: string[]; bytes: number }> {
+export async function searchThroughPage(browser: Browser, server: StaticServer, query: string): Promise<{ ranked: RankedResult[]; shown: string[]; bytes: number }> {
   const context = await browser.newContext();
   try {
     const meter = new DownloadMeter(context, server.origin);
@@ -228,10 +247,11 @@ export async function searchThroughPage(browser: Browser, server: StaticServer, 
     const bytes = await meter.total(server.takeServed());
     const shown = await page.$$eval('gk-search-results .search-results h2 a', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     const ranked = await page.evaluate(async () => {
-      const element = document.querySelector('gk-search-results') as (HTMLElement & { results?: { count: number; slice(a: number, b: number): Promise<{ url: string }[]> } }) | null;
+      type Hit = { url: string; title: string };
+      const element = document.querySelector('gk-search-results') as (HTMLElement & { results?: { count: number; slice(a: number, b: number): Promise<Hit[]> } }) | null;
       const results = element?.results;
       if (!results) return [];
-      return (await results.slice(0, results.count)).map((hit) => new URL(hit.url, location.href).pathname);
+      return (await results.slice(0, results.count)).map((hit) => ({ url: new URL(hit.url, location.href).pathname, title: hit.title }));
     });
     return { ranked, shown, bytes };
   } finally {

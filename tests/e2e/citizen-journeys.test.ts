@@ -77,8 +77,8 @@ describe('a citizen', () => {
       if (searchPage.status() === 404) throw new Error(`the search page is not built yet: ${searchPage.url()} answers 404`);
       expect(new URL(page.url()).searchParams.get('q')).toBe(project.name);
 
-      // The first result of the search page's list (Pagefind's own UI or the site's list).
-      const firstResult = page.locator('[data-search-results] a[href], .pagefind-ui__result-link, #search-results a[href]').first();
+      // The first result of the search page's list.
+      const firstResult = page.locator('ol.search-results > li a[href]').first();
       try {
         await firstResult.waitFor({ state: 'visible', timeout: 15_000 });
       } catch {
@@ -86,7 +86,10 @@ describe('a citizen', () => {
         throw new Error(`the search page ${page.url()} showed no result link within 15 s for “${project.name}”. Its main reads: ${status}`);
       }
       await Promise.all([page.waitForURL((url) => !routeOf(url.href).startsWith(routes.search())), firstResult.click()]);
-      expect(routeOf(page.url().replace(/#.*$/, ''))).toBe(routes.project(entry.disclosure, project.id));
+      const projectPath = routes.project(entry.disclosure, project.id);
+      const projectPage = await fetch(urlOf(projectPath), { method: 'HEAD' });
+      const built = projectPage.status === 200 ? '' : ` (not built yet: ${urlOf(projectPath)} answers ${projectPage.status})`;
+      expect(routeOf(page.url().replace(/#.*$/, '')), `the first result for “${project.name}” is its project page ${projectPath}${built}`).toBe(projectPath);
       expect(await page.locator('h1').innerText()).toContain(project.name);
     });
   });

@@ -23,6 +23,13 @@ export const GLOSSARY = [
     labels: [],
   },
   {
+    id: 'totals',
+    term: '收入合计与支出合计',
+    definition:
+      '收入合计是部门本年度各项收入预算之和，支出合计是本年度各项支出预算之和。加上上年结转结余后的收入总计，与加上年终结转结余后的支出总计相等：部门预算收支平衡。',
+    labels: [],
+  },
+  {
     id: 'general-budget',
     term: '一般公共预算',
     definition:

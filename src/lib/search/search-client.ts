@@ -3,14 +3,14 @@
  * measurement (so what is measured is what people get). No DOM here: the Pagefind module is
  * passed in, and tests pass a fake.
  *
- * A query becomes one Pagefind phrase search per term (`phraseQueries`); with several terms a
+ * A query becomes one Pagefind phrase search per term (`phraseQuery`); with several terms a
  * page must match every one. The first `rankWindow` results are loaded and reordered by
- * `rankResults` (title first, then verbatim text); later ones keep Pagefind's order, so a query
- * downloads only the fragments it shows plus that window.
+ * `rankResults` (title first, then verbatim text); later ones keep the score order, so a query
+ * downloads only the fragments it shows.
  */
 import type { SearchFilter } from './filters.ts';
 import { rankResults, type LoadedResult } from './rank.ts';
-import { INDEX_SEPARATOR, phraseQueries } from './segment.ts';
+import { INDEX_SEPARATOR, phraseQuery, queryTerms } from './segment.ts';
 
 /** The part of Pagefind's result data the site uses. */
 export interface PagefindData {
@@ -43,6 +43,10 @@ export interface SearchHit extends LoadedResult {
 
 export interface SiteSearchResult {
   readonly query: string;
+  /** The terms the results hold verbatim: the query's, or the parts of a relaxed term. */
+  readonly matched: readonly string[];
+  /** Whether nothing held the query verbatim and `matched` are the parts of its term. */
+  readonly relaxed: boolean;
   /** How many pages match. */
   readonly count: number;
   /** Results `start` to `end` (exclusive) in the final order, loading what they need. */
@@ -54,7 +58,8 @@ export interface SiteSearchOptions {
   readonly rankWindow?: number;
 }
 
-export const DEFAULT_RANK_WINDOW = 20;
+/** The first page of results: only the fragments shown are downloaded. */
+export const DEFAULT_RANK_WINDOW = 10;
 
 const clean = (text: string | undefined): string => (text ?? '').split(INDEX_SEPARATOR).join('');
 
@@ -68,23 +73,38 @@ async function load(result: PagefindResult): Promise<SearchHit> {
   };
 }
 
-/** Pages matching every phrase, best first: by the sum of their scores when there are several. */
-async function matchAll(pagefind: PagefindModule, phrases: readonly string[], filters: Readonly<Record<string, string>>): Promise<PagefindResult[]> {
-  const responses = await Promise.all(phrases.map((phrase) => pagefind.search(phrase, { filters })));
-  const lists = responses.map((response) => response?.results ?? []);
-  const [first, ...rest] = lists;
+/**
+ * Pages holding every term verbatim, best first. A phrase search finds them, but Pagefind gives
+ * every phrase match the same score (1), in index order. So the same characters are also
+ * searched loosely (unquoted: every character somewhere on the page, scored by Pagefind's
+ * BM25 with the title counted), and the phrase matches are ordered by that score. The loose
+ * search needs the same index chunks, so it costs no download.
+ */
+async function matchEveryTerm(pagefind: PagefindModule, terms: readonly string[], filters: Readonly<Record<string, string>>): Promise<PagefindResult[]> {
+  const phrases = terms.map(phraseQuery);
+  const [exact, loose] = await Promise.all([
+    Promise.all(phrases.map((phrase) => pagefind.search(phrase, { filters }))),
+    Promise.all(phrases.map((phrase) => pagefind.search(phrase.replace(/"/g, ''), { filters }))),
+  ]);
+  const [first, ...rest] = exact.map((response) => response?.results ?? []);
   if (!first) return [];
-  if (rest.length === 0) return [...first];
-  const scores = new Map(first.map((r) => [r.id, r.score]));
-  for (const list of rest) {
-    const here = new Map(list.map((r) => [r.id, r.score]));
-    for (const [id, score] of scores) {
-      const other = here.get(id);
-      if (other === undefined) scores.delete(id);
-      else scores.set(id, score + other);
-    }
-  }
-  return first.filter((r) => scores.has(r.id)).sort((a, b) => (scores.get(b.id) ?? 0) - (scores.get(a.id) ?? 0));
+  const inEvery = rest.reduce((ids, list) => new Set(list.filter((r) => ids.has(r.id)).map((r) => r.id)), new Set(first.map((r) => r.id)));
+  const score = new Map<string, number>();
+  for (const response of loose) for (const r of response?.results ?? []) score.set(r.id, (score.get(r.id) ?? 0) + r.score);
+  return first.filter((r) => inEvery.has(r.id)).sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0));
+}
+
+/**
+ * When a single term has no verbatim match, the nearest looser question: the term cut in two
+ * parts of at least two characters, each found verbatim (三公经费 → 三公 + 经费, which finds
+ * “三公”经费: Pagefind's phrases do not cross punctuation). Cuts nearest the middle first.
+ */
+export function relaxations(term: string): string[][] {
+  const chars = [...term];
+  const cuts: number[] = [];
+  for (let at = 2; at <= chars.length - 2; at += 1) cuts.push(at);
+  cuts.sort((a, b) => Math.abs(a - chars.length / 2) - Math.abs(b - chars.length / 2) || a - b);
+  return cuts.map((at) => [chars.slice(0, at).join(''), chars.slice(at).join('')]);
 }
 
 export async function siteSearch(
@@ -93,8 +113,20 @@ export async function siteSearch(
   filters: Partial<Record<SearchFilter, string>> = {},
   options: SiteSearchOptions = {},
 ): Promise<SiteSearchResult> {
-  const phrases = phraseQueries(query);
-  const matches = phrases.length === 0 ? [] : await matchAll(pagefind, phrases, filters as Record<string, string>);
+  const terms = queryTerms(query);
+  let matched = terms;
+  let matches = terms.length === 0 ? [] : await matchEveryTerm(pagefind, terms, filters as Record<string, string>);
+  const [only] = terms;
+  if (matches.length === 0 && terms.length === 1 && only !== undefined) {
+    for (const parts of relaxations(only)) {
+      matches = await matchEveryTerm(pagefind, parts, filters as Record<string, string>);
+      if (matches.length > 0) {
+        matched = parts;
+        break;
+      }
+    }
+  }
+  const rankedQuery = matched.join(' ');
   const window = Math.min(options.rankWindow ?? DEFAULT_RANK_WINDOW, matches.length);
   const loaded = new Map<number, Promise<SearchHit>>();
   const loadAt = (position: number, result: PagefindResult): Promise<SearchHit> => {
@@ -106,16 +138,18 @@ export async function siteSearch(
   };
   let ranked: Promise<SearchHit[]> | undefined;
   const head = (): Promise<SearchHit[]> =>
-    (ranked ??= Promise.all(matches.slice(0, window).map((r, i) => loadAt(i, r))).then((hits) => rankResults(hits, query)));
+    (ranked ??= Promise.all(matches.slice(0, window).map((r, i) => loadAt(i, r))).then((hits) => rankResults(hits, rankedQuery)));
   return {
     query,
+    matched,
+    relaxed: matched !== terms,
     count: matches.length,
     async slice(start, end) {
       const stop = Math.min(end, matches.length);
       const out: SearchHit[] = [];
       if (start < window) out.push(...(await head()).slice(start, Math.min(stop, window)));
-      const tail = matches.slice(Math.max(start, window), stop);
-      out.push(...(await Promise.all(tail.map((r, i) => loadAt(Math.max(start, window) + i, r)))));
+      const from = Math.max(start, window);
+      out.push(...(await Promise.all(matches.slice(from, stop).map((r, i) => loadAt(from + i, r)))));
       return out;
     },
   };

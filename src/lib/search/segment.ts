@@ -10,9 +10,10 @@
  *  - the index gets a zero-width space between a Han character and its neighbours
  *    (`separateHanForIndex`), which Pagefind treats as a word boundary and strips again from the
  *    text it shows (`result.data().content`);
- *  - the query becomes a quoted phrase of those single characters (`phraseQueries`), and
+ *  - each query term becomes a quoted phrase of those single characters (`phraseQuery`), and
  *    Pagefind's phrase search then means "the page holds these characters in this order".
- * Measured on the dev queries: recall 100% and top-10 precision ≥ 95% (see scripts/search-quality.ts).
+ * Pagefind's phrase search does not cross punctuation, so a phrase match is a verbatim match
+ * (whitespace aside). Measured with scripts/search-quality.ts.
  */
 
 /** U+200B ZERO WIDTH SPACE: a word boundary for Pagefind's indexer, invisible and stripped from results. */
@@ -47,13 +48,20 @@ export function mapHtmlText(html: string, transform: (text: string) => string): 
   return out + transform(html.slice(last));
 }
 
+/** `data-pagefind-meta="key:value"`: metadata such as the title, which Pagefind also searches and ranks by. */
+const META_ATTRIBUTE = /(\sdata-pagefind-meta=")([^"]*)(")/g;
+
 /**
- * The HTML Pagefind should index: every text node separated with {@link separateHanForIndex}.
- * Markup, attributes (filters, meta) and scripts are left byte for byte as they were. Only the
- * copy handed to the indexer changes; the published page is not touched.
+ * The HTML Pagefind should index: every text node and every `data-pagefind-meta` value
+ * separated with {@link separateHanForIndex}, so a title matches a query character by
+ * character like the text does. Other markup, filter values and scripts are left byte for byte
+ * as they were. Only the copy handed to the indexer changes; the published page is not touched.
  */
 export function separateHanInHtml(html: string): string {
-  return mapHtmlText(html, separateHanForIndex);
+  return mapHtmlText(html, separateHanForIndex).replace(META_ATTRIBUTE, (_, start: string, value: string, end: string) => {
+    const colon = value.indexOf(':');
+    return colon < 0 ? `${start}${value}${end}` : `${start}${value.slice(0, colon + 1)}${separateHanForIndex(value.slice(colon + 1))}${end}`;
+  });
 }
 
 /**
@@ -70,9 +78,11 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * One Pagefind phrase query per term: `人大代表` → `"人 大 代 表"`. Pagefind lower-cases and drops
- * punctuation itself; spaces keep every browser's segmenter from joining the characters again.
+ * The Pagefind phrase query for one term: `人大代表` → `"人 大 代 表"`. Pagefind lower-cases and
+ * drops punctuation itself; the spaces keep every browser's segmenter from joining the
+ * characters again.
  */
-export function phraseQueries(query: string): string[] {
-  return queryTerms(query).map((term) => `"${term.replace(HAN_EDGE, ' ').replace(/\s+/g, ' ')}"`);
+export function phraseQuery(term: string): string {
+  return `"${term.replace(HAN_EDGE, ' ').replace(/\s+/g, ' ')}"`;
 }
+

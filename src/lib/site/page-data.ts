@@ -123,8 +123,8 @@ export interface KeyFigureView {
 }
 
 const KEY_FIGURES: readonly { key: keyof KeyFigures; label: StringKey; glossary: GlossaryId }[] = [
-  { key: 'income', label: 'figure.income', glossary: 'department-budget' },
-  { key: 'expenditure', label: 'figure.expenditure', glossary: 'department-budget' },
+  { key: 'income', label: 'figure.income', glossary: 'totals' },
+  { key: 'expenditure', label: 'figure.expenditure', glossary: 'totals' },
   { key: 'basic', label: 'figure.basic', glossary: 'basic' },
   { key: 'project', label: 'figure.project', glossary: 'project' },
   { key: 'fiscal', label: 'figure.fiscal', glossary: 'fiscal-appropriation' },
@@ -355,8 +355,7 @@ export function rowHeaderColumns(table: Table): number[] {
     return [indicator ?? table.columns.find((c) => c.kind === 'text')?.index ?? 0];
   }
   const labelsBeforeAmounts = table.columns.filter((c, i) => c.kind === 'text' && table.columns[i + 1]?.kind === 'amount').map((c) => c.index);
-  const groups = new Set(labelsBeforeAmounts.map((i) => table.columns[i]?.path[0]));
-  if (labelsBeforeAmounts.length > 1 && groups.size === labelsBeforeAmounts.length) return labelsBeforeAmounts;
+  if (labelsBeforeAmounts.length > 1) return labelsBeforeAmounts;
   const before = table.columns.slice(0, firstAmount);
   return [[...before].reverse().find((c) => c.kind === 'text')?.index ?? 0];
 }

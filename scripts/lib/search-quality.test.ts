@@ -1,0 +1,89 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseQueries, relevantPages, scoreResults, summarise, type QueryMeasure } from './search-quality.ts';
+import { resolveRequest } from './search-quality-server.ts';
+
+const measure = (overrides: Partial<QueryMeasure>): QueryMeasure => ({
+  query: 'q',
+  relevant: 10,
+  results: 10,
+  found: 10,
+  top: 10,
+  relevantInTop: 10,
+  bytes: 200_000,
+  titleFirst: null,
+  ...overrides,
+});
+
+describe('the search quality measurement', () => {
+  it('reads one query a line, skipping comments and blank lines', () => {
+    expect(parseQueries('# header\n三公经费\n\n  人大代表  # trailing note\r\n#另一条\n')).toEqual(['三公经费', '人大代表']);
+  });
+
+  it('counts a page relevant when its indexed text holds the query verbatim', () => {
+    const pages = new Map([
+      ['/a/', '人大代表活动经费'],
+      ['/b/', '人大代表 活动经费'],
+      ['/c/', '“三公”经费'],
+    ]);
+    expect([...relevantPages(pages, '人大代表活动经费')]).toEqual(['/a/']);
+    expect([...relevantPages(pages, '三公经费')]).toEqual([]);
+  });
+
+  it('scores recall over all results and precision over the first ten', () => {
+    const ranked = Array.from({ length: 12 }, (_, i) => ({ url: `/${i}/`, title: i === 1 ? '收支总表' : '表' }));
+    const relevant = new Set(['/0/', '/1/', '/11/', '/99/']);
+    expect(scoreResults('收支总表', ranked, relevant, 123)).toEqual({
+      query: '收支总表',
+      relevant: 4,
+      results: 12,
+      found: 3,
+      top: 10,
+      relevantInTop: 2,
+      bytes: 123,
+      titleFirst: false,
+    });
+  });
+
+  it('passes when every target is met', () => {
+    expect(summarise([measure({}), measure({ relevant: 0, found: 0, top: 0, relevantInTop: 0 })]).failures).toEqual([]);
+  });
+
+  it('fails below 100% recall, below 95% top-10 precision or at 300 KB and more', () => {
+    expect(summarise([measure({ found: 9 })]).failures).toEqual(['recall 90.0% < 100.0%']);
+    expect(summarise([measure({ relevantInTop: 9 }), measure({ relevantInTop: 9 })]).failures).toEqual(['top-10 precision 90.0% < 95.0%']);
+    expect(summarise([measure({ bytes: 300_000 })]).failures).toEqual(['first-query download 300.0 KB ≥ 300.0 KB']);
+    expect(summarise([]).failures).toContain('no queries');
+  });
+
+  it('holds precision to the target both per result and per query', () => {
+    // 1 bad query of 2 results among 10 good ones: 98.2% per result, but the mean per query is 90.9%.
+    const many = [...Array.from({ length: 10 }, () => measure({})), measure({ top: 2, relevantInTop: 0, results: 2 })];
+    const summary = summarise(many);
+    expect(summary.precisionAt10).toBeCloseTo(100 / 102);
+    expect(summary.meanPrecisionAt10).toBeCloseTo(10 / 11);
+    expect(summary.failures).toEqual(['top-10 precision 90.9% < 95.0%']);
+  });
+});
+
+describe('the measurement server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-search-server-'));
+  mkdirSync(join(dir, 'search'));
+  writeFileSync(join(dir, 'search', 'index.html'), '<!doctype html>');
+  writeFileSync(join(dir, 'secret.txt'), 'x');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves the site under its base and directories by their index.html', () => {
+    expect(resolveRequest(dir, '/yjsgk/', '/yjsgk/search/')).toBe(join(dir, 'search', 'index.html'));
+    expect(resolveRequest(dir, '/', '/search/')).toBe(join(dir, 'search', 'index.html'));
+  });
+
+  it('serves nothing outside the base or the folder', () => {
+    expect(resolveRequest(dir, '/yjsgk/', '/search/')).toBeUndefined();
+    expect(resolveRequest(dir, '/yjsgk/', '/yjsgk/../secret.txt')).toBeUndefined();
+    expect(resolveRequest(dir, '/yjsgk/', '/yjsgk/%2e%2e/%2e%2e/etc/passwd')).toBeUndefined();
+    expect(resolveRequest(dir, '/', '/missing/')).toBeUndefined();
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { INDEX_SEPARATOR, mapHtmlText, phraseQuery, queryTerms, separateHanForIndex, separateHanInHtml } from './segment.ts';
+
+const Z = INDEX_SEPARATOR;
+const visible = (text: string) => text.split(Z).join('');
+
+describe('separating Han characters for the index', () => {
+  it('puts a boundary between every two Han characters', () => {
+    expect(separateHanForIndex('人大代表')).toBe(`人${Z}大${Z}代${Z}表`);
+  });
+
+  it('splits Han from digits and letters but keeps numbers and codes whole', () => {
+    expect(separateHanForIndex('表22 2010101行政运行 CSV下载')).toBe(`表${Z}22 2010101${Z}行${Z}政${Z}运${Z}行 CSV${Z}下${Z}载`);
+  });
+
+  it('adds nothing next to whitespace and nothing to text without Han characters', () => {
+    expect(separateHanForIndex('金额 单位')).toBe(`金${Z}额 单${Z}位`);
+    expect(separateHanForIndex('Total 1,234.56')).toBe('Total 1,234.56');
+  });
+
+  it('only inserts separators, so removing them gives the text back, and is idempotent', () => {
+    const text = '一般公共预算“三公”经费支出表（按政府预算经济分类）2024年';
+    const once = separateHanForIndex(text);
+    expect(visible(once)).toBe(text);
+    expect(separateHanForIndex(once)).toBe(once);
+  });
+});
+
+describe('preparing HTML for the indexer', () => {
+  it('separates page text but leaves tags, attributes and scripts byte for byte', () => {
+    const html =
+      '<td class="amount" headers="t1 t2" data-pagefind-ignore>20.00</td><th title="项目名称">人大代表</th>' +
+      '<script>const s = "人大";</script><span hidden data-pagefind-filter="region:平罗县"></span><!-- 注释 -->';
+    const prepared = separateHanInHtml(html);
+    expect(prepared).toContain(`<th title="项目名称">人${Z}大${Z}代${Z}表</th>`);
+    expect(prepared).toContain('<script>const s = "人大";</script>');
+    expect(prepared).toContain('data-pagefind-filter="region:平罗县"');
+    expect(prepared).toContain('<!-- 注释 -->');
+    expect(visible(prepared)).toBe(html);
+  });
+
+  it('separates the values of data-pagefind-meta (the title is searched too) but not their keys', () => {
+    const prepared = separateHanInHtml('<span hidden data-pagefind-meta="title:平罗县 2025年 表1 收支总表"></span>');
+    expect(prepared).toBe(`<span hidden data-pagefind-meta="title:平${Z}罗${Z}县 2025${Z}年 表${Z}1 收${Z}支${Z}总${Z}表"></span>`);
+  });
+
+  it('does not take a > inside a quoted attribute for the end of the tag', () => {
+    expect(mapHtmlText('<a title="a>b 人大">代表</a>', (t) => `[${t}]`)).toBe('[]<a title="a>b 人大">[代表]</a>[]');
+  });
+});
+
+describe('turning what someone typed into Pagefind queries', () => {
+  it('splits terms on ASCII and full-width spaces and drops quote marks', () => {
+    expect(queryTerms(' 平罗县\u3000“三公经费” "人大" ')).toEqual(['平罗县', '三公经费', '人大']);
+    expect(queryTerms('   ')).toEqual([]);
+  });
+
+  it('sends a term as a quoted phrase of single characters', () => {
+    expect(phraseQuery('人大代表活动经费')).toBe('"人 大 代 表 活 动 经 费"');
+    expect(phraseQuery('表22')).toBe('"表 22"');
+    expect(phraseQuery('CSV')).toBe('"CSV"');
+  });
+
+  it('splits a query exactly where the index splits the same text', () => {
+    const term = '2024年一般公共预算“三公”经费';
+    const indexTokens = separateHanForIndex(term).split(Z);
+    expect(phraseQuery(term).slice(1, -1).split(' ')).toEqual(indexTokens);
+  });
+});
