@@ -72,6 +72,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   // 2. Astro into staging. Its config reads these variables.
   const passed = { GONGKAI_OUT_DIR: staging, GONGKAI_BUILD_STAMP: stamp, CONTENT_DIR: dir, SITE_BASE: options.env['SITE_BASE'] };
+  // Vite reads BASE_URL/MODE/DEV from the environment and would override the configured base;
+  // a test runner (Vitest) sets them, so a build started from a test must not see them.
+  const cleared = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'] as const;
+  const savedVite = Object.fromEntries(cleared.map((name) => [name, process.env[name]]));
+  for (const name of cleared) delete process.env[name];
   const saved = Object.fromEntries(Object.keys(passed).map((name) => [name, process.env[name]]));
   for (const [name, value] of Object.entries(passed)) restore(name, value);
   try {
@@ -84,6 +89,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw error;
   } finally {
     for (const [name, value] of Object.entries(saved)) restore(name, value);
+    for (const [name, value] of Object.entries(savedVite)) restore(name, value);
   }
 
   // 4. Swap: the old dist/ moves aside, staging takes its place, the old one goes.

@@ -76,15 +76,15 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
   try {
     const { index } = assertNoErrors(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), 'creating the index');
     if (!index) throw new Error('Pagefind: creating the index returned no index');
-    let indexed = 0;
     for (const page of pages) {
       const html = prepareHtml(readFileSync(join(siteDir, page.file), 'utf8'));
-      const added = assertNoErrors(await index.addHTMLFile({ url: page.url, content: html }), `indexing ${page.file}`);
-      // A page without data-pagefind-body (while others have it) is skipped by Pagefind.
-      if (added.file.url) indexed += 1;
+      assertNoErrors(await index.addHTMLFile({ url: page.url, content: html }), `indexing ${page.file}`);
     }
     const written = assertNoErrors(await index.writeFiles({ outputPath: join(siteDir, PAGEFIND_DIR) }), 'writing the index');
     for (const file of UNUSED_UI_FILES) rmSync(join(written.outputPath, file), { force: true });
+    // Pagefind leaves out pages without data-pagefind-body (when others have it): count what it kept.
+    const entry = JSON.parse(readFileSync(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0);
     const files = listFiles(written.outputPath).length;
     options.log?.(`gongkai: search index of ${indexed} pages (${files} files in ${PAGEFIND_DIR}/)`);
     return { pages: indexed, files };

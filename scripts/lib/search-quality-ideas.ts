@@ -128,7 +128,8 @@ export async function measureIdea(
         const meter = new DownloadMeter(context, server.origin);
         server.takeServed();
         const page = await context.newPage();
-        await page.goto(server.siteUrl);
+        // The search page without a query (its own script stays idle): the same page weight as the site's row.
+        await page.goto(`${server.siteUrl}search/`);
         const args = { siteUrl: server.siteUrl, term: idea.pagefindQuery(query), top: TOP };
         await page.evaluate(async ({ siteUrl, term, top }) => {
           const pagefind = await import(`${siteUrl}pagefind/pagefind.js`);

@@ -81,6 +81,6 @@ describe('accessibility (axe-core, serious and critical)', () => {
     it(`${name} has no serious or critical violations`, () => expectNoSeriousViolations(name, path));
   }
   for (const [kind, path] of otherKinds) {
-    it(`a ${kind} page (${path}) has no serious or critical violations`, () => expectNoSeriousViolations(path, path));
+    it(`a ${kind} page, such as ${path}, has no serious or critical violations`, () => expectNoSeriousViolations(path, path));
   }
 });

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { routes } from '../../src/lib/site/routes.ts';
 import { launchBrowser, openSession, visit, type Session } from './support/browser.ts';
-import { longestTable, sampleEntry } from './support/content.ts';
+import { longestTable } from './support/content.ts';
 
 /** A4 landscape at 96 px per inch. */
 const A4_LANDSCAPE = { width: 1123, height: 794 };
@@ -31,8 +31,7 @@ afterEach(async () => {
 
 describe('printing a table page', () => {
   it('keeps the header rows as a repeating table header and shows every column', async () => {
-    const entry = sampleEntry();
-    const table = longestTable(entry);
+    const { entry, table } = longestTable();
     session = await openSession(browser, { viewport: A4_LANDSCAPE });
     const page = await session.newPage();
     await visit(page, routes.table(entry.disclosure, table.number), `table ${table.number}`);
@@ -56,8 +55,7 @@ describe('printing a table page', () => {
   });
 
   it('a table longer than one A4 landscape page prints to a PDF of several pages', async () => {
-    const entry = sampleEntry();
-    const table = longestTable(entry);
+    const { entry, table } = longestTable();
     session = await openSession(browser, { viewport: A4_LANDSCAPE });
     const page = await session.newPage();
     await visit(page, routes.table(entry.disclosure, table.number), `table ${table.number}`);
@@ -69,7 +67,8 @@ describe('printing a table page', () => {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
     expect(pages).toBeGreaterThan(0);
     // 12 mm margins leave about 700 px of A4 landscape height; a clearly taller table needs more pages.
-    if (height > A4_LANDSCAPE.height) expect(pages, `table ${table.number} is ${Math.round(height)} px tall in print`).toBeGreaterThan(1);
-    else expect(pages).toBeGreaterThanOrEqual(1);
+    const where = `${entry.disclosure.id} table ${table.number}, ${Math.round(height)} px tall in print`;
+    if (height > A4_LANDSCAPE.height) expect(pages, where).toBeGreaterThan(1);
+    else throw new Error(`${where}: the content has no table longer than one page to print`);
   });
 });

@@ -71,10 +71,7 @@ function fill(index: number): CanvasPattern | string {
 }
 
 export function renderChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
-  const label = (index: number) => {
-    const share = spec.shares[index];
-    return `${spec.labels[index] ?? ''}：${spec.amounts[index] ?? ''}万元${share ? `（${share}）` : ''}`;
-  };
+  const label = (index: number) => spec.descriptions[index] ?? '';
   const doughnut = spec.kind === 'doughnut';
   const config: ChartConfiguration<'bar' | 'doughnut', number[], string> = {
     type: spec.kind,
@@ -95,23 +92,23 @@ export function renderChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       maintainAspectRatio: false,
       ...(doughnut ? {} : { indexAxis: spec.horizontal ? ('y' as const) : ('x' as const) }),
       plugins: {
-        legend: { display: doughnut, position: 'bottom', labels: { generateLabels: doughnut ? undefined : () => [] } },
+        legend: {
+          display: doughnut,
+          position: 'bottom',
+          // Legend entries carry the amount and share too, so the legend alone reads like the data table.
+          labels: { generateLabels: (chart) => Chart.overrides.doughnut.plugins.legend.labels.generateLabels(chart).map((item, i) => ({ ...item, text: label(i) })) },
+        },
         tooltip: { callbacks: { label: (context) => label(context.dataIndex) } },
       },
       ...(doughnut
         ? {}
         : {
             scales: {
-              [spec.horizontal ? 'x' : 'y']: { beginAtZero: true, title: { display: true, text: '万元' } },
+              [spec.horizontal ? 'x' : 'y']: { beginAtZero: true, title: { display: true, text: spec.unit } },
               [spec.horizontal ? 'y' : 'x']: { ticks: { autoSkip: false } },
             },
           }),
     },
   } as ChartConfiguration<'bar' | 'doughnut', number[], string>;
-  if (doughnut && config.options?.plugins?.legend?.labels) {
-    // Legend entries carry the amount too, so the legend alone reads like the data table.
-    const original = Chart.overrides.doughnut.plugins.legend.labels.generateLabels;
-    config.options.plugins.legend.labels.generateLabels = (chart) => original(chart).map((item, i) => ({ ...item, text: label(i) }));
-  }
   return new Chart(canvas, config);
 }

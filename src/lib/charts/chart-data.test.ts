@@ -7,6 +7,7 @@ import { buildTables } from '../tables/template.ts';
 import {
   basicAndProject,
   chartRows,
+  chartSpec,
   expenditureByFunction,
   expenditureTrend,
   incomeBySource,
@@ -114,6 +115,8 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
       expect(rows.map((r) => r.label)).toEqual(chart.labels);
       expect(printed).toBe(chart.parts ? (total(chart) / 1_000_000).toFixed(2) : null);
       for (const r of rows) expect(r.share).toMatch(chart.parts ? /^\d+\.\d{2}%$/ : /^$/);
+      // The canvas’s tooltips and legend print the very same strings as the table.
+      expect(chartSpec(chart).descriptions).toEqual(rows.map((r) => `${r.label}：${r.amount}万元${r.share ? `（${r.share}）` : ''}`));
     }
   });
 });

@@ -5,6 +5,7 @@
  * value with its cell, and the same data renders as the chart's fallback table without JavaScript.
  */
 import { changeBetween, formatChange, formatPercent } from '../i18n/format.ts';
+import { t } from '../i18n/strings.ts';
 import { formatWan, sumAmounts, type Amount, type Fen } from '../money.ts';
 import { amountAt, type Table } from '../tables/model.ts';
 import { amountIn, lookupColumn, textIn, withoutOrdinal } from '../narrative/table-cells.ts';
@@ -38,8 +39,14 @@ function chart(id: string, title: string, kind: ChartKind, parts: boolean, sourc
   const kept = slices.filter((s): s is { label: string; value: Fen } => s.value !== null && s.value !== 0);
   if (kept.length === 0) return null;
   const total = sumAmounts(kept.map((s) => s.value)) ?? 0;
-  const items = kept.map((s) => `${s.label}${formatWan(s.value)}万元${parts && total !== 0 ? `（${formatPercent(s.value, total)}）` : ''}`);
-  const summary = `${title}：${items.join('，')}${parts ? `；合计${formatWan(total)}万元` : ''}。`;
+  const items = kept.map((s) =>
+    t('chart.summaryItem', {
+      label: s.label,
+      amount: formatWan(s.value),
+      share: parts && total !== 0 ? t('chart.summaryShare', { share: formatPercent(s.value, total) }) : '',
+    }),
+  );
+  const summary = t('chart.summary', { title, items: items.join('，'), total: parts ? t('chart.summaryTotal', { amount: formatWan(total) }) : '' });
   return { id, title, kind, labels: kept.map((s) => s.label), values: kept.map((s) => s.value), parts, summary, source };
 }
 
@@ -56,7 +63,7 @@ export function incomeBySource(table1: Table | undefined): ChartData | null {
   const lines = table1.rows.filter((r) => /^line:\d+$/.test(r.key) && TOP_LEVEL_LINE.test(textIn(r, label.column.index)));
   const slices = lines.map((r) => ({ label: withoutOrdinal(textIn(r, label.column.index)), value: amountIn(table1, r.key, ['收入', '预算数']) }));
   slices.push({ label: '上年结转结余', value: amountIn(table1, 'line:carryover', ['收入', '预算数']) });
-  return chart('income-by-source', '收入预算按来源', 'doughnut', true, tableSource(table1), slices);
+  return chart('income-by-source', t('chart.incomeBySource'), 'doughnut', true, tableSource(table1), slices);
 }
 
 /** 支出预算按功能分类（类）(表1): the 功能分类 类 lines of the 收支总表. */
@@ -67,7 +74,7 @@ export function expenditureByFunction(table1: Table | undefined): ChartData | nu
   const lines = table1.rows.filter((r) => /^line:\d+$/.test(r.key) && textIn(r, label.column.index) !== '');
   // Each 项目 column of the 收支总表 is followed by its own 预算数 column.
   const slices = lines.map((r) => ({ label: withoutOrdinal(textIn(r, label.column.index)), value: amountAt(r, label.column.index + 1) }));
-  return chart('expenditure-by-function', '支出预算按功能分类', 'bar', true, tableSource(table1), slices);
+  return chart('expenditure-by-function', t('chart.expenditureByFunction'), 'bar', true, tableSource(table1), slices);
 }
 
 /** 基本支出与项目支出 (表3 合计行), with the institution-only kinds when a unit has them. */
@@ -75,14 +82,14 @@ export function basicAndProject(table3: Table | undefined): ChartData | null {
   if (!usable(table3)) return null;
   const kinds = ['基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出'];
   const slices = kinds.map((kind) => ({ label: kind, value: amountIn(table3, 'total', [kind]) }));
-  return chart('basic-and-project', '基本支出与项目支出', 'doughnut', true, tableSource(table3), slices);
+  return chart('basic-and-project', t('chart.basicAndProject'), 'doughnut', true, tableSource(table3), slices);
 }
 
 /** 人员经费与公用经费 (表8 合计行): the two parts of 一般公共预算基本支出. */
 export function personnelAndOperating(table8: Table | undefined): ChartData | null {
   if (!usable(table8)) return null;
   const slices = ['人员经费', '公用经费'].map((part) => ({ label: part, value: amountIn(table8, 'total', [part]) }));
-  return chart('personnel-and-operating', '一般公共预算基本支出：人员经费与公用经费', 'doughnut', true, tableSource(table8), slices);
+  return chart('personnel-and-operating', t('chart.personnelAndOperating'), 'doughnut', true, tableSource(table8), slices);
 }
 
 /** “三公”经费构成 (表15 合计行): its four items (the 小计 of the two vehicle items is not a part). */
@@ -90,7 +97,7 @@ export function threePublicComposition(table15: Table | undefined): ChartData | 
   if (!usable(table15)) return null;
   const items: readonly (readonly string[])[] = [['因公出国（境）费'], ['公务用车购置费'], ['公务用车运行费'], ['公务接待费']];
   const slices = items.map((path) => ({ label: path.join('/'), value: amountIn(table15, 'total', path) }));
-  return chart('three-public', '“三公”经费构成', 'doughnut', true, tableSource(table15), slices);
+  return chart('three-public', t('chart.threePublic'), 'doughnut', true, tableSource(table15), slices);
 }
 
 export interface YearFigure {
@@ -105,15 +112,15 @@ export function expenditureTrend(years: readonly YearFigure[]): ChartData | null
   if (known.length < 2) return null;
   const data = chart(
     'expenditure-trend',
-    '历年支出预算合计',
+    t('chart.expenditureTrend'),
     'bar',
     false,
-    '各年度表1 收支总表',
-    known.map((y) => ({ label: `${y.year}年`, value: y.expenditure })),
+    t('chart.trendSource'),
+    known.map((y) => ({ label: t('unit.year', { year: y.year }), value: y.expenditure })),
   );
   if (!data) return null;
   const [first, last] = [known.at(-2), known.at(-1)];
-  const change = first && last ? `${last.year}年比${first.year}年${formatChange(changeBetween(last.expenditure, first.expenditure))}。` : '';
+  const change = first && last ? t('chart.summaryTrend', { to: last.year, from: first.year, change: formatChange(changeBetween(last.expenditure, first.expenditure)) }) : '';
   return { ...data, summary: data.summary + change };
 }
 
@@ -136,10 +143,10 @@ export interface ChartSpec {
   readonly labels: readonly string[];
   /** 万元 as plain numbers, only for the geometry of bars and slices. */
   readonly values: readonly number[];
-  /** The amounts as the tables print them (`896.28`). */
-  readonly amounts: readonly string[];
-  /** Shares of the whole (`88.17%`), or '' when the values are not parts of one whole. */
-  readonly shares: readonly string[];
+  /** Each value as the tooltip and legend print it (`人员经费：697.00万元（88.20%）`), amounts as the tables print them. */
+  readonly descriptions: readonly string[];
+  /** The value axis title (万元). */
+  readonly unit: string;
   /** Horizontal bars for long category names (功能分类). */
   readonly horizontal: boolean;
 }
@@ -169,8 +176,8 @@ export function chartSpec(chart: ChartData): ChartSpec {
     labels: chart.labels,
     // Geometry only: never added up or shown; every printed amount comes from `amounts`.
     values: chart.values.map((fen) => fen / 1_000_000),
-    amounts: rows.map((r) => r.amount),
-    shares: rows.map((r) => r.share),
+    descriptions: rows.map((r) => t('chart.description', { label: r.label, amount: r.amount, share: r.share === '' ? '' : t('chart.summaryShare', { share: r.share }) })),
+    unit: t('unit.wan'),
     horizontal: chart.kind === 'bar' && chart.labels.length > 4,
   };
 }

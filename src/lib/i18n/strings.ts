@@ -54,12 +54,15 @@ export const zhCN = {
   'figure.fiscal': '财政拨款',
   'figure.threePublic': '“三公”经费合计',
   'figure.changeVsLastYear': '比上年{change}',
-  'figure.noPrevious': '内容中没有上年数据',
+  'figure.noPrevious': '内容中没有本部门上年的公开，不比较增减。',
   'change.up': '增加{amount}万元',
   'change.down': '减少{amount}万元',
   'change.upRate': '，增长{percent}',
   'change.downRate': '，下降{percent}',
   'change.same': '持平',
+  'unit.wan': '万元',
+  'unit.year': '{year}年',
+  'page.departmentYear': '{department} {year}年',
   'table.amountUnit': '金额单位：万元',
   'table.unit': '单位：{unit}',
   'table.number': '表{number}',
@@ -76,6 +79,19 @@ export const zhCN = {
   'table.pager': '表格翻页',
   'table.backToDisclosure': '返回本部门预算',
   'chart.dataTable': '查看数据表',
+  'chart.incomeBySource': '收入预算按来源',
+  'chart.expenditureByFunction': '支出预算按功能分类',
+  'chart.basicAndProject': '基本支出与项目支出',
+  'chart.personnelAndOperating': '一般公共预算基本支出：人员经费与公用经费',
+  'chart.threePublic': '“三公”经费构成',
+  'chart.expenditureTrend': '历年支出预算合计',
+  'chart.trendSource': '各年度表1 收支总表',
+  'chart.summary': '{title}：{items}{total}。',
+  'chart.summaryItem': '{label}{amount}万元{share}',
+  'chart.summaryShare': '（{share}）',
+  'chart.description': '{label}：{amount}万元{share}',
+  'chart.summaryTotal': '；合计{amount}万元',
+  'chart.summaryTrend': '{to}年比{from}年{change}。',
   'chart.item': '项目',
   'chart.amount': '金额（万元）',
   'chart.share': '占比',
@@ -125,10 +141,14 @@ export const zhCN = {
   'glossary.title': '名词解释',
   'glossary.intro': '本页解释预算公开表和说明中常用的名词。这些是一般性的解释，不涉及具体部门的数字。',
   'indicators.title': '绩效指标一览',
-  'indicators.intro': '本站全部绩效目标表中的绩效指标，共{count}条，按年度和部门排列。',
+  'indicators.intro': '本站全部绩效目标表中的绩效指标，共{count}条，按一级、二级指标分组，便于比较各部门如何衡量同类工作。',
   'indicators.department': '部门',
   'indicators.year': '年度',
   'indicators.form': '绩效目标表',
+  'indicators.name': '三级指标',
+  'indicators.target': '指标值',
+  'indicators.measureUnit': '度量单位',
+  'indicators.comparator': '指标值类型',
   'indicators.unitForm': '整体支出绩效目标表',
   'indicators.empty': '暂无绩效指标。',
 } as const;
@@ -137,5 +157,13 @@ export type StringKey = keyof typeof zhCN;
 
 /** The string for `key`, with `{name}` placeholders filled from `values`. */
 export function t(key: StringKey, values: Readonly<Record<string, string | number>> = {}): string {
-  return zhCN[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return fill(zhCN[key], values);
+}
+
+/**
+ * `template` with `{name}` placeholders filled from `values`. Browser scripts use it on the few
+ * strings a page hands them, so they do not download the whole table.
+ */
+export function fill(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
 }

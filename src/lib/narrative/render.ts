@@ -173,8 +173,11 @@ function inspectTree(parsed: Parsed, options: ParseOptions, findings: Finding[])
 }
 
 /** Replaces every placeholder in text nodes with its resolved figure; failures become findings. */
-function resolveTexts(parsed: Parsed, resolve: (body: string) => Resolution, findings: Finding[], generated: boolean): void {
+function resolveTexts(parsed: Parsed, options: ParseOptions, resolve: (body: string) => Resolution, findings: Finding[]): void {
+  const generated = options.origin !== undefined;
   visit(parsed.tree, 'text', (node: Text) => {
+    // Checked before resolving: a reference that fails is put back as written and is not “unclosed”.
+    const unclosed = node.value.includes('{{');
     node.value = node.value.replace(PLACEHOLDER, (_m, digits: string) => {
       const reference = parsed.references[placeholderIndex(digits)];
       if (!reference) return '';
@@ -205,14 +208,14 @@ function resolveTexts(parsed: Parsed, resolve: (body: string) => Resolution, fin
       );
       return reference.source;
     });
-    if (node.value.includes('{{')) {
+    if (unclosed) {
       findings.push(
         finding({
           code: 'narrative.unclosedReference',
           severity: 'error',
           zh: '说明中有未闭合的引用“{{”（应写作 {{名称}}）',
           en: 'the narrative has an unclosed "{{" (write {{name}})',
-          at: { file: parsed.references[0]?.at.file ?? '', line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 },
+          at: positionOfNode(node, options.file, options.origin),
         }),
       );
     }
@@ -268,7 +271,7 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
     const options: ParseOptions = { file, origin, checkLiteralAmounts: false };
     const parsed = parseWithReferences(output.markdown, options);
     inspectTree(parsed, options, findings);
-    resolveTexts(parsed, resolve, findings, true);
+    resolveTexts(parsed, options, resolve, findings);
     generated.push(section.key);
     const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children: [{ type: 'text', value: section.title }] };
     return [heading, ...parsed.tree.children];
@@ -304,7 +307,7 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
     replacements.set(p, authored.has(section.key) ? [] : sectionNodes(section, reference.at));
   });
   replaceParagraphs(author.tree, replacements);
-  resolveTexts(author, resolve, findings, false);
+  resolveTexts(author, authorOptions, resolve, findings);
 
   const appendAt: SourcePosition = { file, line: 1, column: 1 };
   for (const section of STANDARD_SECTIONS) {

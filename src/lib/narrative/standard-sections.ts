@@ -380,8 +380,7 @@ export function sectionForHeading(text: string): StandardSection | undefined {
   return STANDARD_SECTIONS.find((s) => s.markers.some((m) => key.includes(m)));
 }
 
-/** A standard section by its title or key, for `{{说明:…}}` placement. */
+/** A standard section by its key (`threePublic`) or a title an author would write (`三公经费`), for `{{说明:…}}`. */
 export function sectionByName(name: string): StandardSection | undefined {
-  const key = headingKey(name);
-  return STANDARD_SECTIONS.find((s) => s.key === name || headingKey(s.title) === key || s.markers.includes(key));
+  return STANDARD_SECTIONS.find((s) => s.key === name) ?? sectionForHeading(name);
 }

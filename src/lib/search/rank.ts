@@ -1,15 +1,16 @@
 /**
  * Ordering and showing search results. Pagefind's phrase search finds the pages that hold the
- * typed characters in order, but it skips punctuation and line breaks between them (“三公”经费
- * matches 三公经费) and ranks by term frequency. People expect the page that is *about* what
- * they typed first: its title names it. So among the results whose text is loaded, the order is
+ * typed characters in a row (across whitespace, not across punctuation), and the search client
+ * orders them by what Pagefind knows before any page is loaded. People expect the page that is
+ * *about* what they typed first: its title names it. So among the results whose text is loaded
+ * (the first page of results), the order is
  *   0. the title names every term as a whole: at the start of a name, not inside a longer one
  *      (人大代表活动经费 → that project's page before 仁和区区级人大代表活动经费; 收支总表 → 表1
  *      before 财政拨款收支总表);
  *   1. the title contains every term;
  *   2. the text contains every term verbatim;
- *   3. the rest (a phrase match across punctuation);
- * and Pagefind's order within each group.
+ *   3. the rest (a match across a line break, or the two halves of a relaxed term);
+ * and the incoming order within each group.
  */
 import { INDEX_SEPARATOR, queryTerms } from './segment.ts';
 
@@ -30,6 +31,8 @@ export function containsEveryTerm(text: string, query: string): boolean {
   return terms.length > 0 && terms.every((term) => haystack.includes(term.toLowerCase()));
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /** Whether `term` occurs in `text` where a name starts: at the beginning or after a character that is not Han. */
 function startsAName(text: string, term: string): boolean {
   const haystack = stripSeparators(text).toLowerCase();
@@ -39,8 +42,6 @@ function startsAName(text: string, term: string): boolean {
   }
   return false;
 }
-
-const HAN = /\p{Script=Han}/u;
 
 export type MatchTier = 0 | 1 | 2 | 3;
 
@@ -53,7 +54,7 @@ export function matchTier(result: LoadedResult, query: string): MatchTier {
   return 3;
 }
 
-/** `results` (in Pagefind's order) reordered by {@link matchTier}; the sort is stable. */
+/** `results` reordered by {@link matchTier}; the sort is stable. */
 export function rankResults<T extends LoadedResult>(results: readonly T[], query: string): T[] {
   return results
     .map((result, index) => ({ result, index, tier: matchTier(result, query) }))

@@ -11,7 +11,8 @@ interface FakePage {
 /**
  * A stand-in for pagefind.js over a few synthetic pages, with Pagefind's observable behaviour:
  * a quoted phrase of characters matches the characters in a row (every match scores 1, in index
- * order); unquoted characters must all occur somewhere, scored by how often they do.
+ * order); unquoted characters must all occur somewhere, scored by how often they do, and the
+ * title is reported as matched when it holds them all.
  */
 function fakePagefind(pages: readonly FakePage[]) {
   const calls: { term: string; filters: Readonly<Record<string, string>> }[] = [];
@@ -30,6 +31,7 @@ function fakePagefind(pages: readonly FakePage[]) {
         .map(({ p, index }) => ({
           id: String(index),
           score: exact ? 1 : chars.reduce((n, c) => n + p.content.split(c).length - 1, 0),
+          ...(!exact && chars.every((c) => p.title.includes(c)) ? { matchedMetaFields: ['title'] } : {}),
           data: async () => {
             loaded.push(p.url);
             return { url: p.url, content: p.content, meta: { title: p.title }, filters: {} };
@@ -58,10 +60,10 @@ describe('the site search over Pagefind', () => {
     expect(result.relaxed).toBe(false);
   });
 
-  it('orders matches by the loose search score before loading anything', async () => {
+  it('orders matches before loading anything: title matches first, then by the loose score', async () => {
     const { module, loaded } = fakePagefind(pages);
     const result = await siteSearch(module, '人大代表活动经费', {}, { rankWindow: 0 });
-    expect((await result.slice(0, 10)).map((hit) => hit.url)).toEqual(['/t21/', '/home/', '/p04/']);
+    expect((await result.slice(0, 10)).map((hit) => hit.url)).toEqual(['/p04/', '/t21/', '/home/']);
     expect(loaded).toHaveLength(3);
   });
 

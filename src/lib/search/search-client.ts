@@ -23,6 +23,8 @@ export interface PagefindData {
 export interface PagefindResult {
   readonly id: string;
   readonly score: number;
+  /** The metadata fields (e.g. `title`) that matched the search terms. */
+  readonly matchedMetaFields?: readonly string[];
   data(): Promise<PagefindData>;
 }
 
@@ -76,9 +78,10 @@ async function load(result: PagefindResult): Promise<SearchHit> {
 /**
  * Pages holding every term verbatim, best first. A phrase search finds them, but Pagefind gives
  * every phrase match the same score (1), in index order. So the same characters are also
- * searched loosely (unquoted: every character somewhere on the page, scored by Pagefind's
- * BM25 with the title counted), and the phrase matches are ordered by that score. The loose
- * search needs the same index chunks, so it costs no download.
+ * searched loosely (unquoted: every character somewhere on the page), and the phrase matches are
+ * ordered by what that search knows without loading a page: first the pages whose title holds
+ * the characters (`matchedMetaFields`), then Pagefind's BM25 score. The loose search needs the
+ * same index chunks, so it costs no download.
  */
 async function matchEveryTerm(pagefind: PagefindModule, terms: readonly string[], filters: Readonly<Record<string, string>>): Promise<PagefindResult[]> {
   const phrases = terms.map(phraseQuery);
@@ -90,8 +93,17 @@ async function matchEveryTerm(pagefind: PagefindModule, terms: readonly string[]
   if (!first) return [];
   const inEvery = rest.reduce((ids, list) => new Set(list.filter((r) => ids.has(r.id)).map((r) => r.id)), new Set(first.map((r) => r.id)));
   const score = new Map<string, number>();
-  for (const response of loose) for (const r of response?.results ?? []) score.set(r.id, (score.get(r.id) ?? 0) + r.score);
-  return first.filter((r) => inEvery.has(r.id)).sort((a, b) => (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0));
+  const titleMatches = new Map<string, number>();
+  for (const response of loose) {
+    for (const r of response?.results ?? []) {
+      score.set(r.id, (score.get(r.id) ?? 0) + r.score);
+      if (r.matchedMetaFields?.includes('title')) titleMatches.set(r.id, (titleMatches.get(r.id) ?? 0) + 1);
+    }
+  }
+  const titled = (id: string) => (titleMatches.get(id) === terms.length ? 0 : 1);
+  return first
+    .filter((r) => inEvery.has(r.id))
+    .sort((a, b) => titled(a.id) - titled(b.id) || (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0));
 }
 
 /**

@@ -14,6 +14,7 @@ import { FORM_RULES } from './form-rules.ts';
 import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
 import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
+import { narrativeRuleFor } from '../narrative/rule.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
 const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger];
@@ -38,8 +39,20 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
   const context = ruleContext(files ?? []);
   const filesWithErrors = new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.file));
   const findings: Finding[] = [...result.findings];
+  // The narrative's figure references and unsafe HTML, with every disclosure at hand for `.上年`.
+  const narrative = narrativeRuleFor(result.disclosures);
   for (const d of result.disclosures) {
-    const applicable = [...ALWAYS, ...(identitiesApply(d, filesWithErrors) ? IDENTITY_RULES : []), ...rules];
+    // Figures can only be judged on a disclosure whose files loaded cleanly, like the identities.
+    // (A disclosure that publishes financial tables without a ledger is already an error.)
+    const judged =
+      ![d.files.disclosure, d.files.ledger, d.files.performance].some((f) => f !== null && filesWithErrors.has(f)) &&
+      !(d.files.ledger === null && d.providedTables.some((n) => n <= 21));
+    const applicable = [
+      ...ALWAYS,
+      ...(judged ? [(x: Disclosure) => narrative(x)] : []),
+      ...(identitiesApply(d, filesWithErrors) ? IDENTITY_RULES : []),
+      ...rules,
+    ];
     for (const rule of applicable) findings.push(...rule(d, context));
   }
   findings.push(

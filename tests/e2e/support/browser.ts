@@ -5,7 +5,7 @@
  * failing test never reaches the Internet.
  */
 import { inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Request, type Response } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../../scripts/lib/e2e-tools.ts';
 import { withBase } from '../../../src/lib/site/routes.ts';
 import type { E2eSite } from './global-setup.ts';
@@ -31,6 +31,15 @@ export function launchBrowser(): Promise<Browser> {
 const isLocal = (url: URL): boolean => url.hostname === '127.0.0.1';
 const isNetwork = (url: URL): boolean => url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:' || url.protocol === 'wss:';
 
+/** The page that made a request; workers' requests have no frame. */
+const initiator = (request: Request): string => {
+  try {
+    return request.frame().url();
+  } catch {
+    return 'a worker';
+  }
+};
+
 export interface Session {
   readonly context: BrowserContext;
   /** Every network URL requested so far, in order. */
@@ -49,7 +58,7 @@ export async function openSession(browser: Browser, options: BrowserContextOptio
     const url = new URL(request.url());
     if (!isNetwork(url)) return;
     requests.push(url.href);
-    if (!isLocal(url)) problems.push(`request left 127.0.0.1: ${request.method()} ${url.href} (${request.resourceType()}, from ${request.frame().url()})`);
+    if (!isLocal(url)) problems.push(`request left 127.0.0.1: ${request.method()} ${url.href} (${request.resourceType()}, from ${initiator(request)})`);
   });
   context.on('response', (response: Response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()} (${response.request().resourceType()})`);
