@@ -91,8 +91,9 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
 
 /**
  * The form a value is compared in against `privacyAllowList`: digits of numbers without spaces or
- * hyphens (full-width read as ASCII, `x` as `X`), e-mail addresses in lower case. So `139 1234 5678`
- * in the text is let through by `13912345678` in the list, and nothing else is.
+ * hyphens (full-width read as ASCII, `x` as `X`), e-mail addresses in lower case. So a number written
+ * in groups (3-4-4) in the text is let through by the same digits written plainly in the list, and
+ * nothing else is.
  */
 export function canonicalPersonalValue(value: string): string {
   const trimmed = toHalfWidthDigits(value.trim());
