@@ -39,8 +39,9 @@ export function nameOf(catalogue: Catalogue, kind: CatalogueKind, code: string):
 }
 
 /**
- * The econGov code an econDept code maps to for a unit type. A 款 without its own entry falls
- * back to its 类's entry only when that gives a 类 (3 digits), never a guessed 款.
+ * The econGov code an econDept code (类 or 款) maps to for a unit type, exactly as the mapping
+ * lists it; undefined when it lacks the code. Callers that only need the econGov 类 may ask again
+ * with the econDept 类 (see tables/ledger-view.ts); a 款 is never guessed.
  */
 export function econGovFor(catalogue: Catalogue, econDept: string, unitType: UnitType): string | undefined {
   const exact = catalogue.mapping.get(econDept);

@@ -8,7 +8,7 @@ import { changeBetween, formatChange, formatPercent } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
 import { formatWan, sumAmounts, type Amount, type Fen } from '../money.ts';
 import { amountAt, type Table } from '../tables/model.ts';
-import { amountIn, lookupColumn, textIn, withoutOrdinal } from '../narrative/table-cells.ts';
+import { amountIn, lookupColumn, textIn, withoutOrdinal } from '../tables/table-cells.ts';
 
 export type ChartKind = 'bar' | 'doughnut';
 

@@ -89,7 +89,7 @@ function loadCatalogues(byPath: ReadonlyMap<string, ContentFile>, findings: Find
       const file = byPath.get(`catalogues/${year}/${CATALOGUE_FILES[kind]}`);
       entries[kind] = new Map();
       if (!file) {
-        findings.push(missingFile(`catalogues/${year}/${CATALOGUE_FILES[kind]}`, file));
+        findings.push(missingFile(`catalogues/${year}/${CATALOGUE_FILES[kind]}`));
         complete = false;
         continue;
       }
@@ -124,7 +124,7 @@ function loadCatalogues(byPath: ReadonlyMap<string, ContentFile>, findings: Find
         });
       } else complete = false;
     } else {
-      findings.push(missingFile(`catalogues/${year}/${MAPPING_FILE}`, undefined));
+      findings.push(missingFile(`catalogues/${year}/${MAPPING_FILE}`));
       complete = false;
     }
     if (complete) catalogues.set(year, { year, ...entries, mapping, sources });
@@ -132,7 +132,7 @@ function loadCatalogues(byPath: ReadonlyMap<string, ContentFile>, findings: Find
   return catalogues;
 }
 
-const missingFile = (path: string, _file: ContentFile | undefined): Finding =>
+const missingFile = (path: string): Finding =>
   finding({
     code: 'catalogue.missingFile',
     severity: 'error',

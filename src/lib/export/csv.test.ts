@@ -1,22 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { loadContentDir } from '../content/read-content-dir.ts';
-import { hasErrors } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
 import { parseAmount, type Amount } from '../money.ts';
 import type { Cell, Table } from '../tables/model.ts';
 import { buildTables } from '../tables/template.ts';
 import { decimal, tableToCsv, toCsv } from './csv.ts';
-
-/** The sample disclosure (seed 003) of `content`, or the only disclosure of a fixture folder. */
-function loadOne(dir: string, id?: string): Disclosure {
-  const result = loadContentDir(dir);
-  expect(hasErrors(result.findings)).toBe(false);
-  const d = id === undefined ? result.disclosures[0] : result.disclosures.find((x) => x.id === id);
-  if (!d) throw new Error(`no disclosure ${id ?? ''} in ${dir}`);
-  return d;
-}
-const SAMPLE_ID = '430202-001-2024';
+import { loadOne, SAMPLE_ID } from '../../../tests/support/load-disclosure.ts';
 
 const readCsv = (text: string): string[][] => parse(text, { bom: true });
 

@@ -1,8 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { nameOf } from '../catalogue/catalogue.ts';
-import { loadContentDir } from '../content/read-content-dir.ts';
-import { hasErrors } from '../findings.ts';
 import type { Disclosure } from '../ledger/model.ts';
 import { SOURCE_INFO, type FundingSource } from '../ledger/sources.ts';
 import { parseAmount, sumAmounts, type Fen } from '../money.ts';
@@ -11,16 +9,7 @@ import { amountAt, type Table } from '../tables/model.ts';
 import { buildTables } from '../tables/template.ts';
 import { openDataFiles } from './datapackage.ts';
 import { indicatorsCsv, ledgerCsv, projectsCsv } from './open-data.ts';
-
-/** The sample disclosure (seed 003) of `content`, or the only disclosure of a fixture folder. */
-function loadOne(dir: string, id?: string): Disclosure {
-  const result = loadContentDir(dir);
-  expect(hasErrors(result.findings)).toBe(false);
-  const d = id === undefined ? result.disclosures[0] : result.disclosures.find((x) => x.id === id);
-  if (!d) throw new Error(`no disclosure ${id ?? ''} in ${dir}`);
-  return d;
-}
-const SAMPLE_ID = '430202-001-2024';
+import { loadOne, SAMPLE_ID } from '../../../tests/support/load-disclosure.ts';
 
 type CsvRecord = Record<string, string>;
 const readRecords = (text: string): CsvRecord[] => parse(text, { bom: true, columns: true });

@@ -1,22 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadContentDir } from '../content/read-content-dir.ts';
-import { hasErrors } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
 import type { Amount } from '../money.ts';
 import { headerGrid, type Cell, type Table } from '../tables/model.ts';
 import { buildTables } from '../tables/template.ts';
 import { COVER_SHEET_NAME, NOT_PROVIDED_TEXT, sheetLayout, tableSheetName, tableWorkbook } from './xlsx.ts';
-
-/** The sample disclosure (seed 003) of `content`, or the only disclosure of a fixture folder. */
-function loadOne(dir: string, id?: string): Disclosure {
-  const result = loadContentDir(dir);
-  expect(hasErrors(result.findings)).toBe(false);
-  const d = id === undefined ? result.disclosures[0] : result.disclosures.find((x) => x.id === id);
-  if (!d) throw new Error(`no disclosure ${id ?? ''} in ${dir}`);
-  return d;
-}
-const SAMPLE_ID = '430202-001-2024';
+import { loadOne, SAMPLE_ID } from '../../../tests/support/load-disclosure.ts';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

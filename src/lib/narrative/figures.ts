@@ -4,7 +4,7 @@
  * - named key figures (`{{支出合计}}`, `{{三公合计}}`, `{{一般公共预算拨款收入}}` …), each one cell
  *   of one table (or, for 机关运行经费, the sum of named cells);
  * - table cells (`{{表15:total:“三公”经费合计}}`): table number, row key, column path (see
- *   table-cells.ts). A `*` segment in the row key sums every matching row
+ *   tables/table-cells.ts). A `*` segment in the row key sums every matching row
  *   (`{{表7:class:*:201:合计}}`: class 201 over all units).
  *
  * Either may end in a modifier: `.上年` (last year's value), `.变动` (比上年 wording: 增加…万元，
@@ -14,7 +14,7 @@
 import type { Disclosure } from '../ledger/model.ts';
 import { sumAmounts, type Amount } from '../money.ts';
 import type { Table } from '../tables/model.ts';
-import { lookupColumn, parseColumnPath, rowByKey, textIn, withoutOrdinal } from './table-cells.ts';
+import { lookupColumn, parseColumnPath, rowByKey, textIn, withoutOrdinal } from '../tables/table-cells.ts';
 
 /** One year of a disclosure as references see it. */
 export interface FigureYear {

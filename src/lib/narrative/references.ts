@@ -12,7 +12,7 @@
 import { changeBetween, formatChange, formatPercent } from '../i18n/format.ts';
 import { formatWan, type Amount } from '../money.ts';
 import { figureCatalogue, readCell, type FigureCatalogue, type FigureYear, type NamedFigure, type Read } from './figures.ts';
-import { parseColumnPath } from './table-cells.ts';
+import { parseColumnPath } from '../tables/table-cells.ts';
 
 export const MODIFIERS = ['上年', '变动', '增减额', '增减率', '占比'] as const;
 export type Modifier = (typeof MODIFIERS)[number];

@@ -10,7 +10,7 @@ import type { Amount } from '../money.ts';
 import type { Table } from '../tables/model.ts';
 import { figureCatalogue, type FigureCatalogue, type FigureYear } from './figures.ts';
 import type { ChangeReasons } from './front-matter.ts';
-import { lookupColumn, textIn, withoutOrdinal } from './table-cells.ts';
+import { lookupColumn, textIn, withoutOrdinal } from '../tables/table-cells.ts';
 
 export const SECTION_KEYS = [
   'overview',

@@ -7,13 +7,14 @@ import { loadContentOrThrow } from '../content/read-content-dir.ts';
 import type { Finding } from '../findings.ts';
 import type { Disclosure } from '../ledger/model.ts';
 import type { Amount } from '../money.ts';
-import type { Row, Table } from '../tables/model.ts';
+import type { Table } from '../tables/model.ts';
+import { amountIn } from '../tables/table-cells.ts';
 import { buildTables } from '../tables/template.ts';
 
 export interface KeyFigures {
   /** 本年收入合计 (表1). */
   readonly income: Amount;
-  /** 本年支出合计 (表1). */
+  /** 本年支出合计 (表3 合计, equal to 表1's by the identities). */
   readonly expenditure: Amount;
   /** 基本支出 (表3 合计). */
   readonly basic: Amount;
@@ -33,7 +34,6 @@ export interface DisclosureSummary {
   /** Whether the financial tables (1–21) were published, or only performance forms. */
   readonly hasFinancialTables: boolean;
   readonly figures: KeyFigures;
-  readonly projectCount: number;
 }
 
 export interface DisclosureEntry {
@@ -48,26 +48,20 @@ export interface SiteData {
   readonly warnings: readonly Finding[];
 }
 
-const rowByKey = (table: Table | undefined, key: string): Row | undefined => table?.rows.find((r) => r.key === key);
-const amountIn = (row: Row | undefined, column: number): Amount => {
-  const cell = row?.cells[column];
-  return cell && cell.kind === 'amount' ? cell.value : null;
-};
-
 /** Key figures read from the tables themselves, so the overview cannot disagree with them. */
 export function keyFigures(tables: readonly Table[]): KeyFigures {
-  const table = (n: number) => tables.find((t) => t.number === n && t.provided);
-  const summary = rowByKey(table(1), 'total:current');
-  const expenditure = rowByKey(table(3), 'total');
-  const fiscal = rowByKey(table(6), 'line:1');
-  const threePublic = rowByKey(table(15), 'total');
+  /** A cell named by table, row key and column path; empty when the table was not published. */
+  const cell = (n: number, rowKey: string, columnPath: readonly string[]): Amount => {
+    const table = tables.find((t) => t.number === n && t.provided);
+    return table ? amountIn(table, rowKey, columnPath) : null;
+  };
   return {
-    income: amountIn(summary, 1),
-    expenditure: amountIn(summary, 3),
-    basic: amountIn(expenditure, 6),
-    project: amountIn(expenditure, 7),
-    fiscal: amountIn(fiscal, 1),
-    threePublic: amountIn(threePublic, 2),
+    income: cell(1, 'total:current', ['收入', '预算数']),
+    expenditure: cell(3, 'total', ['合计']),
+    basic: cell(3, 'total', ['基本支出']),
+    project: cell(3, 'total', ['项目支出']),
+    fiscal: cell(6, 'line:1', ['收入', '预算数']),
+    threePublic: cell(15, 'total', ['“三公”经费合计']),
   };
 }
 
@@ -79,7 +73,6 @@ export function summarise(disclosure: Disclosure, tables: readonly Table[]): Dis
     department: disclosure.department,
     hasFinancialTables: tables.some((t) => t.number <= 21 && t.provided),
     figures: keyFigures(tables),
-    projectCount: disclosure.projects.length,
   };
 }
 

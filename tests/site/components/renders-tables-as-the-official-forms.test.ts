@@ -10,7 +10,7 @@ import BudgetTable from '../../../src/components/BudgetTable.astro';
 import TablePage from '../../../src/components/TablePage.astro';
 import { glossaryTermForLabel } from '../../../src/lib/i18n/glossary.ts';
 import { formatWan } from '../../../src/lib/money.ts';
-import { lookupColumn } from '../../../src/lib/narrative/table-cells.ts';
+import { lookupColumn } from '../../../src/lib/tables/table-cells.ts';
 import { routes } from '../../../src/lib/site/routes.ts';
 import { getSiteData, type DisclosureEntry } from '../../../src/lib/site/site-data.ts';
 import { EMPTY_TABLE_NOTE, headerGrid, type Table } from '../../../src/lib/tables/model.ts';

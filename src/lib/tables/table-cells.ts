@@ -6,7 +6,7 @@
  * read the tables through these functions, so both name cells the same way.
  */
 import type { Amount } from '../money.ts';
-import type { Column, Row, Table } from '../tables/model.ts';
+import type { Column, Row, Table } from './model.ts';
 
 const normalise = (label: string): string => label.replace(/[\s\u3000]+/g, '');
 
