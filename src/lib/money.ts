@@ -91,10 +91,6 @@ export function sumAmounts(amounts: Iterable<Amount>): Amount {
   return total;
 }
 
-/** Adds two amounts with the same empty-cell rule as {@link sumAmounts}. */
-export function addAmounts(a: Amount, b: Amount): Amount {
-  return sumAmounts([a, b]);
-}
 
 /**
  * Rounds fen to a multiple of `step` fen, half away from zero, in integers.
@@ -111,6 +107,17 @@ export function formatWan(amount: Amount): string {
   if (amount === null) return '';
   const hundredths = roundToStep(amount, 10_000); // 0.01 万元 = 100 元 = 10,000 分
   return formatHundredths(hundredths);
+}
+
+/**
+ * Formats an amount as a table prints it: in its unit, with its decimals, thousands grouped when
+ * asked (Shanghai's 元 tables print `156,211,123`). A 元 amount with 分 never loses them: a
+ * whole-元 document with a 分 amount shows two decimals rather than a rounded figure.
+ */
+export function formatAmount(amount: Amount, unit: AmountUnit, decimals: 0 | 2, grouped = false): string {
+  if (amount === null) return '';
+  const plain = unit === '万元' ? formatWan(amount) : decimals === 0 && amount % 100 === 0 ? String(amount / 100) : formatYuan(amount);
+  return grouped ? plain.replace(/^(-?)(\d+)/, (_m, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')) : plain;
 }
 
 /** Formats an amount in 元 with two decimals (`100000.00`). Empty stays ''. */

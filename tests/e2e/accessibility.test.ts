@@ -5,18 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { listFiles } from '../../scripts/lib/run-build.ts';
-import { routes } from '../../src/lib/site/routes.ts';
-import type { TableFamily } from '../../src/lib/tables/template.ts';
+import { routes, tableSlug } from '../../src/lib/site/routes.ts';
+import type { TableFamily } from '../../src/lib/templates/template-pack.ts';
 import { describeViolations, seriousViolations } from './support/axe.ts';
 import { launchBrowser, openSession, settle, site, visit } from './support/browser.ts';
 import { familyOf, sampleEntry } from './support/content.ts';
 
 const FAMILY_NAMES: Readonly<Record<TableFamily, string>> = {
-  summary: 'summary tables 1–6',
-  generalBudget: 'general budget tables 7–15',
-  fund: 'fund tables 16–20',
-  specialFund: 'special fund table 21',
-  performance: 'performance forms 22–23',
+  summary: 'summary tables',
+  generalBudget: 'general budget tables',
+  fund: 'fund tables',
+  specialFund: 'special fund table',
+  threePublic: '“三公” table',
+  performance: 'performance forms',
 };
 
 const entry = sampleEntry();
@@ -28,8 +29,8 @@ const requiredPages: readonly { name: string; path: string }[] = [
   { name: `the ${d.year} year page`, path: routes.year(d.year) },
   { name: 'a disclosure overview', path: routes.disclosure(d) },
   ...entry.tables.map((table) => ({
-    name: `table ${String(table.number).padStart(2, '0')} (${FAMILY_NAMES[familyOf(table)]})${table.provided ? '' : ', not provided'}`,
-    path: routes.table(d, table.number),
+    name: `table ${tableSlug(table)} (${FAMILY_NAMES[familyOf(entry, table)]})${table.provided ? '' : ', not provided'}`,
+    path: routes.table(d, table),
   })),
   ...(project ? [{ name: 'a project’s performance form', path: routes.project(d, project.id) }] : []),
   { name: 'the glossary', path: routes.glossary() },

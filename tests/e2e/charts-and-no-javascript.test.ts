@@ -93,7 +93,7 @@ describe('with JavaScript disabled', () => {
     const expected = (cell: Cell) => clean(cell.kind === 'amount' ? formatWan(cell.value) : cell.value);
     for (const { entry, table } of tablePages) {
       const where = `${entry.disclosure.id} table ${table.number}`;
-      await visit(page, routes.table(entry.disclosure, table.number), where);
+      await visit(page, routes.table(entry.disclosure, table), where);
       if (!table.provided) {
         expect(await page.locator('main table').count(), `${where} is not provided: no table`).toBe(0);
         continue;
@@ -126,7 +126,7 @@ describe('with JavaScript disabled', () => {
     );
     charts.forEach((chart, i) => expect(chart.visible && chart.rows > 0, `chart ${i + 1} shows its data table without JavaScript`).toBe(true));
     for (const table of entry.tables) {
-      const path = routes.table(entry.disclosure, table.number);
+      const path = routes.table(entry.disclosure, table);
       expect(await page.locator(`main a[href$="/${path}"]`).count(), `the overview links table ${table.number}`).toBeGreaterThan(0);
     }
   });

@@ -103,7 +103,7 @@ describe('a citizen', () => {
       const entry = sampleEntry();
       const table = widestTable(entry);
       const page = await session.newPage();
-      await visit(page, routes.table(entry.disclosure, table.number), `table ${table.number}`);
+      await visit(page, routes.table(entry.disclosure, table), `table ${table.id}`);
 
       // The page itself does not scroll sideways: only the table's region does.
       const pageWidth = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));

@@ -58,13 +58,13 @@ describe('downloads', () => {
     const entry = sampleEntry();
     const table = entry.tables.find((t) => t.provided && t.rows.length > 0);
     if (!table) throw new Error(`${entry.disclosure.id} has no provided table`);
-    const csvPath = routes.tableCsv(entry.disclosure, table.number);
+    const csvPath = routes.tableCsv(entry.disclosure, table);
     const manifest = await fetchManifest();
     const listed = manifest.get(csvPath);
     expect(listed, `the manifest lists ${csvPath}`).toBeDefined();
 
     const page = await session.newPage();
-    await visit(page, routes.table(entry.disclosure, table.number), `table ${table.number}`);
+    await visit(page, routes.table(entry.disclosure, table), `table ${table.id}`);
     const link = page.locator(`a[href="${withBase(site.base, csvPath)}"]`).first();
     expect(await link.count(), `table ${table.number}'s page links its CSV`).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

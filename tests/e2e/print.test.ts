@@ -34,7 +34,7 @@ describe('printing a table page', () => {
     const { entry, table } = longestTable();
     session = await openSession(browser, { viewport: A4_LANDSCAPE });
     const page = await session.newPage();
-    await visit(page, routes.table(entry.disclosure, table.number), `table ${table.number}`);
+    await visit(page, routes.table(entry.disclosure, table), `table ${table.id}`);
     await page.emulateMedia({ media: 'print' });
 
     const layout = await page.locator('main table').first().evaluate((t) => {
@@ -58,7 +58,7 @@ describe('printing a table page', () => {
     const { entry, table } = longestTable();
     session = await openSession(browser, { viewport: A4_LANDSCAPE });
     const page = await session.newPage();
-    await visit(page, routes.table(entry.disclosure, table.number), `table ${table.number}`);
+    await visit(page, routes.table(entry.disclosure, table), `table ${table.id}`);
     await page.emulateMedia({ media: 'print' });
     const height = await page.locator('main table').first().evaluate((t) => t.getBoundingClientRect().height);
 

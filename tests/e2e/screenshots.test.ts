@@ -17,7 +17,7 @@ const wide = widestTable(entry);
 const subjects = [
   { name: 'home', path: routes.home() },
   { name: 'overview', path: routes.disclosure(entry.disclosure) },
-  { name: `table-${String(wide.number).padStart(2, '0')}`, path: routes.table(entry.disclosure, wide.number) },
+  { name: `table-${wide.id}`, path: routes.table(entry.disclosure, wide) },
 ];
 const devices: readonly { name: string; options: BrowserContextOptions }[] = [
   { name: 'desktop', options: DESKTOP },

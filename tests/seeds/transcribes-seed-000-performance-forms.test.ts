@@ -3,9 +3,9 @@
  * 专项资金绩效目标申报表 (table 22) and the 部门整体支出绩效目标申报表 (table 23).
  */
 import { describe, expect, it } from 'vitest';
-import type { UnitBudgetLine } from '../../src/lib/ledger/model.ts';
+import type { UnitBudgetLine } from '../../src/lib/disclosure/model.ts';
 import { sumAmounts } from '../../src/lib/money.ts';
-import { buildTables } from '../../src/lib/tables/template.ts';
+import { buildTables } from '../../src/lib/templates/build-tables.ts';
 import { markedAttribute, readSeed000 } from '../support/seed-000.ts';
 import { amountUnitOf, expectSameIndicators, printedAmount, sameText, sampleDisclosure } from '../support/transcription.ts';
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWan } from '../../src/lib/money.ts';
-import { amountAt } from '../../src/lib/tables/model.ts';
-import { buildTables } from '../../src/lib/tables/template.ts';
+import { amountAtColumn } from '../../src/lib/tables/table-cells.ts';
+import { buildTables } from '../../src/lib/templates/build-tables.ts';
 import { readSeed001 } from '../support/seed-001.ts';
 import { amountUnitOf, expectSameIndicators, printedAmount, sameText, sampleDisclosure } from '../support/transcription.ts';
 
@@ -35,7 +35,7 @@ describe('seed 001 (山海关区人大常委会 2021) in content/', () => {
   it('shows the 元 amounts in 万元 in table 22 (100000.00 元 is 10.00 万元)', () => {
     const table = buildTables(disclosure).find((t) => t.number === 22);
     const amountColumn = table?.columns.find((c) => c.path.at(-1) === '年度本级预算金额')?.index ?? -1;
-    const shown = (table?.rows ?? []).filter((r) => r.level === 'project').map((r) => formatWan(amountAt(r, amountColumn)));
+    const shown = (table?.rows ?? []).filter((r) => r.level === 'project').map((r) => formatWan(amountAtColumn(r, amountColumn)));
     expect(shown).toEqual(seed.forms.map((f) => formatWan(printedAmount(f.amount, '元'))));
     const printedHundredThousand = seed.forms.findIndex((f) => f.amount === '100000.00');
     expect(shown[printedHundredThousand]).toBe('10.00');

@@ -3,8 +3,8 @@
  * 2022): the department form and every project form, amount and indicator row as printed.
  */
 import { describe, expect, it } from 'vitest';
-import type { UnitBudgetLine } from '../../src/lib/ledger/model.ts';
-import { buildTables } from '../../src/lib/tables/template.ts';
+import type { UnitBudgetLine } from '../../src/lib/disclosure/model.ts';
+import { buildTables } from '../../src/lib/templates/build-tables.ts';
 import { readSeed002 } from '../support/seed-002.ts';
 import { expectSameIndicators, printedAmount, sameText, sampleDisclosure } from '../support/transcription.ts';
 

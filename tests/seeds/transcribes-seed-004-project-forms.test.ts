@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatWan } from '../../src/lib/money.ts';
-import { buildTables } from '../../src/lib/tables/template.ts';
+import { buildTables } from '../../src/lib/templates/build-tables.ts';
 import { readSeed004 } from '../support/seed-004.ts';
 import { amountUnitOf, expectSameIndicators, printedAmount, sameText, sampleDisclosure } from '../support/transcription.ts';
 

@@ -85,7 +85,7 @@ describe(`the site built under ${BASE}`, () => {
       routes.glossary(),
       routes.indicators(),
       ...new Set(site.entries.map((e) => routes.year(e.disclosure.year))),
-      ...site.entries.flatMap((e) => [routes.disclosure(e.disclosure), ...e.tables.map((t) => routes.table(e.disclosure, t.number))]),
+      ...site.entries.flatMap((e) => [routes.disclosure(e.disclosure), ...e.tables.map((t) => routes.table(e.disclosure, t))]),
     ].map(fileFor);
     expect(expected.filter((f) => !files.includes(f))).toEqual([]);
     console.info(`gongkai: ${pages.length} pages, ${files.length} files under ${BASE} in ${seconds.toFixed(1)} s`);

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { loadContentDir } from '../../src/lib/content/read-content-dir.ts';
 import { hasErrors } from '../../src/lib/findings.ts';
-import type { Disclosure } from '../../src/lib/ledger/model.ts';
+import type { Disclosure } from '../../src/lib/disclosure/model.ts';
 
 /** The seed 003 disclosure in content/. */
 export const SAMPLE_ID = '430202-001-2024';

@@ -3,8 +3,9 @@
  * real 2024 catalogue. The department, units and figures are invented and say so in their names.
  */
 import type { Catalogue } from '../../src/lib/catalogue/catalogue.ts';
-import type { Disclosure, LedgerRow, Project, Unit } from '../../src/lib/ledger/model.ts';
+import type { Disclosure, LedgerRow, Project, Unit } from '../../src/lib/disclosure/model.ts';
 import type { ExpenditureKind, FundingSource } from '../../src/lib/ledger/sources.ts';
+import { HUNAN_BUDGET } from '../../src/lib/templates/hunan-budget/pack.ts';
 
 /** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
 export function prng(seed: number): () => number {
@@ -83,12 +84,17 @@ export function syntheticDisclosure(catalogue: Catalogue, options: SyntheticOpti
     id: `${regionCode}-${departmentCode}-${year}`,
     year,
     phase: 'budget',
+    template: HUNAN_BUDGET.id,
     region: { code: regionCode, name: '合成测试区（SYNTHETIC）' },
     department: { code: departmentCode, name: '合成测试部门（SYNTHETIC）' },
     units,
-    providedTables: Array.from({ length: 23 }, (_, i) => i + 1),
+    providedTables: HUNAN_BUDGET.tables.map((t) => t.id),
     projects,
     ledger,
+    coarseFacts: null,
+    declaredThreePublic: null,
+    printedAsPublished: [],
+    printStyle: { amountUnit: '万元', decimals: 2, zeroWhereNothing: [] },
     income: [],
     carryoverOut: [],
     projectForms: [],

@@ -2,7 +2,7 @@
  * SYNTHETIC performance forms for unit tests: every field empty unless a test names it, so a
  * test states only what it is about. Names say SYNTHETIC; no figure belongs to a real department.
  */
-import type { Disclosure, Indicator, ProjectForm, UnitForm } from '../../src/lib/ledger/model.ts';
+import type { Disclosure, Indicator, ProjectForm, UnitForm } from '../../src/lib/disclosure/model.ts';
 
 const at = { file: 'synthetic', line: 1, column: 1 };
 
@@ -75,12 +75,17 @@ export function syntheticFormDisclosure(options: {
     id: `${regionCode}-901-${year}`,
     year,
     phase: 'budget',
+    template: 'hunan-budget',
     region: { code: regionCode, name: `合成区${regionCode}（SYNTHETIC）` },
     department: { code: '901', name: '合成部门（SYNTHETIC）' },
     units: [{ code: '901001', name: '合成单位（SYNTHETIC）', type: 'admin' }],
-    providedTables: [22, 23],
+    providedTables: ['projectPerformance', 'unitPerformance'],
     projects: [],
     ledger: [],
+    coarseFacts: null,
+    declaredThreePublic: null,
+    printedAsPublished: [],
+    printStyle: { amountUnit: '万元', decimals: 2, zeroWhereNothing: [] },
     income: [],
     carryoverOut: [],
     projectForms: options.projectForms ?? [],

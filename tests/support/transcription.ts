@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { loadContentDir } from '../../src/lib/content/read-content-dir.ts';
-import type { Disclosure, Indicator } from '../../src/lib/ledger/model.ts';
+import type { Disclosure, Indicator } from '../../src/lib/disclosure/model.ts';
 import { AMOUNT_UNITS, parseAmount, type Amount, type AmountUnit } from '../../src/lib/money.ts';
 import { normaliseCellText, type SeedIndicator } from './seed-forms.ts';
 

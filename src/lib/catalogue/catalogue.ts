@@ -3,7 +3,7 @@
  * and the econDept → econGov mapping by unit type. Names change between years, so a disclosure
  * is always read against the catalogue of its own year.
  */
-import type { UnitType } from '../ledger/model.ts';
+import type { UnitType } from '../disclosure/model.ts';
 
 export type CatalogueKind = 'functional' | 'econDept' | 'econGov';
 export type Confidence = 'high' | 'medium' | 'low';

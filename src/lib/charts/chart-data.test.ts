@@ -1,9 +1,11 @@
+import type { Disclosure } from '../disclosure/model.ts';
+import { HUNAN_BUDGET } from '../templates/hunan-budget/pack.ts';
 import { describe, expect, it } from 'vitest';
 import { syntheticDisclosure } from '../../../tests/support/synthetic-disclosure.ts';
 import { loadContentDir } from '../content/read-content-dir.ts';
 import { sumAmounts, type Amount } from '../money.ts';
 import type { Row, Table } from '../tables/model.ts';
-import { buildTables } from '../tables/template.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import {
   basicAndProject,
   chartRows,
@@ -22,19 +24,20 @@ const catalogue = content.catalogues.get(2024);
 if (!catalogue) throw new Error('content/catalogues/2024 missing');
 
 /** The sample disclosure (seed 003) and synthetic ones with several units, funds and kinds. */
-const cases: { name: string; tables: Table[] }[] = [
-  ...content.disclosures.filter((d) => d.providedTables.includes(1)).map((d) => ({ name: `sample ${d.id}`, tables: buildTables(d) })),
-  ...[11, 12, 13, 14, 15].map((seed) => ({
-    name: `synthetic #${seed}`,
-    tables: buildTables(syntheticDisclosure(catalogue, { seed, units: 1 + (seed % 3), rows: 80 })),
-  })),
+const hunan = content.disclosures.filter((d) => d.template === HUNAN_BUDGET.id && d.providedTables.includes('incomeExpenditureSummary'));
+const cases: { name: string; disclosure: Disclosure; tables: Table[] }[] = [
+  ...hunan.map((d) => ({ name: `sample ${d.id}`, disclosure: d, tables: buildTables(d) })),
+  ...[11, 12, 13, 14, 15].map((seed) => {
+    const disclosure = syntheticDisclosure(catalogue, { seed, units: 1 + (seed % 3), rows: 80 });
+    return { name: `synthetic #${seed}`, disclosure, tables: buildTables(disclosure) };
+  }),
 ];
 
 // Cells are located here by reading the header labels and row texts directly, not through the
 // lookup helpers the charts use, so a wrong lookup cannot confirm itself.
 const leafIndex = (table: Table, ...path: string[]): number => {
   const index = table.columns.findIndex((c) => c.path.join('/') === path.join('/'));
-  if (index < 0) throw new Error(`表${table.number} has no column ${path.join('/')}`);
+  if (index < 0) throw new Error(`${table.id} has no column ${path.join('/')}`);
   return index;
 };
 const amount = (row: Row | undefined, index: number): Amount => {
@@ -45,14 +48,16 @@ const text = (row: Row, index: number): string => {
   const cell = row.cells[index];
   return cell && cell.kind !== 'amount' ? cell.value : '';
 };
+// Hunan's tables by the number Hunan prints: these cases are all Hunan disclosures.
 const byNumber = (tables: readonly Table[], n: number): Table => tables.find((t) => t.number === n)!;
 const total = (chart: ChartData): number => sumAmounts(chart.values) ?? 0;
 const nonZero = (value: Amount): value is number => value !== null && value !== 0;
 
-describe.each(cases)('each chart of $name equals the numbers of the table it summarises', ({ tables }) => {
+describe.each(cases)('each chart of $name equals the numbers of the table it summarises', ({ disclosure, tables }) => {
+  const year = { disclosure, tables };
   it('收入预算按来源: each top-level income line of 表1, adding up to 收入总计', () => {
     const t1 = byNumber(tables, 1);
-    const chart = incomeBySource(t1);
+    const chart = incomeBySource(tables, HUNAN_BUDGET.incomeLines);
     const label = leafIndex(t1, '收入', '项目');
     const value = leafIndex(t1, '收入', '预算数');
     const lines = t1.rows.filter((r) => /^[一二三四五六七八九十]+、/.test(text(r, label)));
@@ -67,7 +72,7 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
 
   it('支出预算按功能分类: each 功能分类 类 line of 表1, adding up to 本年支出合计', () => {
     const t1 = byNumber(tables, 1);
-    const chart = expenditureByFunction(t1);
+    const chart = expenditureByFunction(tables, HUNAN_BUDGET.functionLines);
     const label = leafIndex(t1, '支出', '项目（按功能分类）');
     const lines = t1.rows.filter((r) => /^（[一二三四五六七八九十]+）/.test(text(r, label)));
     const expected = lines.map((r) => [text(r, label).replace(/^（[一二三四五六七八九十]+）/, ''), amount(r, label + 1)] as const).filter(([, v]) => nonZero(v));
@@ -78,7 +83,7 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
 
   it('基本支出与项目支出: the 合计 row of 表3, its parts adding up to its 合计', () => {
     const t3 = byNumber(tables, 3);
-    const chart = basicAndProject(t3);
+    const chart = basicAndProject(year);
     const totalRow = t3.rows.find((r) => r.level === 'total');
     for (const [i, label] of (chart?.labels ?? []).entries()) expect(chart?.values[i]).toBe(amount(totalRow, leafIndex(t3, label)));
     expect(chart?.labels.slice(0, 2)).toEqual(['基本支出', '项目支出'].filter((k) => nonZero(amount(totalRow, leafIndex(t3, k)))));
@@ -87,7 +92,7 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
 
   it('人员经费与公用经费: the 合计 row of 表8, adding up to its 合计', () => {
     const t8 = byNumber(tables, 8);
-    const chart = personnelAndOperating(t8);
+    const chart = personnelAndOperating(year);
     const totalRow = t8.rows.find((r) => r.level === 'total');
     const group = '本年一般公共预算基本支出';
     const expected = ['人员经费', '公用经费'].map((k) => [k, amount(totalRow, leafIndex(t8, group, k))] as const).filter(([, v]) => nonZero(v));
@@ -99,7 +104,7 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
 
   it('“三公”经费构成: the four items of 表15’s 合计 row, adding up to “三公”经费合计', () => {
     const t15 = byNumber(tables, 15);
-    const chart = threePublicComposition(t15);
+    const chart = threePublicComposition(year);
     const totalRow = t15.rows.find((r) => r.level === 'total');
     const items = [['因公出国（境）费'], ['公务用车购置及运行费', '公务用车购置费'], ['公务用车购置及运行费', '公务用车运行费'], ['公务接待费']];
     const expected = items.map((path) => [path.at(-1), amount(totalRow, leafIndex(t15, ...path))] as const).filter(([, v]) => nonZero(v));
@@ -110,7 +115,7 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
   });
 
   it('the data table under each chart prints the same amounts, and shares that add up to the whole', () => {
-    for (const chart of overviewCharts(tables, [])) {
+    for (const chart of overviewCharts(year, [])) {
       const { rows, total: printed } = chartRows(chart);
       expect(rows.map((r) => r.label)).toEqual(chart.labels);
       expect(printed).toBe(chart.parts ? (total(chart) / 1_000_000).toFixed(2) : null);
@@ -123,11 +128,11 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
 
 describe('charts without data', () => {
   it('draw nothing for a table that was not provided or is empty', () => {
-    const sample = cases[0]!.tables;
-    const notProvided = { ...byNumber(sample, 1), provided: false };
-    const empty = { ...byNumber(sample, 15), empty: true };
-    expect(incomeBySource(notProvided)).toBeNull();
-    expect(threePublicComposition(empty)).toBeNull();
+    const { disclosure, tables } = cases[0]!;
+    const notProvided = tables.map((t) => (t.number === 1 ? { ...t, provided: false } : t));
+    const empty = tables.map((t) => (t.number === 15 ? { ...t, empty: true } : t));
+    expect(incomeBySource(notProvided, HUNAN_BUDGET.incomeLines)).toBeNull();
+    expect(threePublicComposition({ disclosure, tables: empty })).toBeNull();
   });
 });
 

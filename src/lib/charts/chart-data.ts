@@ -4,11 +4,14 @@
  * trend, one year's key figure, itself a table cell). Pure and canvas-free: tests compare every
  * value with its cell, and the same data renders as the chart's fallback table without JavaScript.
  */
-import { changeBetween, formatChange, formatPercent } from '../i18n/format.ts';
+import { changeBetween, formatChange, formatPercent, tableNumberLabel } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
 import { formatWan, sumAmounts, type Amount, type Fen } from '../money.ts';
-import { amountAt, type Table } from '../tables/model.ts';
-import { amountIn, lookupColumn, textIn, withoutOrdinal } from '../tables/table-cells.ts';
+import type { Table } from '../tables/model.ts';
+import { figureCatalogue, type FigureYear } from '../narrative/figures.ts';
+import { amountAtColumn, lookupColumn, textIn, withoutOrdinal } from '../tables/table-cells.ts';
+import { packOf } from '../templates/registry.ts';
+import type { LineColumn } from '../templates/template-pack.ts';
 
 export type ChartKind = 'bar' | 'doughnut';
 
@@ -50,55 +53,67 @@ function chart(id: string, title: string, kind: ChartKind, parts: boolean, sourc
   return { id, title, kind, labels: kept.map((s) => s.label), values: kept.map((s) => s.value), parts, summary, source };
 }
 
-const tableSource = (table: Table): string => `表${table.number} ${table.title}`;
+const tableSource = (table: Table): string => `${tableNumberLabel(table)} ${table.title}`.trim();
 const usable = (table: Table | undefined): table is Table => table !== undefined && table.provided && !table.empty;
 
 const TOP_LEVEL_LINE = /^[一二三四五六七八九十]+、/;
 
-/** 收入预算按来源 (表1): each top-level income line, and last year's carry-over. */
-export function incomeBySource(table1: Table | undefined): ChartData | null {
-  if (!usable(table1)) return null;
-  const label = lookupColumn(table1, ['收入', '项目']);
-  if (!label.ok) throw new Error('表1 has no 收入/项目 column');
-  const lines = table1.rows.filter((r) => /^line:\d+$/.test(r.key) && TOP_LEVEL_LINE.test(textIn(r, label.column.index)));
-  const slices = lines.map((r) => ({ label: withoutOrdinal(textIn(r, label.column.index)), value: amountIn(table1, r.key, ['收入', '预算数']) }));
-  slices.push({ label: '上年结转结余', value: amountIn(table1, 'line:carryover', ['收入', '预算数']) });
-  return chart('income-by-source', t('chart.incomeBySource'), 'doughnut', true, tableSource(table1), slices);
+/** The table a template's line column lives in, and the column itself. */
+function lineColumn(tables: readonly Table[], lines: LineColumn | undefined): { table: Table; label: number } | null {
+  const table = lines ? tables.find((t) => t.id === lines.table) : undefined;
+  if (!lines || !usable(table)) return null;
+  const label = lookupColumn(table, lines.label);
+  if (!label.ok) throw new Error(`${table.id} has no ${lines.label.join('/')} column`);
+  return { table, label: label.column.index };
 }
 
-/** 支出预算按功能分类（类）(表1): the 功能分类 类 lines of the 收支总表. */
-export function expenditureByFunction(table1: Table | undefined): ChartData | null {
-  if (!usable(table1)) return null;
-  const label = lookupColumn(table1, ['支出', '项目（按功能分类）']);
-  if (!label.ok) throw new Error('表1 has no 支出/项目（按功能分类） column');
-  const lines = table1.rows.filter((r) => /^line:\d+$/.test(r.key) && textIn(r, label.column.index) !== '');
-  // Each 项目 column of the 收支总表 is followed by its own 预算数 column.
-  const slices = lines.map((r) => ({ label: withoutOrdinal(textIn(r, label.column.index)), value: amountAt(r, label.column.index + 1) }));
-  return chart('expenditure-by-function', t('chart.expenditureByFunction'), 'bar', true, tableSource(table1), slices);
+/** 收入预算按来源 (the 收支总表): each top-level income line, and last year's carry-over where the template prints it. */
+export function incomeBySource(tables: readonly Table[], lines: LineColumn | undefined): ChartData | null {
+  const found = lineColumn(tables, lines);
+  if (!found || !lines) return null;
+  const { table, label } = found;
+  // Each label column of a summary form is followed by its own amount column.
+  const rows = table.rows.filter((r) => /^line:\d+$/.test(r.key) && TOP_LEVEL_LINE.test(textIn(r, label)));
+  const slices = rows.map((r) => ({ label: withoutOrdinal(textIn(r, label)), value: amountAtColumn(r, label + 1) }));
+  const carryover = lines.carryoverRow === undefined ? undefined : table.rows.find((r) => r.key === lines.carryoverRow);
+  if (carryover) slices.push({ label: '上年结转结余', value: amountAtColumn(carryover, label + 1) });
+  return chart('income-by-source', t('chart.incomeBySource'), 'doughnut', true, tableSource(table), slices);
 }
 
-/** 基本支出与项目支出 (表3 合计行), with the institution-only kinds when a unit has them. */
-export function basicAndProject(table3: Table | undefined): ChartData | null {
-  if (!usable(table3)) return null;
-  const kinds = ['基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出'];
-  const slices = kinds.map((kind) => ({ label: kind, value: amountIn(table3, 'total', [kind]) }));
-  return chart('basic-and-project', t('chart.basicAndProject'), 'doughnut', true, tableSource(table3), slices);
+/** 支出预算按功能分类（类）: the 功能分类 类 lines of the 收支总表. */
+export function expenditureByFunction(tables: readonly Table[], lines: LineColumn | undefined): ChartData | null {
+  const found = lineColumn(tables, lines);
+  if (!found) return null;
+  const { table, label } = found;
+  const rows = table.rows.filter((r) => /^line:\d+$/.test(r.key) && textIn(r, label) !== '');
+  const slices = rows.map((r) => ({ label: withoutOrdinal(textIn(r, label)), value: amountAtColumn(r, label + 1) }));
+  return chart('expenditure-by-function', t('chart.expenditureByFunction'), 'bar', true, tableSource(table), slices);
 }
 
-/** 人员经费与公用经费 (表8 合计行): the two parts of 一般公共预算基本支出. */
-export function personnelAndOperating(table8: Table | undefined): ChartData | null {
-  if (!usable(table8)) return null;
-  const slices = ['人员经费', '公用经费'].map((part) => ({ label: part, value: amountIn(table8, 'total', [part]) }));
-  return chart('personnel-and-operating', t('chart.personnelAndOperating'), 'doughnut', true, tableSource(table8), slices);
+/** A chart of named figures (parts of one whole), read through the template's figure names. */
+function figureChart(id: string, title: string, year: FigureYear, names: readonly string[]): ChartData | null {
+  const catalogue = figureCatalogue(year);
+  const figures = names.map((name) => catalogue.figures.get(name)).filter((f) => f !== undefined);
+  const first = figures[0];
+  const table = first ? year.tables.find((x) => x.id === first.table) : undefined;
+  if (!first || !usable(table)) return null;
+  const slices = figures.map((figure) => {
+    const read = figure.read(year);
+    return { label: figure.name, value: read.ok ? read.value : null };
+  });
+  return chart(id, title, 'doughnut', true, tableSource(table), slices);
 }
 
-/** “三公”经费构成 (表15 合计行): its four items (the 小计 of the two vehicle items is not a part). */
-export function threePublicComposition(table15: Table | undefined): ChartData | null {
-  if (!usable(table15)) return null;
-  const items: readonly (readonly string[])[] = [['因公出国（境）费'], ['公务用车购置费'], ['公务用车运行费'], ['公务接待费']];
-  const slices = items.map((path) => ({ label: path.join('/'), value: amountIn(table15, 'total', path) }));
-  return chart('three-public', t('chart.threePublic'), 'doughnut', true, tableSource(table15), slices);
-}
+/** 基本支出与项目支出, with the institution-only kinds where the template and a unit have them. */
+export const basicAndProject = (year: FigureYear): ChartData | null =>
+  figureChart('basic-and-project', t('chart.basicAndProject'), year, ['基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
+
+/** 人员经费与公用经费: the two parts of 一般公共预算基本支出. */
+export const personnelAndOperating = (year: FigureYear): ChartData | null => figureChart('personnel-and-operating', t('chart.personnelAndOperating'), year, ['人员经费', '公用经费']);
+
+/** “三公”经费构成: its four items (the 小计 of the two vehicle items is not a part). */
+export const threePublicComposition = (year: FigureYear): ChartData | null =>
+  figureChart('three-public', t('chart.threePublic'), year, ['因公出国（境）费', '公务用车购置费', '公务用车运行费', '公务接待费']);
 
 export interface YearFigure {
   readonly year: number;
@@ -125,14 +140,14 @@ export function expenditureTrend(years: readonly YearFigure[]): ChartData | null
 }
 
 /** Every chart of a disclosure's overview that has data, in reading order. */
-export function overviewCharts(tables: readonly Table[], years: readonly YearFigure[]): ChartData[] {
-  const table = (n: number) => tables.find((t) => t.number === n);
+export function overviewCharts(year: FigureYear, years: readonly YearFigure[]): ChartData[] {
+  const pack = packOf(year.disclosure);
   return [
-    incomeBySource(table(1)),
-    expenditureByFunction(table(1)),
-    basicAndProject(table(3)),
-    personnelAndOperating(table(8)),
-    threePublicComposition(table(15)),
+    incomeBySource(year.tables, pack.incomeLines),
+    expenditureByFunction(year.tables, pack.functionLines),
+    basicAndProject(year),
+    personnelAndOperating(year),
+    threePublicComposition(year),
     expenditureTrend(years),
   ].filter((c): c is ChartData => c !== null);
 }

@@ -8,7 +8,21 @@
  */
 import { catalogueYearFor, withAdditions, type Catalogue, type CatalogueEntry, type CatalogueKind, type MappingEntry } from '../catalogue/catalogue.ts';
 import { finding, type Finding, type SourcePosition } from '../findings.ts';
-import { disclosureId, UNIT_BUDGET_LINES, type Disclosure, type Indicator, type LedgerRow, type ProjectForm, type UnitForm } from '../ledger/model.ts';
+import {
+  disclosureId,
+  UNIT_BUDGET_LINES,
+  type CoarseFacts,
+  type DeclaredThreePublic,
+  type Disclosure,
+  type Fact,
+  type Indicator,
+  type LedgerRow,
+  type PrintedCell,
+  type ProjectForm,
+  type UnitForm,
+} from '../disclosure/model.ts';
+import { definitionFor } from '../templates/template-pack.ts';
+import { templatePack, templatePacks } from '../templates/registry.ts';
 import {
   catalogueFileSchema,
   disclosureFileSchema,
@@ -165,6 +179,59 @@ function loadDisclosure(
   const d = main.value;
   const at = (path: (string | number)[]): SourcePosition => main.source.positionOf(path);
 
+  const pack = templatePack(d.template);
+  if (!pack) {
+    findings.push(
+      finding({
+        code: 'template.unknown',
+        severity: 'error',
+        zh: `未知的公开模板“${d.template}”：请写 gongkai 已有的模板之一`,
+        en: `unknown template "${d.template}": write one of the templates gongkai has`,
+        at: at(['template']),
+        expected: templatePacks().map((p) => p.id).join(', '),
+        actual: d.template,
+      }),
+    );
+    return null;
+  }
+  const providedTables: string[] = [];
+  if (d.tables === 'all') providedTables.push(...pack.tables.map((t) => t.id));
+  else {
+    d.tables.forEach((written, i) => {
+      const definition = definitionFor(pack, written);
+      if (!definition) {
+        findings.push(
+          finding({
+            code: 'template.unknownTable',
+            severity: 'error',
+            zh: `模板“${pack.name}”中没有表“${written}”`,
+            en: `template ${pack.id} has no table "${written}"`,
+            at: at(['tables', i]),
+            expected: pack.tables.map((t) => (t.number === null ? t.id : `${t.number} (${t.id})`)).join(', '),
+            actual: String(written),
+          }),
+        );
+      } else if (!providedTables.includes(definition.id)) providedTables.push(definition.id);
+    });
+  }
+  // In the template's order, whatever order the list was written in.
+  providedTables.sort((a, b) => pack.tables.findIndex((t) => t.id === a) - pack.tables.findIndex((t) => t.id === b));
+  d.printedAsPublished.forEach((p, i) => {
+    if (!definitionFor(pack, p.table) || /^\d+$/.test(p.table)) {
+      findings.push(
+        finding({
+          code: 'template.unknownTable',
+          severity: 'error',
+          zh: `模板“${pack.name}”中没有表“${p.table}”（请写表的 id）`,
+          en: `template ${pack.id} has no table "${p.table}" (write the table's id)`,
+          at: at(['printedAsPublished', i, 'table']),
+          expected: pack.tables.map((t) => t.id).join(', '),
+          actual: p.table,
+        }),
+      );
+    }
+  });
+
   const catalogueYear = catalogueYearFor(d.year, [...catalogues.keys()]);
   const baseCatalogue = catalogueYear === undefined ? undefined : catalogues.get(catalogueYear);
   if (!baseCatalogue) {
@@ -183,14 +250,15 @@ function loadDisclosure(
   checkAdditions(d.catalogue, baseCatalogue, main.source, findings);
 
   const amounts = new AmountReader(main.source, d.amountUnit);
-  const unitCodes = new Set(d.units.map((u) => u.code));
-  const checkUnit = (code: string, path: (string | number)[], source: YamlSource) => {
-    if (!unitCodes.has(code)) findings.push(unknownReference('unit', code, source.positionOf(path), [...unitCodes]));
+  const unitCodes = new Set(d.units.flatMap((u) => (u.code === undefined ? [] : [u.code])));
+  const checkUnit = (code: string | undefined, path: (string | number)[], source: YamlSource) => {
+    if (code !== undefined && !unitCodes.has(code)) findings.push(unknownReference('unit', code, source.positionOf(path), [...unitCodes]));
   };
+  const units = d.units.map((u) => ({ code: u.code ?? '', name: u.name, type: u.type }));
 
   const projects = d.projects.map((p, i) => {
     checkUnit(p.unit, ['projects', i, 'unit'], main.source);
-    return { ...p, at: at(['projects', i]) };
+    return { id: p.id, unit: p.unit ?? '', name: p.name, specialFund: p.specialFund, compilation: p.compilation, at: at(['projects', i]) };
   });
   const projectIds = new Set<string>();
   projects.forEach((p, i) => {
@@ -221,9 +289,36 @@ function loadDisclosure(
   });
   findings.push(...amounts.findings);
 
+  let declaredThreePublic: DeclaredThreePublic | null = null;
+  if (d.threePublic) {
+    const declared = d.threePublic;
+    const reader = new AmountReader(main.source, declared.amountUnit);
+    const read = (key: 'outboundTravel' | 'reception' | 'vehiclePurchase' | 'vehicleOperation' | 'adminOperatingCost') =>
+      declared[key] === undefined ? null : reader.read(declared[key] ?? null, ['threePublic', key]);
+    declaredThreePublic = {
+      outboundTravel: read('outboundTravel'),
+      reception: read('reception'),
+      vehiclePurchase: read('vehiclePurchase'),
+      vehicleOperation: read('vehicleOperation'),
+      adminOperatingCost: read('adminOperatingCost'),
+      at: at(['threePublic']),
+    };
+    findings.push(...reader.findings);
+  }
+  // A printed cell of a table in 万元 (the 三公 table) is written in that table's unit.
+  const printedAsPublished: PrintedCell[] = d.printedAsPublished.map((p, i) => {
+    const definition = definitionFor(pack, p.table);
+    const unit = definition && definition.amountUnit !== 'disclosure' ? definition.amountUnit : d.amountUnit;
+    const reader = new AmountReader(main.source, unit);
+    const amount = reader.read(p.amount, ['printedAsPublished', i, 'amount']);
+    findings.push(...reader.findings);
+    return { table: p.table, row: p.row, column: p.column, amount, at: at(['printedAsPublished', i]) };
+  });
+
   // The ledger
   const ledgerFile = byPath.get(`${folder}ledger.yaml`);
   const ledger: LedgerRow[] = [];
+  let coarseFacts: CoarseFacts | null = null;
   if (ledgerFile) {
     const parsed = parseContentFile(ledgerFile.text, ledgerFile.path, ledgerFileSchema);
     findings.push(...parsed.findings);
@@ -297,8 +392,22 @@ function loadDisclosure(
           at: parsed.source.positionOf(path),
         });
       });
+      if (parsed.value.byFunction !== undefined || parsed.value.basicByEcon !== undefined) {
+        const fact = (path: (string | number)[], amount: number, fields: Omit<Fact, 'amount' | 'at'>): Fact => ({ ...fields, amount, at: parsed.source.positionOf(path) });
+        const byFunction = (parsed.value.byFunction ?? []).flatMap((row, i) => {
+          checkUnit(row.unit, ['byFunction', i, 'unit'], parsed.source);
+          const amount = reader.read(row.amount, ['byFunction', i, 'amount']);
+          return amount === null ? [] : [fact(['byFunction', i], amount, { unit: row.unit ?? null, func: row.func, econ: null, source: row.source, kind: row.kind })];
+        });
+        const basicByEcon = (parsed.value.basicByEcon ?? []).flatMap((row, i) => {
+          checkUnit(row.unit, ['basicByEcon', i, 'unit'], parsed.source);
+          const amount = reader.read(row.amount, ['basicByEcon', i, 'amount']);
+          return amount === null ? [] : [fact(['basicByEcon', i], amount, { unit: row.unit ?? null, func: null, econ: row.econ, source: 'generalBudget', kind: 'basic' })];
+        });
+        coarseFacts = { byFunction, basicByEcon };
+      }
       findings.push(...reader.findings);
-      checkLedgerCodes(ledger, catalogue, findings);
+      checkLedgerCodes([...ledger, ...(coarseFacts?.byFunction ?? []), ...(coarseFacts?.basicByEcon ?? [])], catalogue, findings);
     }
   }
 
@@ -388,15 +497,20 @@ function loadDisclosure(
 
   const notesFile = byPath.get(`${folder}notes.md`);
   return {
-    id: disclosureId(d.region.code, d.department.code, d.year),
+    id: disclosureId(d.region.code, d.department.code, d.year, d.phase),
     year: d.year,
     phase: d.phase,
+    template: pack.id,
     region: d.region,
     department: d.department,
-    units: d.units,
-    providedTables: d.tables === 'all' ? Array.from({ length: 23 }, (_, i) => i + 1) : [...new Set(d.tables)].sort((a, b) => a - b),
+    units,
+    providedTables,
     projects,
     ledger,
+    coarseFacts,
+    declaredThreePublic,
+    printedAsPublished,
+    printStyle: { amountUnit: d.amountUnit, decimals: d.printStyle.decimals, zeroWhereNothing: d.printStyle.zeroWhereNothing },
     income,
     carryoverOut,
     projectForms,
@@ -469,7 +583,7 @@ function checkAdditions(
 }
 
 /** Every code a ledger row uses, and its parents, must have a name; every econDept code a mapping. */
-function checkLedgerCodes(ledger: readonly LedgerRow[], catalogue: Catalogue, findings: Finding[]): void {
+function checkLedgerCodes(ledger: readonly Fact[], catalogue: Catalogue, findings: Finding[]): void {
   const reported = new Set<string>();
   const report = (key: string, f: Finding) => {
     if (reported.has(key)) return;
@@ -477,14 +591,15 @@ function checkLedgerCodes(ledger: readonly LedgerRow[], catalogue: Catalogue, fi
     findings.push(f);
   };
   for (const row of ledger) {
-    for (const code of [row.func.slice(0, 3), row.func.slice(0, 5), row.func]) {
+    const { func, econ } = row;
+    for (const code of func === null ? [] : [func.slice(0, 3), func.slice(0, 5), func]) {
       if (!catalogue.functional.has(code)) {
-        report(`f${code}`, unknownCode('functional', code, row.func, catalogue.year, row.at));
+        report(`f${code}`, unknownCode('functional', code, func ?? code, catalogue.year, row.at));
       }
     }
-    for (const code of row.econ.length === 5 ? [row.econ.slice(0, 3), row.econ] : [row.econ]) {
+    for (const code of econ === null ? [] : econ.length === 5 ? [econ.slice(0, 3), econ] : [econ]) {
       if (!catalogue.econDept.has(code)) {
-        report(`e${code}`, unknownCode('econDept', code, row.econ, catalogue.year, row.at));
+        report(`e${code}`, unknownCode('econDept', code, econ ?? code, catalogue.year, row.at));
       }
     }
   }

@@ -41,7 +41,8 @@ export const unitSchema = z.strictObject({
 
 export const departmentSchema = z.strictObject({
   /** Department code, unique inside its region (`001`). */
-  code: z.string().regex(/^\d{3,6}$/, '部门编码应为 3–6 位数字 / department code must be 3–6 digits'),
+  /** The code the finance system gives; where a document prints none, a short lower-case placeholder (`ptwl`). */
+  code: z.string().regex(/^(?:\d{3,6}|[a-z][a-z0-9]{1,11})$/, '部门编码应为 3–6 位数字，文件未印编码时用 2–12 位小写字母 / department code must be 3–6 digits, or 2–12 lower-case letters where the document prints none'),
   /** The department's official name. */
   name: z.string().min(1),
 });
@@ -117,11 +118,49 @@ export const provenanceSchema = z.strictObject({
 });
 
 /** `disclosure.yaml`: who publishes, for which year, and everything beside the ledger. */
+/** Declared figures where a document prints 三公 as figures rather than as 款 of the tables (Shanghai). */
+export const threePublicSchema = z.strictObject({
+  /** Unit of the figures below (Shanghai prints this table in 万元). */
+  amountUnit: z.enum(AMOUNT_UNITS),
+  /** 因公出国(境)费; omitted where the cell is blank. */
+  outboundTravel: rawAmount.optional(),
+  /** 公务接待费. */
+  reception: rawAmount.optional(),
+  /** 公务用车购置费. */
+  vehiclePurchase: rawAmount.optional(),
+  /** 公务用车运行费. */
+  vehicleOperation: rawAmount.optional(),
+  /** 机关运行经费, printed beside 三公. */
+  adminOperatingCost: rawAmount.optional(),
+});
+
+/** How the document prints its tables, so pages reproduce it. */
+export const printStyleSchema = z.strictObject({
+  /** 0 where amounts are printed as whole 元, 2 otherwise. */
+  decimals: z.union([z.literal(0), z.literal(2)]).default(2),
+  /** Table ids whose empty cells the document prints as 0 (nothing arranged), rather than blank. */
+  zeroWhereNothing: z.array(z.string()).default([]),
+});
+
+/** A figure printed differently from the sum of the figures it totals: published as printed, reported as a warning. */
+export const printedCellSchema = z.strictObject({
+  /** Table id in the disclosure's template. */
+  table: z.string().min(1),
+  /** The printed code (`212`, `2120101`) or line label (`合计`). */
+  row: z.string().min(1),
+  /** Header labels from the top to the leaf, joined with `/` (`支出预算/合计`). */
+  column: z.string().min(1),
+  /** The printed figure, in the file's unit (or the table's, for the 三公 table: see `threePublic.amountUnit`). */
+  amount: rawAmount,
+});
+
 export const disclosureFileSchema = z.strictObject({
+  /** The template pack its tables follow (templates/registry.ts); Hunan's 23 tables when absent. */
+  template: z.string().default('hunan-budget'),
   /** 预算年度. */
   year: z.coerce.number().int().min(2000).max(2100),
-  /** 预算 (`budget`); 决算 (`finalAccounts`) is a later phase and not accepted yet. */
-  phase: z.literal('budget').default('budget'),
+  /** 预算 (`budget`) or 决算 (`final`): never added together. */
+  phase: z.enum(['budget', 'final']).default('budget'),
   /** Unit of every amount in this file. */
   amountUnit: z.enum(AMOUNT_UNITS),
   /** The county or district. */
@@ -129,12 +168,16 @@ export const disclosureFileSchema = z.strictObject({
   /** The publishing department. */
   department: departmentSchema,
   /** Budget units inside the department; most small departments have one. */
-  units: z.array(unitSchema).min(1),
+  units: z.array(unitSchema).default([]),
   /**
    * Which of the 23 tables this disclosure publishes. `all` for a full disclosure; a list when the
    * source only published some (e.g. performance forms only): the rest show as "not provided".
    */
-  tables: z.union([z.literal('all'), z.array(z.coerce.number().int().min(1).max(23))]).default('all'),
+  tables: z.union([z.literal('all'), z.array(z.union([z.number().int(), z.string().min(1)]))]).default('all'),
+  /** “三公”经费 and 机关运行经费 as the document prints them, where they are figures of their own. */
+  threePublic: threePublicSchema.optional(),
+  printStyle: printStyleSchema.default({ decimals: 2, zeroWhereNothing: [] }),
+  printedAsPublished: z.array(printedCellSchema).default([]),
   /** Projects (项目支出) referenced by ledger rows and performance forms. */
   projects: z.array(projectSchema).default([]),
   /** Income lines that no ledger row spends (e.g. 事业收入 kept for next year, 上年结转 not yet arranged). */
@@ -168,12 +211,33 @@ export const ledgerRowSchema = z.strictObject({
   reason: z.string().optional(),
 });
 
+/** A fact without its 经济 款: 功能 项 × source × kind (see disclosure/model.ts `Fact`). */
+export const functionFactSchema = z.strictObject({
+  /** The unit that spends; omitted where the source gives the department as a whole. */
+  unit: unitCode.optional(),
+  func: functionalItemCode,
+  source: z.enum(FUNDING_SOURCES),
+  kind: z.enum(EXPENDITURE_KINDS),
+  amount: rawAmount,
+});
+
+/** 一般公共预算基本支出 of one 经济 款, without its 功能 项. */
+export const econFactSchema = z.strictObject({
+  unit: unitCode.optional(),
+  econ: econDeptCode,
+  amount: rawAmount,
+});
+
 /** `ledger.yaml`: the expenditure rows every financial table is computed from. */
 export const ledgerFileSchema = z.strictObject({
   /** Unit of every amount in this file. */
   amountUnit: z.enum(AMOUNT_UNITS),
   /** One row per (unit, 项, 款, source, kind, project). */
-  rows: z.array(ledgerRowSchema),
+  rows: z.array(ledgerRowSchema).default([]),
+  /** Facts by 功能 项 × source × kind, for a source that does not cross them with the 经济 款 (Shanghai). */
+  byFunction: z.array(functionFactSchema).optional(),
+  /** 一般公共预算基本支出 by 经济 款, for a source that gives it apart from the 功能 项. */
+  basicByEcon: z.array(econFactSchema).optional(),
 });
 
 /** Free text as printed on a form; absent and empty are the same (nothing printed). */

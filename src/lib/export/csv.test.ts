@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parseAmount, type Amount } from '../money.ts';
 import type { Cell, Table } from '../tables/model.ts';
-import { buildTables } from '../tables/template.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import { decimal, tableToCsv, toCsv } from './csv.ts';
 import { loadOne, SAMPLE_ID } from '../../../tests/support/load-disclosure.ts';
 
@@ -116,7 +116,7 @@ describe('tableToCsv on the sample disclosure', () => {
   });
 
   it('writes only the header row for a table the disclosure did not provide', () => {
-    const partial = buildTables({ ...disclosure, providedTables: [22, 23] });
+    const partial = buildTables({ ...disclosure, providedTables: ['projectPerformance', 'unitPerformance'] });
     const notProvided = partial.filter((t) => !t.provided);
     expect(notProvided).toHaveLength(21);
     for (const table of notProvided) {

@@ -8,7 +8,7 @@
  * {@link amountField}), which is how a real negative amount such as -3.50 stays a number while a
  * project called `-3.50` or `=HYPERLINK(…)` is neutralised.
  */
-import { formatWan, type Amount } from '../money.ts';
+import { formatAmount, type Amount, type AmountUnit } from '../money.ts';
 import type { Cell, Table } from '../tables/model.ts';
 
 /** UTF-8 byte-order mark, written as the first character of every CSV. */
@@ -31,7 +31,8 @@ export function decimal(text: string): CsvDecimal {
 }
 
 /** An amount cell in 万元 with two decimals, as the tables print it; an empty cell stays empty (not 0). */
-export const amountField = (amount: Amount): CsvField => (amount === null ? '' : decimal(formatWan(amount)));
+/** An amount as a CSV number in the unit its table prints (万元 by default), never grouped. */
+export const amountField = (amount: Amount, unit: AmountUnit = '万元', decimals: 0 | 2 = 2): CsvField => (amount === null ? '' : decimal(formatAmount(amount, unit, decimals)));
 
 /**
  * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV Injection"): = + - @,
@@ -69,8 +70,8 @@ export function toCsv(rows: readonly (readonly CsvField[])[]): string {
  * open data, which every other reader (pandas, R, databases) would then take literally. Excel
  * users who need the zeros have the XLSX workbook, where codes are typed as text.
  */
-export function cellField(cell: Cell): CsvField {
-  return cell.kind === 'amount' ? amountField(cell.value) : cell.value;
+export function cellField(cell: Cell, table?: Pick<Table, 'amountUnit' | 'decimals'>): CsvField {
+  return cell.kind === 'amount' ? amountField(cell.value, table?.amountUnit, table?.decimals) : cell.value;
 }
 
 /** The header label of a leaf column: its header path joined with `/` (`基本支出/人员经费`). */
@@ -90,7 +91,7 @@ export function tableToCsv(table: Table): string {
   const formBlank = hasForm ? ['', ''] : [];
   const gridBlank = table.columns.map(() => '');
   const header = [...(hasForm ? FORM_FIELD_COLUMNS : []), ...table.columns.map((c) => columnLabel(c.path))];
-  const fieldRows = table.fields.map((f) => [f.label, cellField(f.value), ...gridBlank]);
-  const bodyRows = table.rows.map((row) => [...formBlank, ...row.cells.map(cellField)]);
+  const fieldRows = table.fields.map((f) => [f.label, cellField(f.value, table), ...gridBlank]);
+  const bodyRows = table.rows.map((row) => [...formBlank, ...row.cells.map((cell) => cellField(cell, table))]);
   return toCsv([header, ...fieldRows, ...bodyRows]);
 }

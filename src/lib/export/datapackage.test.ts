@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../content/read-content-dir.ts';
 import { hasErrors } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import { routes } from '../site/routes.ts';
 import { dataPackage, openDataFiles } from './datapackage.ts';
 

@@ -3,7 +3,7 @@
  * (Frictionless Data Package, tabular profile), so a reader can load the data with typed
  * columns without reading our documentation. Paths come from routes.ts.
  */
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import { routes } from '../site/routes.ts';
 import {
   INDICATOR_FIELDS,

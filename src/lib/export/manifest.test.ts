@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadContentDir } from '../content/read-content-dir.ts';
 import { hasErrors } from '../findings.ts';
 import { routes } from '../site/routes.ts';
-import { buildTables } from '../tables/template.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import { tableToCsv } from './csv.ts';
 import { openDataFiles } from './datapackage.ts';
 import { sha256Manifest, type ManifestFile } from './manifest.ts';
@@ -22,7 +22,7 @@ async function downloads(): Promise<ManifestFile[]> {
   const files: ManifestFile[] = [];
   for (const d of result.disclosures) {
     const tables = buildTables(d);
-    files.push(...tables.map((t) => ({ path: routes.tableCsv(d, t.number), bytes: encode(tableToCsv(t)) })));
+    files.push(...tables.map((t) => ({ path: routes.tableCsv(d, t), bytes: encode(tableToCsv(t)) })));
     files.push({ path: routes.workbook(d), bytes: await tableWorkbook(d, tables, 'manifest-test') });
   }
   files.push(...openDataFiles(result.disclosures).map((f) => ({ path: f.path, bytes: encode(f.text) })));

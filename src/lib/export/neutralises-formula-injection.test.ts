@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../content/read-content-dir.ts';
 import { hasErrors } from '../findings.ts';
-import { buildTables } from '../tables/template.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import { tableToCsv } from './csv.ts';
 import { openDataFiles } from './datapackage.ts';
 import { tableWorkbook } from './xlsx.ts';

@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { nameOf } from '../catalogue/catalogue.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import { SOURCE_INFO, type FundingSource } from '../ledger/sources.ts';
 import { parseAmount, sumAmounts, type Fen } from '../money.ts';
 import { viewRows } from '../tables/ledger-view.ts';
-import { amountAt, type Table } from '../tables/model.ts';
-import { buildTables } from '../tables/template.ts';
+import type { Table } from '../tables/model.ts';
+import { amountAtColumn } from '../tables/table-cells.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import { openDataFiles } from './datapackage.ts';
 import { indicatorsCsv, ledgerCsv, projectsCsv } from './open-data.ts';
 import { loadOne, SAMPLE_ID } from '../../../tests/support/load-disclosure.ts';
@@ -50,14 +51,14 @@ describe('ledgerCsv', () => {
     if (!totalRow) throw new Error('table 1 has no 本年合计 row');
     const expenditure = sumAmounts(rows.map((r) => yuanToFen(r['amountYuan'])));
     // 本年支出合计 is printed in all three expenditure column pairs.
-    for (const column of [3, 5, 7]) expect(expenditure).toBe(amountAt(totalRow, column));
+    for (const column of [3, 5, 7]) expect(expenditure).toBe(amountAtColumn(totalRow, column));
     // 本年收入合计: the ledger's spending from this year's sources plus the income lines nothing spends.
     const currentYear = (source: string) => !SOURCE_INFO[source as FundingSource].carryover;
     const income = sumAmounts([
       ...rows.filter((r) => currentYear(r['source'] ?? '')).map((r) => yuanToFen(r['amountYuan'])),
       ...d.income.filter((i) => currentYear(i.source)).map((i) => i.amount),
     ]);
-    expect(income).toBe(amountAt(totalRow, 1));
+    expect(income).toBe(amountAtColumn(totalRow, 1));
   });
 
   it.each([

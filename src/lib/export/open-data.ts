@@ -5,7 +5,7 @@
  * (datapackage.ts) all read that list, so they cannot disagree.
  */
 import { classOf, nameOf, sectionOf, type Catalogue, type CatalogueKind, type Confidence } from '../catalogue/catalogue.ts';
-import type { Disclosure, Indicator, Project, ProjectForm } from '../ledger/model.ts';
+import type { Disclosure, Indicator, Project, ProjectForm } from '../disclosure/model.ts';
 import { EXPENDITURE_KIND_LABEL, SOURCE_INFO } from '../ledger/sources.ts';
 import { formatYuan, sumAmounts, type Amount } from '../money.ts';
 import { viewRows, type ViewRow } from '../tables/ledger-view.ts';

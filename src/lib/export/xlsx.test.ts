@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Amount } from '../money.ts';
 import { headerGrid, type Cell, type Table } from '../tables/model.ts';
-import { buildTables } from '../tables/template.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import { COVER_SHEET_NAME, NOT_PROVIDED_TEXT, sheetLayout, tableSheetName, tableWorkbook } from './xlsx.ts';
 import { loadOne, SAMPLE_ID } from '../../../tests/support/load-disclosure.ts';
 
@@ -163,7 +163,7 @@ describe('tableWorkbook output is deterministic', () => {
 
 describe('tableWorkbook for tables not provided and for the synthetic fixture', async () => {
   const sample = loadOne('content', SAMPLE_ID);
-  const partialTables = buildTables({ ...sample, providedTables: [22, 23] });
+  const partialTables = buildTables({ ...sample, providedTables: ['projectPerformance', 'unitPerformance'] });
   const partial = await open(await tableWorkbook(sample, partialTables, 'partial'));
   const synthetic = loadOne('tests/fixtures/synthetic-injection');
   const syntheticTables = buildTables(synthetic);

@@ -11,8 +11,8 @@
  * offsets stay exactly as JSZip wrote them.
  */
 import ExcelJS from 'exceljs';
-import type { Disclosure } from '../ledger/model.ts';
-import { formatWan, type Amount } from '../money.ts';
+import type { Disclosure } from '../disclosure/model.ts';
+import { formatAmount, type Amount, type AmountUnit } from '../money.ts';
 import { headerGrid, type Cell, type Table } from '../tables/model.ts';
 import { neutraliseFormula } from './csv.ts';
 
@@ -57,7 +57,7 @@ export function sheetLayout(table: Table): SheetLayout {
 
 /** Sheet name of a table: its number and title, without the characters Excel forbids, cut to 31. */
 export function tableSheetName(table: Table): string {
-  const name = `${String(table.number).padStart(2, '0')} ${table.title}`.replace(/[[\]:*?/\\]/g, '_');
+  const name = `${table.number === null ? '' : `${String(table.number).padStart(2, '0')} `}${table.title}`.replace(/[[\]:*?/\\]/g, '_');
   // Excel counts UTF-16 units; the template's titles are all in the Basic Multilingual Plane.
   return name.slice(0, MAX_SHEET_NAME);
 }
@@ -69,13 +69,13 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-const amountValue = (amount: Amount): number | null => (amount === null ? null : Number(formatWan(amount)));
+const amountValue = (amount: Amount, unit: AmountUnit): number | null => (amount === null ? null : Number(formatAmount(amount, unit, 2)));
 
-/** Writes a model cell: amounts as numbers in 万元 (format 0.00), codes as text, text neutralised. */
-function writeCell(target: ExcelJS.Cell, cell: Cell): void {
+/** Writes a model cell: amounts as numbers in the table's unit (format 0.00), codes as text, text neutralised. */
+function writeCell(target: ExcelJS.Cell, cell: Cell, unit: AmountUnit = '万元'): void {
   if (cell.kind === 'amount') {
     target.numFmt = AMOUNT_FORMAT;
-    const value = amountValue(cell.value);
+    const value = amountValue(cell.value, unit);
     if (value !== null) target.value = value;
     return;
   }
@@ -116,7 +116,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
     label.border = THIN;
     sheet.mergeCells(row, 2, row, width);
     const value = sheet.getCell(row, 2);
-    writeCell(value, field.value);
+    writeCell(value, field.value, table.amountUnit);
     value.alignment = { wrapText: true, vertical: 'top' };
     value.border = THIN;
   });
@@ -140,7 +140,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
   table.rows.forEach((row, r) => {
     row.cells.forEach((cell, c) => {
       const target = sheet.getCell(layout.bodyFirstRow + r, c + 1);
-      writeCell(target, cell);
+      writeCell(target, cell, table.amountUnit);
       target.border = THIN;
       if (row.level === 'total' || row.level === 'department' || row.level === 'unit') target.font = { bold: true };
     });
@@ -199,7 +199,7 @@ function addCoverSheet(workbook: ExcelJS.Workbook, d: Disclosure, tables: readon
   sheet.getRow(row).font = { bold: true };
   for (const table of tables) {
     row++;
-    sheet.getCell(row, 1).value = table.number;
+    sheet.getCell(row, 1).value = table.number ?? table.id;
     sheet.getCell(row, 2).value = table.title;
     sheet.getCell(row, 3).value = tableStatus(table);
   }

@@ -48,3 +48,9 @@ export function formatChange(change: Change): string {
   const amount = t(up ? 'change.up' : 'change.down', { amount: formatWan(change.amount) });
   return change.percent === '' ? amount : amount + t(up ? 'change.upRate' : 'change.downRate', { percent: change.percent });
 }
+
+/** `表15` for a table its template numbers, '' for one it prints without a number. */
+export const tableNumberLabel = (table: { readonly number: number | null }): string => (table.number === null ? '' : t('table.number', { number: table.number }));
+
+/** How links and captions name a table: its number where the template prints one, else its title. */
+export const tableShortName = (table: { readonly number: number | null; readonly title: string }): string => tableNumberLabel(table) || table.title;

@@ -72,7 +72,7 @@ export const zhCN = {
   'table.notProvidedTitle': '本公开未提供此表',
   'table.notProvidedExplain': '该部门本次公开的原始文件中没有此表。这与“空表”不同：空表表示本年度未安排此项目。',
   'table.downloadCsv': '下载 CSV',
-  'table.csvOf': '表{number} CSV',
+  'table.csvOf': '{name} CSV',
   'table.scrollHint': '表格较宽，可左右滑动查看',
   'table.previous': '上一张表',
   'table.next': '下一张表',

@@ -16,6 +16,7 @@ export const FUNDING_SOURCES = [
   'generalBond',
   'foreignLoan',
   'foreignGrant',
+  'generalBudget',
   'govFund',
   'stateCapital',
   'socialInsurance',
@@ -70,6 +71,8 @@ export const SOURCE_INFO: Readonly<Record<FundingSource, SourceInfo>> = {
   generalBond: { label: '一般债券', fund: 'generalBudget', generalBudgetPart: 'generalBond', carryover: false },
   foreignLoan: { label: '外国政府和国际组织贷款', fund: 'generalBudget', generalBudgetPart: 'foreignLoan', carryover: false },
   foreignGrant: { label: '外国政府和国际组织捐赠', fund: 'generalBudget', generalBudgetPart: 'foreignGrant', carryover: false },
+  // Shanghai's tables give 一般公共预算资金 without its parts (经费拨款, 非税收入 …).
+  generalBudget: { label: '一般公共预算资金', fund: 'generalBudget', carryover: false },
   govFund: { label: '政府性基金预算拨款收入', fund: 'govFund', carryover: false },
   stateCapital: { label: '国有资本经营预算拨款收入', fund: 'stateCapital', carryover: false },
   socialInsurance: { label: '社会保障基金预算资金', fund: 'socialInsurance', carryover: false },
@@ -91,8 +94,6 @@ export const SOURCE_INFO: Readonly<Record<FundingSource, SourceInfo>> = {
 
 /** 财政拨款: the funds appropriated by the finance bureau (tables 6, 7–19). */
 export const FISCAL_FUNDS: readonly Fund[] = ['generalBudget', 'govFund', 'stateCapital', 'socialInsurance'];
-
-export const isFiscal = (source: FundingSource): boolean => FISCAL_FUNDS.includes(SOURCE_INFO[source].fund);
 
 /** Kinds of expenditure as the 支出总表 splits them. GLOSSARY: basic / project; the rest are institution-only columns. */
 export const EXPENDITURE_KINDS = ['basic', 'project', 'business', 'remittance', 'affiliateSubsidy'] as const;

@@ -3,7 +3,7 @@
  * Grammar (see figures.ts for the names):
  *
  *   reference := target [ "." modifier ]
- *   target    := name | "表" number ":" rowKey ":" columnPath
+ *   target    := name | ( tableId | "表" number ) ":" rowKey ":" columnPath
  *   modifier  := 上年 | 变动 | 增减额 | 增减率 | 占比
  *
  * The row key is everything between the first and the last colon (row keys contain colons:
@@ -38,7 +38,8 @@ interface Target {
   readonly figure?: NamedFigure;
 }
 
-const TABLE_REFERENCE = /^表(\d{1,2}):(.+):([^:]+)$/;
+/** `表15:row:column` (the number the disclosure's own template prints) or `threePublic:row:column` (the table id). */
+const TABLE_REFERENCE = /^(?:表(\d{1,2})|([a-z][A-Za-z]+)):(.+):([^:]+)$/;
 
 /** A resolver bound to one disclosure year: builds the figure catalogue once for all its references. */
 export function referenceResolver(context: ReferenceContext): (body: string) => Resolution {
@@ -111,9 +112,9 @@ function formatModified(modifier: Exclude<Modifier, '占比'>, current: Amount, 
 function targetOf(base: string, catalogue: FigureCatalogue): Target | undefined {
   const table = TABLE_REFERENCE.exec(base);
   if (table) {
-    const [, number = '', rowKey = '', column = ''] = table;
+    const [, number, id, rowKey = '', column = ''] = table;
     const path = parseColumnPath(column);
-    return { read: (year) => readCell(year, Number(number), rowKey, path) };
+    return { read: (year) => readCell(year, number ?? id ?? '', rowKey, path) };
   }
   const figure = catalogue.figures.get(base);
   return figure ? { read: figure.read, figure } : undefined;
@@ -125,7 +126,7 @@ function readFailure(read: Extract<Read, { ok: false }>, reference: string): Res
 }
 
 const knownNames = (catalogue: FigureCatalogue): string =>
-  [...catalogue.texts.keys(), ...catalogue.figures.keys()].join('、') + '；或 表N:行键:列路径 / or 表N:rowKey:column/path';
+  [...catalogue.texts.keys(), ...catalogue.figures.keys()].join('、') + '；或 表的id:行键:列路径（也可写 表N）/ or tableId:rowKey:column/path (or 表N)';
 
 function fail(code: ReferenceCode, zh: string, en: string, expected?: string): Resolution {
   return { ok: false, code, zh, en, ...(expected === undefined ? {} : { expected }) };

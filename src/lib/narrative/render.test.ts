@@ -3,10 +3,10 @@ import { syntheticDisclosure } from '../../../tests/support/synthetic-disclosure
 import { loadContentDir } from '../content/read-content-dir.ts';
 import { ContentError } from '../findings.ts';
 import { changeBetween, formatChange, formatPercent } from '../i18n/format.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import { formatWan, sumAmounts, type Amount } from '../money.ts';
 import type { Table } from '../tables/model.ts';
-import { buildTables } from '../tables/template.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import { narrativeFindings, renderNarrative, renderNarrativeOrThrow } from './render.ts';
 
 const content = loadContentDir('content');
@@ -103,7 +103,7 @@ describe('a reference that cannot be resolved', () => {
   });
 
   it('is reported for a missing row, a missing column, an ambiguous column and a table not provided', () => {
-    const performanceOnly = content.disclosures.find((d) => !d.providedTables.includes(15));
+    const performanceOnly = content.disclosures.find((d) => !d.providedTables.includes('threePublic'));
     if (!performanceOnly) throw new Error('the content has no disclosure without table 15');
     const codes = (md: string, d: Disclosure = sample) => narrativeFindings(withNotes(d, md), buildTables(d)).filter((f) => f.severity === 'error').map((f) => f.code);
     expect(codes('{{表7:item:001001:9999999:合计}}')).toEqual(['narrative.unknownReference']);

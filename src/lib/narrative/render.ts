@@ -22,12 +22,13 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { ContentError, finding, hasErrors, type Finding, type SourcePosition } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import type { Table } from '../tables/model.ts';
 import type { FigureYear } from './figures.ts';
 import { splitFrontMatter, type NarrativeSettings } from './front-matter.ts';
 import { referenceResolver, type Resolution } from './references.ts';
-import { sectionByName, sectionForHeading, STANDARD_SECTIONS, type SectionKey, type StandardSection } from './standard-sections.ts';
+import { packOf } from '../templates/registry.ts';
+import { sectionByName, sectionForHeading, type SectionKey, type StandardSection } from './sections.ts';
 
 export interface NarrativeInput {
   readonly disclosure: Disclosure;
@@ -248,6 +249,7 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
   const file = d.narrative?.file ?? d.files.disclosure.replace(/disclosure\.yaml$/, 'notes.md');
   const split = splitFrontMatter(d.narrative?.markdown ?? '', file);
   const findings: Finding[] = [...split.findings];
+  const sections = packOf(d).sections;
   const resolve = referenceResolver({ current: { disclosure: d, tables: input.tables }, previous: input.previous });
   const authorOptions: ParseOptions = { file, checkLiteralAmounts: true };
 
@@ -257,7 +259,7 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
   // Sections the author wrote (by heading) are not generated again.
   const authored = new Set<SectionKey>();
   visit(author.tree, 'heading', (h: Heading) => {
-    const section = sectionForHeading(restore(textOf(h), author.references));
+    const section = sectionForHeading(sections, restore(textOf(h), author.references));
     if (section) authored.add(section.key);
   });
 
@@ -287,7 +289,7 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
     const reference = match?.[1] ? author.references[placeholderIndex(match[1])] : undefined;
     const name = reference ? SECTION_DIRECTIVE.exec(reference.body.trim())?.[1]?.trim() : undefined;
     if (!reference || name === undefined) return;
-    const section = sectionByName(name);
+    const section = sectionByName(sections, name);
     if (!section) {
       findings.push(
         finding({
@@ -296,7 +298,7 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
           zh: `没有名为“${name}”的标准说明段落`,
           en: `there is no standard section named "${name}"`,
           at: reference.at,
-          expected: STANDARD_SECTIONS.map((s) => s.title).join('、'),
+          expected: sections.map((s) => s.title).join('、'),
           actual: reference.source,
         }),
       );
@@ -310,7 +312,7 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
   resolveTexts(author, authorOptions, resolve, findings);
 
   const appendAt: SourcePosition = { file, line: 1, column: 1 };
-  for (const section of STANDARD_SECTIONS) {
+  for (const section of sections) {
     if (authored.has(section.key) || placed.has(section.key)) continue;
     author.tree.children.push(...sectionNodes(section, appendAt));
   }

@@ -1,22 +1,18 @@
 /**
- * The narrative checks for the validator, as rules for `validateContent(…, rules)`:
- *
- * - `narrativeRuleFor(result.disclosures)`: the full check, including that `.上年`/`.变动`
- *   references find the same department's previous year in the content;
- * - `narrativeRule`: needs nothing beforehand (for `runBuild({ rules })`, built before the content
- *   is loaded); it checks `.上年` references by name only. The site build renders every narrative
- *   with the previous year at hand, so a missing year still fails the build there.
+ * The narrative check for the validator, as a rule for `validateContent(…, rules)`:
+ * `narrativeRuleFor(result.disclosures)` checks every reference, including that `.上年`/`.变动`
+ * references find the same department's previous year in the content.
  */
 import type { Finding } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import type { Table } from '../tables/model.ts';
-import { buildTables } from '../tables/template.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import type { FigureYear } from './figures.ts';
 import { narrativeFindings } from './render.ts';
 
 /** The same department's disclosure of the year before, when `all` has it. */
 export function previousDisclosure(all: readonly Disclosure[], d: Disclosure): Disclosure | undefined {
-  return all.find((o) => o.region.code === d.region.code && o.department.code === d.department.code && o.year === d.year - 1);
+  return all.find((o) => o.region.code === d.region.code && o.department.code === d.department.code && o.year === d.year - 1 && o.phase === d.phase);
 }
 
 export function narrativeRuleFor(all: readonly Disclosure[]): (d: Disclosure) => readonly Finding[] {
@@ -32,5 +28,3 @@ export function narrativeRuleFor(all: readonly Disclosure[]): (d: Disclosure) =>
     return narrativeFindings(d, tablesOf(d), previousYear);
   };
 }
-
-export const narrativeRule = (d: Disclosure): readonly Finding[] => narrativeFindings(d, buildTables(d), 'unknown');

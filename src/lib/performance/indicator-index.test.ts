@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticFormDisclosure, syntheticIndicator, syntheticProjectForm, syntheticUnitForm } from '../../../tests/support/synthetic-performance.ts';
-import type { Indicator, ProjectForm } from '../ledger/model.ts';
+import type { Indicator, ProjectForm } from '../disclosure/model.ts';
 import { indicatorIndex, indicatorUses, nameKey } from './indicator-index.ts';
 
 const row = syntheticIndicator;

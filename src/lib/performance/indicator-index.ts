@@ -7,12 +7,12 @@
  * names are grouped under a key without the trailing 指标 and without spaces, and each group keeps
  * every printed spelling, so grouping never hides what a form actually says.
  */
-import type { Department, Disclosure, Indicator, Region } from '../ledger/model.ts';
+import type { Department, Disclosure, DisclosurePhase, Indicator, Region } from '../disclosure/model.ts';
 import { isUnfilled } from './indicator-tree.ts';
 
 /** Where an indicator row comes from: enough to name and link its form. */
 export interface IndicatorUse {
-  readonly disclosure: { readonly id: string; readonly year: number; readonly region: Region; readonly department: Department };
+  readonly disclosure: { readonly id: string; readonly year: number; readonly phase: DisclosurePhase; readonly region: Region; readonly department: Department };
   /** A project form (表22) by its id and name, or the department form (表23). */
   readonly form: { readonly kind: 'project'; readonly id: string; readonly name: string } | { readonly kind: 'unit' };
   /** The row's position in its form's indicator rows, from 1. */
@@ -46,7 +46,7 @@ const byPublication = (a: Disclosure, b: Disclosure): number =>
  */
 export function indicatorUses(disclosures: readonly Disclosure[]): IndicatorUse[] {
   return [...disclosures].sort(byPublication).flatMap((d) => {
-    const disclosure = { id: d.id, year: d.year, region: d.region, department: d.department };
+    const disclosure = { id: d.id, year: d.year, phase: d.phase, region: d.region, department: d.department };
     const uses = (form: IndicatorUse['form'], indicators: readonly Indicator[]): IndicatorUse[] =>
       indicators.flatMap((indicator, i) => (isUnfilled(indicator) ? [] : [{ disclosure, form, position: i + 1, indicator }]));
     return [

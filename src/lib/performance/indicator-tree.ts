@@ -3,7 +3,7 @@
  * content stores. Content keeps rows in printed order (so a transcription compares row by row);
  * pages that show the form as nested headings read this tree instead.
  */
-import type { Indicator } from '../ledger/model.ts';
+import type { Indicator } from '../disclosure/model.ts';
 
 export interface Level2Node {
   /** 二级指标 name ('' when the form has no 二级 column). */

@@ -2,7 +2,7 @@
  * The search filters every disclosure page carries (as `data-pagefind-filter`), and the values
  * the search page offers. Both come from here, so an offered value always matches a page's.
  */
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 
 /** Filter names as they appear in Pagefind and in the search page's URL (`?year=2024`). */
 export const SEARCH_FILTERS = ['year', 'region', 'department', 'kind'] as const;

@@ -7,13 +7,13 @@ import { overviewCharts, type ChartData } from '../charts/chart-data.ts';
 import { changeBetween, formatChange } from '../i18n/format.ts';
 import type { GlossaryId } from '../i18n/glossary.ts';
 import { t, type StringKey } from '../i18n/strings.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import { sumAmounts, type Amount } from '../money.ts';
 import type { FigureYear } from '../narrative/figures.ts';
 import { renderNarrativeOrThrow, type RenderedNarrative } from '../narrative/render.ts';
 import { indicatorIndex, type Level1Group } from '../performance/indicator-index.ts';
 import { leafColumns, type FormField, type HeaderNode, type Row, type Table } from '../tables/model.ts';
-import { routes } from './routes.ts';
+import { routes, tableSlug, yearSegment } from './routes.ts';
 import type { DisclosureEntry, DisclosureSummary, KeyFigures, SiteData } from './site-data.ts';
 
 export interface DisclosureParams {
@@ -25,7 +25,7 @@ export interface DisclosureParams {
 const paramsOf = (entry: DisclosureEntry): DisclosureParams => ({
   region: entry.disclosure.region.code,
   department: entry.disclosure.department.code,
-  year: String(entry.disclosure.year),
+  year: yearSegment(entry.disclosure),
 });
 
 const sameDepartment = (a: Disclosure, b: Disclosure): boolean => a.region.code === b.region.code && a.department.code === b.department.code;
@@ -54,7 +54,7 @@ export function disclosurePaths(site: SiteData) {
 export function tablePaths(site: SiteData) {
   return site.entries.flatMap((entry) =>
     entry.tables.map((table: Table, index: number) => ({
-      params: { ...paramsOf(entry), table: String(table.number).padStart(2, '0') },
+      params: { ...paramsOf(entry), table: tableSlug(table) },
       props: { entry, table, previous: entry.tables[index - 1], next: entry.tables[index + 1] },
     })),
   );
@@ -134,7 +134,8 @@ const KEY_FIGURES: readonly { key: keyof KeyFigures; label: StringKey; glossary:
 export type TableStatus = 'published' | 'empty' | 'notProvided';
 
 export interface TableListItem {
-  readonly number: number;
+  readonly id: string;
+  readonly number: number | null;
   readonly title: string;
   readonly status: TableStatus;
   readonly page: string;
@@ -190,14 +191,15 @@ export function overviewData(site: SiteData, entry: DisclosureEntry): OverviewDa
     entry,
     previous,
     figures,
-    charts: overviewCharts(entry.tables, history),
+    charts: overviewCharts({ disclosure: d, tables: entry.tables }, history),
     narrative: renderNarrativeOrThrow({ disclosure: d, tables: entry.tables, previous: figureYear(previous) }),
     tables: entry.tables.map((table) => ({
+      id: table.id,
       number: table.number,
       title: table.title,
       status: tableStatus(table),
-      page: routes.table(d, table.number),
-      csv: table.provided ? routes.tableCsv(d, table.number) : null,
+      page: routes.table(d, table),
+      csv: table.provided ? routes.tableCsv(d, table) : null,
     })),
     projects: projectPages(entry).map((p) => ({ id: p.id, name: p.name, hasForm: p.form !== null, page: routes.project(d, p.id) })),
     unitPerformance: unitPerformanceTable(entry) ? routes.unitPerformance(d) : null,
@@ -237,7 +239,7 @@ export function projectPages(entry: DisclosureEntry): ProjectPage[] {
   const cached = projectCache.get(entry);
   if (cached) return cached;
   const d = entry.disclosure;
-  const table22 = entry.tables.find((t) => t.number === 22);
+  const table22 = entry.tables.find((t) => t.id === 'projectPerformance');
   const pages: ProjectPage[] = [];
   const ledgerAmount = (projectId: string | null): Amount =>
     projectId === null ? null : sumAmounts(d.ledger.filter((r) => r.project === projectId).map((r) => r.amount));
@@ -312,7 +314,7 @@ export function projectPaths(site: SiteData) {
 
 /** The department's 整体支出绩效目标表 (表23), when it was published and holds something. */
 export function unitPerformanceTable(entry: DisclosureEntry): Table | null {
-  const table23 = entry.tables.find((t) => t.number === 23);
+  const table23 = entry.tables.find((t) => t.id === 'unitPerformance');
   return table23 && table23.provided && !table23.empty ? table23 : null;
 }
 
@@ -336,7 +338,7 @@ export function indicatorGroups(site: SiteData): Level1Group[] {
 }
 
 /** The page of the form an indicator row belongs to. */
-export const indicatorFormPage = (d: Pick<Disclosure, 'region' | 'department' | 'year'>, form: { kind: 'project'; id: string } | { kind: 'unit' }): string =>
+export const indicatorFormPage = (d: Pick<Disclosure, 'region' | 'department' | 'year' | 'phase'>, form: { kind: 'project'; id: string } | { kind: 'unit' }): string =>
   form.kind === 'project' ? routes.project(d, form.id) : routes.unitPerformance(d);
 
 /**

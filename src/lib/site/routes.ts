@@ -1,23 +1,27 @@
 /**
  * Every URL of the site, in one place. Paths are relative to the site base (no leading slash),
- * ASCII, and stable year after year: a department's 2024 table 7 is always
- * `430202/001/2024/tables/07/`. Components prefix the base (`SITE_BASE`) with `withBase`.
+ * ASCII, and stable year after year: a table's URL is its template's number (`…/2024/tables/07/`). Components prefix the base (`SITE_BASE`) with `withBase`.
  */
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
+import type { Table } from '../tables/model.ts';
 
-type DisclosureRef = Pick<Disclosure, 'region' | 'department' | 'year'>;
+type DisclosureRef = Pick<Disclosure, 'region' | 'department' | 'year' | 'phase'>;
+type TableRef = Pick<Table, 'id' | 'number'>;
 
-const disclosureRoot = (d: DisclosureRef): string => `${d.region.code}/${d.department.code}/${d.year}/`;
-const fileStem = (d: DisclosureRef): string => `${d.region.code}-${d.department.code}-${d.year}`;
-const tableSlug = (n: number): string => String(n).padStart(2, '0');
+/** The year segment of a disclosure's URL: a 决算 lives beside the 预算 of the same year (`2024`, `2024-final`). */
+export const yearSegment = (d: Pick<Disclosure, 'year' | 'phase'>): string => (d.phase === 'final' ? `${d.year}-final` : String(d.year));
+const disclosureRoot = (d: DisclosureRef): string => `${d.region.code}/${d.department.code}/${yearSegment(d)}/`;
+const fileStem = (d: DisclosureRef): string => `${d.region.code}-${d.department.code}-${d.year}${d.phase === 'final' ? '-final' : ''}`;
+/** The template's printed number, two digits (`07`); the table id where the template prints none. */
+export const tableSlug = (table: TableRef): string => (table.number === null ? table.id : String(table.number).padStart(2, '0'));
 
 export const routes = {
   home: (): string => '',
   year: (year: number): string => `years/${year}/`,
   region: (regionCode: string): string => `regions/${regionCode}/`,
   disclosure: disclosureRoot,
-  table: (d: DisclosureRef, number: number): string => `${disclosureRoot(d)}tables/${tableSlug(number)}/`,
-  tableCsv: (d: DisclosureRef, number: number): string => `${disclosureRoot(d)}tables/${tableSlug(number)}.csv`,
+  table: (d: DisclosureRef, table: TableRef): string => `${disclosureRoot(d)}tables/${tableSlug(table)}/`,
+  tableCsv: (d: DisclosureRef, table: TableRef): string => `${disclosureRoot(d)}tables/${tableSlug(table)}.csv`,
   workbook: (d: DisclosureRef): string => `${disclosureRoot(d)}budget-${fileStem(d)}.xlsx`,
   project: (d: DisclosureRef, projectId: string): string => `${disclosureRoot(d)}projects/${encodeURIComponent(projectId)}/`,
   unitPerformance: (d: DisclosureRef): string => `${disclosureRoot(d)}performance/`,

@@ -5,33 +5,38 @@
  */
 import { loadContentOrThrow } from '../content/read-content-dir.ts';
 import type { Finding } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import type { Amount } from '../money.ts';
 import type { Table } from '../tables/model.ts';
-import { amountIn } from '../tables/table-cells.ts';
-import { buildTables } from '../tables/template.ts';
+import { figureCatalogue } from '../narrative/figures.ts';
+import { buildTables } from '../templates/build-tables.ts';
+import { packOf } from '../templates/registry.ts';
+import { definitionFor } from '../templates/template-pack.ts';
 
 export interface KeyFigures {
-  /** 本年收入合计 (表1). */
+  /** 本年收入合计 (the template's figure 收入合计). */
   readonly income: Amount;
-  /** 本年支出合计 (表3 合计, equal to 表1's by the identities). */
+  /** 本年支出合计 (支出合计). */
   readonly expenditure: Amount;
-  /** 基本支出 (表3 合计). */
+  /** 基本支出. */
   readonly basic: Amount;
-  /** 项目支出 (表3 合计). */
+  /** 项目支出. */
   readonly project: Amount;
-  /** 财政拨款本年收入 (表6). */
+  /** 财政拨款本年收入 (财政拨款收入). */
   readonly fiscal: Amount;
-  /** “三公”经费合计 (表15). */
+  /** “三公”经费合计 (三公合计). */
   readonly threePublic: Amount;
 }
 
 export interface DisclosureSummary {
   readonly id: string;
   readonly year: number;
+  readonly phase: Disclosure['phase'];
+  /** The template pack id, so portal pages can say which form a figure comes from. */
+  readonly template: string;
   readonly region: Disclosure['region'];
   readonly department: Disclosure['department'];
-  /** Whether the financial tables (1–21) were published, or only performance forms. */
+  /** Whether financial tables were published, or only performance forms. */
   readonly hasFinancialTables: boolean;
   readonly figures: KeyFigures;
 }
@@ -48,31 +53,34 @@ export interface SiteData {
   readonly warnings: readonly Finding[];
 }
 
-/** Key figures read from the tables themselves, so the overview cannot disagree with them. */
-export function keyFigures(tables: readonly Table[]): KeyFigures {
-  /** A cell named by table, row key and column path; empty when the table was not published. */
-  const cell = (n: number, rowKey: string, columnPath: readonly string[]): Amount => {
-    const table = tables.find((t) => t.number === n && t.provided);
-    return table ? amountIn(table, rowKey, columnPath) : null;
+/** Key figures read from the tables themselves through the template's named figures, so the overview cannot disagree with them. */
+export function keyFigures(disclosure: Disclosure, tables: readonly Table[]): KeyFigures {
+  const catalogue = figureCatalogue({ disclosure, tables });
+  const figure = (name: string): Amount => {
+    const read = catalogue.figures.get(name)?.read({ disclosure, tables });
+    return read && read.ok ? read.value : null;
   };
   return {
-    income: cell(1, 'total:current', ['收入', '预算数']),
-    expenditure: cell(3, 'total', ['合计']),
-    basic: cell(3, 'total', ['基本支出']),
-    project: cell(3, 'total', ['项目支出']),
-    fiscal: cell(6, 'line:1', ['收入', '预算数']),
-    threePublic: cell(15, 'total', ['“三公”经费合计']),
+    income: figure('收入合计'),
+    expenditure: figure('支出合计'),
+    basic: figure('基本支出'),
+    project: figure('项目支出'),
+    fiscal: figure('财政拨款收入'),
+    threePublic: figure('三公合计'),
   };
 }
 
 export function summarise(disclosure: Disclosure, tables: readonly Table[]): DisclosureSummary {
+  const pack = packOf(disclosure);
   return {
     id: disclosure.id,
     year: disclosure.year,
+    phase: disclosure.phase,
+    template: pack.id,
     region: disclosure.region,
     department: disclosure.department,
-    hasFinancialTables: tables.some((t) => t.number <= 21 && t.provided),
-    figures: keyFigures(tables),
+    hasFinancialTables: tables.some((t) => t.provided && definitionFor(pack, t.id)?.source === 'facts'),
+    figures: keyFigures(disclosure, tables),
   };
 }
 

@@ -3,7 +3,8 @@ import { loadContentDir } from '../content/read-content-dir.ts';
 import { syntheticDisclosure } from '../../../tests/support/synthetic-disclosure.ts';
 import { checkIdentities } from './identities.ts';
 import type { Table } from './model.ts';
-import { buildTables } from './template.ts';
+import { buildTables } from '../templates/build-tables.ts';
+import { packOf } from '../templates/registry.ts';
 
 const content = loadContentDir('content');
 const catalogue = content.catalogues.get(2024);
@@ -12,7 +13,7 @@ if (!catalogue) throw new Error('content/catalogues/2024 missing');
 describe('derived tables satisfy the budget identities', () => {
   for (const d of content.disclosures) {
     it(`for the sample disclosure ${d.id}`, () => {
-      expect(checkIdentities(buildTables(d))).toEqual([]);
+      expect(checkIdentities(buildTables(d), packOf(d))).toEqual([]);
     });
   }
 
@@ -20,24 +21,25 @@ describe('derived tables satisfy the budget identities', () => {
     it(`for synthetic disclosure #${seed} (several units, funds, kinds and admin/institution units)`, () => {
       const d = syntheticDisclosure(catalogue, { seed, units: 1 + (seed % 3), rows: 40 + seed * 10 });
       const tables = buildTables(d);
-      expect(checkIdentities(tables)).toEqual([]);
+      expect(checkIdentities(tables, packOf(d))).toEqual([]);
       // The synthetic ledger reaches many tables, so the identities are not checked on empty tables only.
       expect(tables.filter((t) => !t.empty).length).toBeGreaterThan(12);
     });
   }
 
   it('reports a row whose 合计 differs from 基本 + 项目', () => {
-    const tables = buildTables(content.disclosures.find((d) => d.id === '430202-001-2024')!);
+    const sample = content.disclosures.find((d) => d.id === '430202-001-2024')!;
+    const tables = buildTables(sample);
     const broken: Table[] = tables.map((t) =>
-      t.number !== 7
+      t.id !== 'generalBudgetExpenditure'
         ? t
         : {
             ...t,
             rows: t.rows.map((r) => (r.key === 'item:001001:2010102' ? { ...r, cells: r.cells.map((c, i) => (i === 5 && c.kind === 'amount' ? { kind: 'amount', value: (c.value ?? 0) + 1 } : c)) } : r)),
           },
     );
-    const violations = checkIdentities(broken);
-    expect(violations.some((v) => v.startsWith('表7 item:001001:2010102: 合计 = 基本 + 项目'))).toBe(true);
-    expect(violations.some((v) => v.startsWith('表7 section:001001:20101 column 合计'))).toBe(true);
+    const violations = checkIdentities(broken, packOf(sample));
+    expect(violations.some((v) => v.startsWith('generalBudgetExpenditure item:001001:2010102: 合计 = 基本 + 项目'))).toBe(true);
+    expect(violations.some((v) => v.startsWith('generalBudgetExpenditure section:001001:20101 column 合计'))).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * personnel or operating), and the helpers every table builder uses to cross-tabulate it.
  */
 import { classOf, econGovFor, nameOf, type Catalogue } from '../catalogue/catalogue.ts';
-import type { Disclosure, LedgerRow, UnitType } from '../ledger/model.ts';
+import type { Disclosure, LedgerRow, UnitType } from '../disclosure/model.ts';
 import { SOURCE_INFO, type Fund } from '../ledger/sources.ts';
 import { sumAmounts, type Amount } from '../money.ts';
 import { amountCell, codeCell, leafColumns, textCell, type Cell, type ColumnKind, type HeaderNode, type Row, type RowLevel } from './model.ts';

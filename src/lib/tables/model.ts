@@ -2,7 +2,7 @@
  * The one table model. Every official table, whatever its shape, is this plain data; the HTML
  * component, the CSV and XLSX writers, the charts and the print stylesheet all read it.
  */
-import type { Amount } from '../money.ts';
+import type { Amount, AmountUnit } from '../money.ts';
 
 export type ColumnKind = 'amount' | 'text' | 'code';
 
@@ -47,15 +47,29 @@ export interface FormField {
   readonly value: Cell;
 }
 
+/** A cell printed differently from the sum of what it totals: published as printed, reported as a warning. */
+export interface PublishedDifference {
+  readonly rowKey: string;
+  readonly columnIndex: number;
+  /** What the facts sum to. */
+  readonly derived: Amount;
+  /** What the document printed, and the page shows. */
+  readonly printed: Amount;
+}
+
 export interface Table {
-  /** Official number in the Hunan 23-table template. */
-  readonly number: number;
+  /** Stable identifier of the table in every template that has it (`threePublic`); see templates/. */
+  readonly id: string;
+  /** The number its template prints (表15), or null where the template prints none. */
+  readonly number: number | null;
   /** Official title, as the table of contents prints it. */
   readonly title: string;
-  /** The 单位 line: `001001_株洲市荷塘区人民代表大会常务委员会`. */
+  /** The 单位 / 编制部门 line: `001001_株洲市荷塘区人民代表大会常务委员会`. */
   readonly unitLabel: string;
-  /** Display unit of every amount cell. */
-  readonly amountUnit: '万元';
+  /** Display unit of every amount cell, as the template prints this table (元 or 万元). */
+  readonly amountUnit: AmountUnit;
+  /** Decimals the document prints amounts with (0 for whole 元, 2 otherwise). */
+  readonly decimals: 0 | 2;
   readonly header: readonly HeaderNode[];
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
@@ -67,6 +81,8 @@ export interface Table {
   readonly empty: boolean;
   /** False when the source disclosure did not publish this table at all ("not provided", unlike empty). */
   readonly provided: boolean;
+  /** Cells shown as the document printed them where that differs from the sum of their parts. */
+  readonly published: readonly PublishedDifference[];
 }
 
 export const EMPTY_TABLE_NOTE = '注：如本表格为空，则表示本年度未安排此项目。';
@@ -141,9 +157,3 @@ export function headerIdsForColumn(grid: readonly HeaderGridCell[][], columnInde
   return ids;
 }
 
-/** The amount in a row at a column, for checks and charts; throws if the cell is not an amount. */
-export function amountAt(row: Row, columnIndex: number): Amount {
-  const cell = row.cells[columnIndex];
-  if (!cell || cell.kind !== 'amount') throw new Error(`row ${row.key} has no amount in column ${columnIndex}`);
-  return cell.value;
-}

@@ -7,7 +7,7 @@
  * layouts print (项目编码, 资金支出计划, 指标值确定依据 …) appears when some form of the
  * disclosure fills it, so no layout loses a field and none gets a wall of empty columns.
  */
-import type { Disclosure, Indicator, ProjectForm, UnitBudgetLine, UnitForm } from '../ledger/model.ts';
+import type { Disclosure, Indicator, ProjectForm, UnitBudgetLine, UnitForm } from '../disclosure/model.ts';
 import { amountCell, textCell, type Cell, type FormField, type HeaderNode, type Row } from './model.ts';
 
 /** A column: its header, how to read a cell, and whether it is printed even when every cell is empty. */

@@ -35,17 +35,25 @@ const endsWith = (path: readonly string[], suffix: readonly string[]): boolean =
 export const rowByKey = (table: Table, key: string): Row | undefined => table.rows.find((r) => r.key === key);
 
 /**
+ * The one way to read an amount cell: a row's cell at a column index. Every other reader (by row
+ * key and column path here, the narrative's references, the identities, the charts) goes through it.
+ * Throws when the cell is not an amount, so a wrong column fails loudly instead of reading nothing.
+ */
+export function amountAtColumn(row: Row, columnIndex: number): Amount {
+  const cell = row.cells[columnIndex];
+  if (!cell || cell.kind !== 'amount') throw new Error(`row ${row.key} has no amount in column ${columnIndex}`);
+  return cell.value;
+}
+
+/**
  * The amount in a table's cell, for code that names cells it knows exist (charts, generated
  * text): a template change that removes the cell fails loudly instead of charting nothing.
  */
 export function amountIn(table: Table, rowKey: string, columnPath: readonly string[]): Amount {
   const column = lookupColumn(table, columnPath);
-  if (!column.ok) throw new Error(`表${table.number}: column ${columnPath.join('/')} ${column.reason === 'none' ? 'not found' : 'is ambiguous'}`);
+  if (!column.ok) throw new Error(`${table.id}: column ${columnPath.join('/')} ${column.reason === 'none' ? 'not found' : 'is ambiguous'}`);
   const row = rowByKey(table, rowKey);
-  if (!row) return null;
-  const cell = row.cells[column.column.index];
-  if (!cell || cell.kind !== 'amount') throw new Error(`表${table.number}: ${rowKey} / ${columnPath.join('/')} is not an amount`);
-  return cell.value;
+  return row ? amountAtColumn(row, column.column.index) : null;
 }
 
 /** The text of a row's cell in a column (labels, codes); '' when absent. */

@@ -7,7 +7,7 @@
  * A sum is checked only when the form prints every figure in it.
  */
 import { finding, type Finding, type SourcePosition } from '../findings.ts';
-import type { UnitForm } from '../ledger/model.ts';
+import type { UnitForm } from '../disclosure/model.ts';
 import { formatWan, sumAmounts, type Amount } from '../money.ts';
 import type { DisclosureRule, RuleContext } from './rule.ts';
 

@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { FOLDER, loadSynthetic, positionOfText, type Edit } from '../../../tests/validation/synthetic-content.ts';
 import {
   financialTablesNeedLedger,
-  fiscalIncomeEqualsExpenditure,
-  incomeEqualsExpenditure,
+  balancesHold,
   projectFormsMatchLedger,
   projectsHaveLedgerRows,
   unitFormMatchesLedger,
 } from './identity-rules.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
+
+const balanceOf =
+  (code: string): DisclosureRule =>
+  (d, context) =>
+    balancesHold(d, context).filter((f) => f.code === code);
+const incomeEqualsExpenditure = balanceOf('identity.incomeExpenditure');
+const fiscalIncomeEqualsExpenditure = balanceOf('identity.fiscalIncomeExpenditure');
 
 function run(rule: DisclosureRule, edits: readonly Edit[] = [], without: Parameters<typeof loadSynthetic>[1] = []) {
   const { result, files } = loadSynthetic(edits, without);

@@ -4,12 +4,15 @@
  * the same builders and selections the tables use, so a check and a table can never disagree.
  */
 import { finding, type Finding, type SourcePosition } from '../findings.ts';
-import { UNIT_BUDGET_LINES, type Disclosure, type UnitBudgetLine } from '../ledger/model.ts';
+import { UNIT_BUDGET_LINES, type Disclosure, type UnitBudgetLine } from '../disclosure/model.ts';
 import { FISCAL_FUNDS } from '../ledger/sources.ts';
 import { formatWan, sumAmounts, type Amount } from '../money.ts';
 import { everything, inFund, isBasic, isOperating, isPersonnel, isProject, sumWhere, viewRows, type Select } from '../tables/ledger-view.ts';
-import { amountAt, type Row } from '../tables/model.ts';
-import { fiscalSummary, incomeExpenditureSummary } from '../tables/summary-tables.ts';
+import type { Table } from '../tables/model.ts';
+import { amountAtColumn, lookupColumn, parseColumnPath, rowByKey } from '../tables/table-cells.ts';
+import { buildTable } from '../templates/build-tables.ts';
+import { packOf } from '../templates/registry.ts';
+import { definitionFor } from '../templates/template-pack.ts';
 import type { DisclosureRule, RuleContext } from './rule.ts';
 
 /** Amounts compared as published: an empty cell counts as nothing arranged. */
@@ -17,11 +20,6 @@ const same = (a: Amount, b: Amount): boolean => (a ?? 0) === (b ?? 0);
 const wan = (amount: Amount): string => `${formatWan(amount ?? 0)} 万元`;
 /** A figure as the form prints it: an empty cell says so. */
 const printedWan = (amount: Amount): string => (amount === null ? '空 empty' : wan(amount));
-
-const grandTotals = (rows: readonly Row[]): { income: Amount; expenditure: Amount } | undefined => {
-  const row = rows.find((r) => r.key === 'total:grand');
-  return row ? { income: amountAt(row, 1), expenditure: amountAt(row, 3) } : undefined;
-};
 
 /** The first of `keys` written at the top of disclosure.yaml, else the start of the file. */
 function disclosureKeyPosition(d: Disclosure, context: RuleContext, keys: readonly string[]): SourcePosition {
@@ -36,41 +34,41 @@ function disclosureKeyPosition(d: Disclosure, context: RuleContext, keys: readon
 const carryoverPosition = (d: Disclosure, context: RuleContext): SourcePosition => disclosureKeyPosition(d, context, ['carryoverOut', 'income']);
 
 /**
- * 表1 收支总表: 收入总计 (ledger by source + income lines + 上年结转) = 支出总计 (ledger + 年终结转结余).
- * The ledger is on both sides, so this says: income no row spends must be carried over.
+ * Each balance the template declares (收支总表: 收入总计 = 支出总计, and the same for 财政拨款):
+ * facts are on both sides, so this says: income no fact spends must be carried over.
  */
-export const incomeEqualsExpenditure: DisclosureRule = (d, context) => {
-  const totals = grandTotals(incomeExpenditureSummary(d).rows);
-  if (!totals || same(totals.income, totals.expenditure)) return [];
-  return [
-    finding({
-      code: 'identity.incomeExpenditure',
-      severity: 'error',
-      zh: `收支总表不平：收入总计 ${wan(totals.income)}，支出总计 ${wan(totals.expenditure)}。未由明细行支出的收入（income）应等于年终结转结余（carryoverOut）`,
-      en: `table 1 does not balance: total income ${wan(totals.income)}, total expenditure ${wan(totals.expenditure)}. Income no ledger row spends (income) must equal the carry-over to next year (carryoverOut)`,
-      at: carryoverPosition(d, context),
-      expected: `支出总计 expenditure = ${wan(totals.income)}`,
-      actual: wan(totals.expenditure),
-    }),
-  ];
+export const balancesHold: DisclosureRule = (d, context) => {
+  const pack = packOf(d);
+  return (pack.balances ?? []).flatMap((balance): Finding[] => {
+    const definition = definitionFor(pack, balance.table);
+    if (!definition || !d.providedTables.includes(definition.id)) return [];
+    const table = buildTable(d, definition);
+    const income = readAmount(table, balance.income.row, balance.income.column);
+    const expenditure = readAmount(table, balance.expenditure.row, balance.expenditure.column);
+    if (same(income, expenditure)) return [];
+    return [
+      finding({
+        code: balance.code,
+        severity: 'error',
+        zh: `${balance.zh}不平：收入总计 ${wan(income)}，支出总计 ${wan(expenditure)}。未由明细行支出的收入（income）应等于年终结转结余（carryoverOut）`,
+        en: `${balance.en} does not balance: total income ${wan(income)}, total expenditure ${wan(expenditure)}. Income no ledger row spends (income) must equal the carry-over to next year (carryoverOut)`,
+        at: carryoverPosition(d, context),
+        expected: `支出总计 expenditure = ${wan(income)}`,
+        actual: wan(expenditure),
+      }),
+    ];
+  });
 };
 
-/** 表6 财政拨款收支总表: the same identity for 财政拨款 alone (fiscal income lines = fiscal carry-over). */
-export const fiscalIncomeEqualsExpenditure: DisclosureRule = (d, context) => {
-  const totals = grandTotals(fiscalSummary(d).rows);
-  if (!totals || same(totals.income, totals.expenditure)) return [];
-  return [
-    finding({
-      code: 'identity.fiscalIncomeExpenditure',
-      severity: 'error',
-      zh: `财政拨款收支总表不平：收入总计 ${wan(totals.income)}，支出总计 ${wan(totals.expenditure)}。未安排支出的财政拨款收入应等于财政拨款年终结转结余`,
-      en: `table 6 does not balance: fiscal income ${wan(totals.income)}, fiscal expenditure ${wan(totals.expenditure)}. Unspent fiscal income must equal the fiscal carry-over (${FISCAL_FUNDS.join(', ')})`,
-      at: carryoverPosition(d, context),
-      expected: `支出总计 expenditure = ${wan(totals.income)}`,
-      actual: wan(totals.expenditure),
-    }),
-  ];
-};
+/** A cell by row key and column path (the label column is skipped by the path: `支出/项目…` names the amount after it). */
+function readAmount(table: Table, rowKey: string, columnPath: string): Amount {
+  const column = lookupColumn(table, parseColumnPath(columnPath));
+  const row = rowByKey(table, rowKey);
+  if (!column.ok || !row) return null;
+  // A label column names the amount printed right after it (the 收支总表 pairs them).
+  const index = column.column.kind === 'amount' ? column.column.index : column.column.index + 1;
+  return amountAtColumn(row, index);
+}
 
 const ledgerAmountOf = (d: Disclosure, projectId: string): Amount =>
   sumAmounts(d.ledger.filter((r) => r.project === projectId).map((r) => r.amount));
@@ -147,8 +145,8 @@ export const projectsHaveLedgerRows: DisclosureRule = (d, context) =>
       finding({
         code: 'project.noLedgerRows',
         severity: 'warning',
-        zh: `项目“${p.name}”（${p.id}）没有任何明细行，不会出现在表 1–21 中`,
-        en: `project "${p.name}" (${p.id}) has no ledger rows and appears in none of tables 1–21`,
+        zh: `项目“${p.name}”（${p.id}）没有任何明细行，不会出现在任何财务表格中`,
+        en: `project "${p.name}" (${p.id}) has no ledger rows and appears in no financial table`,
         at: context.fieldPosition(p.at, 'id'),
         actual: p.id,
       }),
@@ -156,22 +154,22 @@ export const projectsHaveLedgerRows: DisclosureRule = (d, context) =>
 
 /** Identities between the ledger and what stands beside it; only meaningful when the disclosure has a ledger. */
 export const IDENTITY_RULES: readonly DisclosureRule[] = [
-  incomeEqualsExpenditure,
-  fiscalIncomeEqualsExpenditure,
+  balancesHold,
   projectFormsMatchLedger,
   unitFormMatchesLedger,
   projectsHaveLedgerRows,
 ];
 
-/** A disclosure that publishes any of tables 1–21 computes them from ledger.yaml; without it they would print empty. */
+/** A disclosure that publishes any financial table computes it from ledger.yaml; without it the table would print empty. */
 export const financialTablesNeedLedger: DisclosureRule = (d, context) => {
-  if (d.files.ledger !== null || !d.providedTables.some((n) => n <= 21)) return [];
+  const pack = packOf(d);
+  if (d.files.ledger !== null || !d.providedTables.some((id) => definitionFor(pack, id)?.source === 'facts')) return [];
   return [
     finding({
       code: 'disclosure.ledgerMissing',
       severity: 'error',
-      zh: '公开了表 1–21 中的表格，但同一文件夹中没有 ledger.yaml（只公开绩效目标表时，请写 tables: [22, 23]）',
-      en: 'the disclosure publishes tables among 1–21 but its folder has no ledger.yaml (for performance forms only, write tables: [22, 23])',
+      zh: '公开了由明细数据计算的财务表格，但同一文件夹中没有 ledger.yaml（只公开绩效目标表时，请在 tables 中只列绩效目标表，如 tables: [projectPerformance, unitPerformance]）',
+      en: 'the disclosure publishes financial tables but its folder has no ledger.yaml (for performance forms only, list only the forms, e.g. tables: [projectPerformance, unitPerformance])',
       at: disclosureKeyPosition(d, context, ['tables']),
       expected: 'ledger.yaml',
     }),

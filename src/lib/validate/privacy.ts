@@ -7,7 +7,7 @@
 import type { ContentFile } from '../content/load.ts';
 import type { DataPath, YamlSource } from '../content/yaml-source.ts';
 import { finding, type Finding, type SourcePosition } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import { canonicalPersonalValue, findPersonalData, maskPersonalValue, type PersonalDataKind, type PersonalDataMatch } from './personal-data.ts';
 
 const KIND_TEXT: Readonly<Record<PersonalDataKind, readonly [zh: string, en: string]>> = {

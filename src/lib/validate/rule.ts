@@ -5,7 +5,7 @@
 import type { ContentFile } from '../content/load.ts';
 import { parseYamlSource, type DataPath, type YamlSource } from '../content/yaml-source.ts';
 import type { Finding, SourcePosition } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 
 export interface RuleContext {
   /** The content files as loaded, when the caller has them. */

@@ -7,10 +7,12 @@ import { existsSync, statSync } from 'node:fs';
 import type { ContentFile, LoadResult } from '../content/load.ts';
 import { loadContentDir, readContentFiles } from '../content/read-content-dir.ts';
 import { sortFindings, type Finding } from '../findings.ts';
-import type { Disclosure } from '../ledger/model.ts';
+import type { Disclosure } from '../disclosure/model.ts';
 import { AMOUNT_RULES } from './amount-rules.ts';
 import { CATALOGUE_RULES } from './catalogue-rules.ts';
 import { FORM_RULES } from './form-rules.ts';
+import { packOf } from '../templates/registry.ts';
+import { definitionFor } from '../templates/template-pack.ts';
 import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
 import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
@@ -46,7 +48,7 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
     // (A disclosure that publishes financial tables without a ledger is already an error.)
     const judged =
       ![d.files.disclosure, d.files.ledger, d.files.performance].some((f) => f !== null && filesWithErrors.has(f)) &&
-      !(d.files.ledger === null && d.providedTables.some((n) => n <= 21));
+      !(d.files.ledger === null && d.providedTables.some((id) => definitionFor(packOf(d), id)?.source === 'facts'));
     const applicable = [
       ...ALWAYS,
       ...(judged ? [(x: Disclosure) => narrative(x)] : []),

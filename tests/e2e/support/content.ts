@@ -3,7 +3,8 @@
  * same site data, so they follow whatever is in content/ instead of hard-coding sample figures.
  */
 import { getSiteData, type DisclosureEntry } from '../../../src/lib/site/site-data.ts';
-import { HUNAN_TEMPLATE, type TableFamily } from '../../../src/lib/tables/template.ts';
+import { packOf } from '../../../src/lib/templates/registry.ts';
+import { definitionFor, type TableFamily } from '../../../src/lib/templates/template-pack.ts';
 import type { Table } from '../../../src/lib/tables/model.ts';
 
 export const siteData = getSiteData();
@@ -15,9 +16,9 @@ export function sampleEntry(): DisclosureEntry {
   return entry;
 }
 
-export function familyOf(table: Table): TableFamily {
-  const definition = HUNAN_TEMPLATE.find((d) => d.number === table.number);
-  if (!definition) throw new Error(`table ${table.number} is not in the template`);
+export function familyOf(entry: DisclosureEntry, table: Table): TableFamily {
+  const definition = definitionFor(packOf(entry.disclosure), table.id);
+  if (!definition) throw new Error(`table ${table.id} is not in the template`);
   return definition.family;
 }
 

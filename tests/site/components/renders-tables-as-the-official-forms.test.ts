@@ -180,6 +180,6 @@ describe('TablePage', () => {
     const t = table(sample, 7);
     const root = parseHtml(await container.renderToString(TablePage, { props: { entry: sample, table: t } }));
     const hrefs = byTag(first(root, (e) => hasClass(e, 'downloads')), 'a').map((a) => a.attrs['href']);
-    expect(hrefs).toEqual([`/${routes.tableCsv(sample.disclosure, 7)}`, `/${routes.workbook(sample.disclosure)}`]);
+    expect(hrefs).toEqual([`/${routes.tableCsv(sample.disclosure, { id: "generalBudgetExpenditure", number: 7 })}`, `/${routes.workbook(sample.disclosure)}`]);
   });
 });

@@ -4,8 +4,8 @@
  */
 import type { Catalogue } from '../catalogue/catalogue.ts';
 import type { SourcePosition } from '../findings.ts';
-import type { Amount, Fen } from '../money.ts';
-import type { CarryoverFund, ExpenditureKind, FundingSource } from './sources.ts';
+import type { Amount, AmountUnit, Fen } from '../money.ts';
+import type { CarryoverFund, ExpenditureKind, FundingSource } from '../ledger/sources.ts';
 
 export type UnitType = 'admin' | 'institution';
 
@@ -34,8 +34,69 @@ export interface Project {
   readonly at: SourcePosition;
 }
 
+/**
+ * A fact: an amount spent, at the grain its source gives. A dimension the source does not itemise
+ * is null (never filled in): Shanghai's tables give 功能 项 × fund × 基本/项目 without the 经济
+ * 款, and 一般公共预算基本支出 by 经济 款 without the 功能 项, for the department as a whole.
+ */
+export interface Fact {
+  /** The spending unit, or null when the source gives the department as a whole. */
+  readonly unit: string | null;
+  /** 功能分类 项 (7 digits), or null when not itemised. */
+  readonly func: string | null;
+  /** econDept 款 (5 digits) or 类 (3 digits), or null when not itemised. */
+  readonly econ: string | null;
+  readonly source: FundingSource;
+  readonly kind: ExpenditureKind;
+  readonly amount: Fen;
+  readonly at: SourcePosition;
+}
+
+/**
+ * Facts coarser than a ledger, each set complete for what it covers: `byFunction` covers all
+ * spending (功能 × fund × kind), `basicByEcon` the general budget's basic spending (经济 款).
+ * Where the two overlap (basic general-budget spending) they must agree; the check says where not.
+ */
+export interface CoarseFacts {
+  readonly byFunction: readonly Fact[];
+  readonly basicByEcon: readonly Fact[];
+}
+
+/** “三公”经费 and 机关运行经费 as a document declares them (Shanghai prints them as figures, not derivable from 款). */
+export interface DeclaredThreePublic {
+  readonly outboundTravel: Amount;
+  readonly reception: Amount;
+  readonly vehiclePurchase: Amount;
+  readonly vehicleOperation: Amount;
+  readonly adminOperatingCost: Amount;
+  readonly at: SourcePosition;
+}
+
+/** A cell the document printed differently from the sum of its parts (see Table.published). */
+export interface PrintedCell {
+  readonly table: string;
+  /** The printed code (`212`, `2120101`) or line label (`合计`), or a row key. */
+  readonly row: string;
+  /** Header labels joined by `/`. */
+  readonly column: string;
+  readonly amount: Amount;
+  readonly at: SourcePosition;
+}
+
+/** How the document prints its amounts, so pages reproduce it. */
+export interface PrintStyle {
+  /** The unit of the tables whose template says `disclosure` (Shanghai's 元 tables). */
+  readonly amountUnit: AmountUnit;
+  /** 0 when the document prints whole 元. */
+  readonly decimals: 0 | 2;
+  /** Tables (by id) that print 0 where nothing was arranged, rather than a blank. */
+  readonly zeroWhereNothing: readonly string[];
+}
+
+export type DisclosurePhase = 'budget' | 'final';
+
 /** One row of the ledger: an amount spent by a unit on a 功能分类 项 and an econDept code from one source. */
-export interface LedgerRow {
+export interface LedgerRow extends Fact {
   readonly unit: string;
   /** 功能分类 项 code, 7 digits. */
   readonly func: string;
@@ -170,14 +231,22 @@ export interface Disclosure {
   /** Stable identifier and URL segment: `<regionCode>-<departmentCode>-<year>`. */
   readonly id: string;
   readonly year: number;
-  readonly phase: 'budget';
+  readonly phase: DisclosurePhase;
+  /** The template pack (templates/registry.ts) its tables follow. */
+  readonly template: string;
   readonly region: Region;
   readonly department: Department;
   readonly units: readonly Unit[];
-  /** Table numbers (1–23) this disclosure publishes; the rest are "not provided". */
-  readonly providedTables: readonly number[];
+  /** Ids of the template's tables this disclosure publishes; the rest are "not provided". */
+  readonly providedTables: readonly string[];
   readonly projects: readonly Project[];
+  /** Full-grain rows (unit × 功能 项 × 经济 款 × source × kind); empty when the source gives coarser facts. */
   readonly ledger: readonly LedgerRow[];
+  /** Facts at a coarser grain, when the source gives no ledger (null otherwise). */
+  readonly coarseFacts: CoarseFacts | null;
+  readonly declaredThreePublic: DeclaredThreePublic | null;
+  readonly printedAsPublished: readonly PrintedCell[];
+  readonly printStyle: PrintStyle;
   readonly income: readonly IncomeLine[];
   readonly carryoverOut: readonly CarryoverLine[];
   readonly projectForms: readonly ProjectForm[];
@@ -190,5 +259,6 @@ export interface Disclosure {
   readonly files: { readonly disclosure: string; readonly ledger: string | null; readonly performance: string | null };
 }
 
-export const disclosureId = (regionCode: string, departmentCode: string, year: number): string =>
-  `${regionCode}-${departmentCode}-${year}`;
+/** `<region>-<department>-<year>` for a 预算, with `-final` for the 决算 of the same year. */
+export const disclosureId = (regionCode: string, departmentCode: string, year: number, phase: DisclosurePhase = 'budget'): string =>
+  `${regionCode}-${departmentCode}-${year}${phase === 'final' ? '-final' : ''}`;

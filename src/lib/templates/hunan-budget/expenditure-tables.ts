@@ -2,9 +2,9 @@
  * The expenditure tables (3, 4, 5, 7–21): cross-tabulations of the ledger. Each builder is its
  * official form's columns (what each column sums) and row set (which rows, at which levels).
  */
-import { nameOf } from '../catalogue/catalogue.ts';
-import type { Disclosure } from '../ledger/model.ts';
-import { SOURCE_INFO, type Fund } from '../ledger/sources.ts';
+import { nameOf } from '../../catalogue/catalogue.ts';
+import type { Disclosure } from '../../disclosure/model.ts';
+import { SOURCE_INFO, type Fund } from '../../ledger/sources.ts';
 import {
   all,
   col,
@@ -28,8 +28,8 @@ import {
   type RowGroup,
   type Select,
   type ViewRow,
-} from './ledger-view.ts';
-import { codeCell, textCell, type HeaderNode, type Row } from './model.ts';
+} from '../../tables/ledger-view.ts';
+import { codeCell, textCell, type HeaderNode, type Row } from '../../tables/model.ts';
 import { ECON_GOV_CLASSES } from './summary-tables.ts';
 
 type Built = { header: HeaderNode[]; rows: Row[] };

@@ -2,9 +2,9 @@
  * The fixed-line forms: 收支总表 (1), 收入总表 (2), 财政拨款收支总表 (6). Their lines print
  * even when empty; the line lists below are the official form's, in its order.
  */
-import type { Disclosure } from '../ledger/model.ts';
-import { FISCAL_FUNDS, SOURCE_INFO, type CarryoverFund, type FundingSource } from '../ledger/sources.ts';
-import { sumAmounts, type Amount } from '../money.ts';
+import type { Disclosure } from '../../disclosure/model.ts';
+import { FISCAL_FUNDS, SOURCE_INFO, type CarryoverFund, type FundingSource } from '../../ledger/sources.ts';
+import { formatWan, sumAmounts, type Amount } from '../../money.ts';
 import {
   col,
   crossTab,
@@ -21,8 +21,12 @@ import {
   all,
   type Select,
   type ViewRow,
-} from './ledger-view.ts';
-import { amountCell, textCell, type Cell, type HeaderNode, type Row } from './model.ts';
+} from '../../tables/ledger-view.ts';
+import { amountCell, textCell, type Cell, type HeaderNode, type Row, type Table } from '../../tables/model.ts';
+import { amountAtColumn } from '../../tables/table-cells.ts';
+
+const value = (a: Amount): number => a ?? 0;
+const cellAmount = (row: Row, index: number): Amount => amountAtColumn(row, index);
 
 /** The thirty 功能分类 类 every 收支总表 and 财政拨款收支总表 prints, with their codes. */
 export const FUNCTIONAL_CLASS_LINES: readonly (readonly [code: string, label: string])[] = [
@@ -275,5 +279,52 @@ export function fiscalSummary(d: Disclosure): { header: HeaderNode[]; rows: Row[
   const expenditureGrand = (sumRows(view, everything) ?? 0) + (fiscalCarryoverOut ?? 0);
   rows.push({ level: 'total', key: 'total:grand', cells: [text('收 入 总 计'), amount(incomeGrand), text('支 出 总 计'), amount(expenditureGrand)] });
   return { header, rows };
+}
+
+
+/**
+ * 收支总表 balances: each column group sums to its total, the three expenditure groups agree.
+ * (收入总计 = 支出总计 is the validator's `identity.incomeExpenditure`, declared in pack.ts.)
+ */
+export function summaryBalances(table1: Table): string[] {
+  const violations: string[] = [];
+  const byKey = new Map(table1.rows.map((r) => [r.key, r]));
+  const current = byKey.get('total:current');
+  const grand = byKey.get('total:grand');
+  if (!current || !grand) return [`${table1.id} lacks its total rows`];
+  const lines = table1.rows.filter((r) => r.level === 'line' && r.key !== 'line:carryover');
+  const label = (row: Row, i: number): string => {
+    const cell = row.cells[i];
+    return cell && cell.kind !== 'amount' ? cell.value : '';
+  };
+  const sumLines = (labelIndex: number, pick: (text: string) => boolean) =>
+    lines.reduce((s, r) => (pick(label(r, labelIndex)) ? s + value(cellAmount(r, labelIndex + 1)) : s), 0);
+  const topLevel = (text: string) => /^[一二三四五六七八九十]+、/.test(text);
+  const check = (what: string, actual: number, expected: number) => {
+    if (actual !== expected) violations.push(`${table1.id} ${what}: ${formatWan(actual)} ≠ ${formatWan(expected)}`);
+  };
+  const expenditure = value(cellAmount(current, 3));
+  check('本年收入合计 = 一…十一 income lines', value(cellAmount(current, 1)), sumLines(0, topLevel));
+  check('本年支出合计 (功能分类) = its 30 类 lines', expenditure, sumLines(2, (t) => t !== ''));
+  check('本年支出合计 (部门经济分类) = 一、基本 + 二、项目 + 三、经营', value(cellAmount(current, 5)), sumLines(4, topLevel));
+  check('本年支出合计 (政府经济分类) = its 类 lines', value(cellAmount(current, 7)), sumLines(6, topLevel));
+  check('the three expenditure groups agree', value(cellAmount(current, 5)), expenditure);
+  check('the three expenditure groups agree', value(cellAmount(current, 7)), expenditure);
+  // Within the 部门经济分类 group: 基本支出 = its three lines; 项目支出 = its lines.
+  const deptLines = lines.map((r) => [label(r, 4), value(cellAmount(r, 5))] as const).filter(([t]) => t !== '');
+  const sectionSum = (start: string) => {
+    const from = deptLines.findIndex(([t]) => t === start);
+    let sum = 0;
+    for (const [text, amount] of deptLines.slice(from + 1)) {
+      if (topLevel(text)) break;
+      sum += amount;
+    }
+    return [deptLines[from]?.[1] ?? 0, sum] as const;
+  };
+  const [basic, basicParts] = sectionSum('一、基本支出');
+  check('一、基本支出 = its lines', basic, basicParts);
+  const [project, projectParts] = sectionSum('二、项目支出');
+  check('二、项目支出 = its lines', project, projectParts);
+  return violations;
 }
 
