@@ -11,7 +11,7 @@ const table = (id: string, titleIncludes: string) => {
 
 describe('parseAmount', () => {
   it('reads 元 as exact 分, with or without separators and decimals', () => {
-    expect(parseAmount('156,211,123', '元')).toBe(15621112300);
+    expect(parseAmount('156,211,123', '元')).toBe(15_621_112_300);
     expect(parseAmount('31,214,205.80', '元')).toBe(3121420580);
     expect(parseAmount('7595500.00', '元')).toBe(759550000);
     expect(parseAmount('9,620.00', '元')).toBe(962000);

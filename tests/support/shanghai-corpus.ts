@@ -295,7 +295,7 @@ const DECIMALS: Readonly<Record<CorpusUnit, number>> = { 元: 2, 万元: 6 };
 
 /**
  * A printed amount as an exact integer of 分, read in the table's unit: `156,211,123` 元 →
- * 15621112300; `31,214,205.80` 元 → 3121420580; `1.35` 万元 → 1350000. A blank cell is null (not
+ * 15,621,112,300 分; `31,214,205.80` 元 → 3121420580; `1.35` 万元 → 1350000. A blank cell is null (not
  * zero); `0` and `0.00` are 0. The digits are handled as text, never as floating point.
  */
 export function parseAmount(text: string, unit: CorpusUnit): number | null {
