@@ -94,7 +94,7 @@ export function syntheticDisclosure(catalogue: Catalogue, options: SyntheticOpti
     coarseFacts: null,
     declaredThreePublic: null,
     printedAsPublished: [],
-    printStyle: { amountUnit: '万元', decimals: 2, zeroWhereNothing: [] },
+    printStyle: { amountUnit: '万元', decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} },
     income: [],
     carryoverOut: [],
     projectForms: [],

@@ -85,7 +85,7 @@ export function syntheticFormDisclosure(options: {
     coarseFacts: null,
     declaredThreePublic: null,
     printedAsPublished: [],
-    printStyle: { amountUnit: '万元', decimals: 2, zeroWhereNothing: [] },
+    printStyle: { amountUnit: '万元', decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} },
     income: [],
     carryoverOut: [],
     projectForms: options.projectForms ?? [],

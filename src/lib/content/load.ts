@@ -254,7 +254,22 @@ function loadDisclosure(
   const checkUnit = (code: string | undefined, path: (string | number)[], source: YamlSource) => {
     if (code !== undefined && !unitCodes.has(code)) findings.push(unknownReference('unit', code, source.positionOf(path), [...unitCodes]));
   };
-  const units = d.units.map((u) => ({ code: u.code ?? '', name: u.name, type: u.type }));
+  const units = d.units.map((u) => ({ code: u.code ?? '', name: u.name, type: u.type ?? null }));
+  // A coded unit spends ledger rows, and its type decides how 部门经济分类 maps to 政府经济分类.
+  d.units.forEach((u, i) => {
+    if (u.code !== undefined && u.type === undefined) {
+      findings.push(
+        finding({
+          code: 'file.missingField',
+          severity: 'error',
+          zh: `缺少必填字段“units.${i}.type”：有编码的单位须注明 admin（行政，含参公）或 institution（事业）`,
+          en: `missing required field "units.${i}.type": a unit with a code needs admin or institution`,
+          at: at(['units', i]),
+          expected: 'admin | institution',
+        }),
+      );
+    }
+  });
 
   const projects = d.projects.map((p, i) => {
     checkUnit(p.unit, ['projects', i, 'unit'], main.source);
@@ -510,7 +525,7 @@ function loadDisclosure(
     coarseFacts,
     declaredThreePublic,
     printedAsPublished,
-    printStyle: { amountUnit: d.amountUnit, decimals: d.printStyle.decimals, zeroWhereNothing: d.printStyle.zeroWhereNothing },
+    printStyle: { amountUnit: d.amountUnit, ...d.printStyle },
     income,
     carryoverOut,
     projectForms,

@@ -31,17 +31,16 @@ export const regionSchema = z.strictObject({
 });
 
 export const unitSchema = z.strictObject({
-  /** Unit code (`001001`): the department code followed by the unit's own number. */
-  code: unitCode,
+  /** Unit code (`001001`): the department code followed by the unit's own number; omitted where the document prints none. */
+  code: unitCode.optional(),
   /** The unit's official name. */
   name: z.string().min(1),
-  /** 行政单位 (`admin`) or 事业单位 (`institution`): decides how econDept maps to econGov. */
-  type: z.enum(['admin', 'institution']),
+  /** 行政单位 (`admin`, 参公 included) or 事业单位 (`institution`): decides how econDept maps to econGov; omitted where the document does not say. */
+  type: z.enum(['admin', 'institution']).optional(),
 });
 
 export const departmentSchema = z.strictObject({
-  /** Department code, unique inside its region (`001`). */
-  /** The code the finance system gives; where a document prints none, a short lower-case placeholder (`ptwl`). */
+  /** Department code, unique inside its region (`001`); where a document prints none, a short lower-case placeholder (`ptwl`). */
   code: z.string().regex(/^(?:\d{3,6}|[a-z][a-z0-9]{1,11})$/, '部门编码应为 3–6 位数字，文件未印编码时用 2–12 位小写字母 / department code must be 3–6 digits, or 2–12 lower-case letters where the document prints none'),
   /** The department's official name. */
   name: z.string().min(1),
@@ -50,9 +49,9 @@ export const departmentSchema = z.strictObject({
 export const projectSchema = z.strictObject({
   /** Identifier used by ledger rows and performance forms; unique in the disclosure. */
   id: z.string().min(1),
-  /** The unit that runs the project. */
-  unit: unitCode,
-  /** The project's name as published (表 21, 表 22). */
+  /** The unit that runs the project; omitted where the document prints no unit codes. */
+  unit: unitCode.optional(),
+  /** The project's name as published (专项资金表, 项目支出绩效目标表). */
   name: z.string().min(1),
   /** Funded as 专项资金 (listed in table 21). */
   specialFund: z.boolean().default(false),
@@ -137,9 +136,17 @@ export const threePublicSchema = z.strictObject({
 /** How the document prints its tables, so pages reproduce it. */
 export const printStyleSchema = z.strictObject({
   /** 0 where amounts are printed as whole 元, 2 otherwise. */
-  decimals: z.union([z.literal(0), z.literal(2)]).default(2),
+  decimals: z.coerce
+    .number()
+    .refine((n) => n === 0 || n === 2, '应为 0 或 2 / must be 0 or 2')
+    .transform((n) => (n === 0 ? 0 : 2) as 0 | 2)
+    .default(2),
   /** Table ids whose empty cells the document prints as 0 (nothing arranged), rather than blank. */
   zeroWhereNothing: z.array(z.string()).default([]),
+  /** Fixed labels this document words differently from its template: the template's label → the label as printed (`1.一般公共预算资金: 1.一般公共预算`). */
+  labels: z.record(z.string(), z.string()).default({}),
+  /** Notes printed under tables in the document's own words, by table id (a note the template would word otherwise). */
+  notes: z.record(z.string(), z.string()).default({}),
 });
 
 /** A figure printed differently from the sum of the figures it totals: published as printed, reported as a warning. */
@@ -176,7 +183,7 @@ export const disclosureFileSchema = z.strictObject({
   tables: z.union([z.literal('all'), z.array(z.union([z.number().int(), z.string().min(1)]))]).default('all'),
   /** “三公”经费 and 机关运行经费 as the document prints them, where they are figures of their own. */
   threePublic: threePublicSchema.optional(),
-  printStyle: printStyleSchema.default({ decimals: 2, zeroWhereNothing: [] }),
+  printStyle: printStyleSchema.default({ decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} }),
   printedAsPublished: z.array(printedCellSchema).default([]),
   /** Projects (项目支出) referenced by ledger rows and performance forms. */
   projects: z.array(projectSchema).default([]),

@@ -20,9 +20,11 @@ export interface Department {
 }
 
 export interface Unit {
+  /** '' where the document prints no unit codes. */
   readonly code: string;
   readonly name: string;
-  readonly type: UnitType;
+  /** null where the document does not say whether the unit is 行政 or 事业. */
+  readonly type: UnitType | null;
 }
 
 export interface Project {
@@ -91,6 +93,10 @@ export interface PrintStyle {
   readonly decimals: 0 | 2;
   /** Tables (by id) that print 0 where nothing was arranged, rather than a blank. */
   readonly zeroWhereNothing: readonly string[];
+  /** Fixed labels (headers, line labels) this document words differently from its template: template label → as printed. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Notes this document prints under a table (by id) in its own words, instead of the template's. */
+  readonly notes: Readonly<Record<string, string>>;
 }
 
 export type DisclosurePhase = 'budget' | 'final';

@@ -97,7 +97,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
 
-  sheet.getCell(layout.unitRow, 1).value = `单位：${table.unitLabel}`;
+  sheet.getCell(layout.unitRow, 1).value = `${table.unitLine === 'department' ? '编制部门' : '单位'}：${table.unitLabel}`;
   const unit = sheet.getCell(layout.unitRow, width);
   unit.value = `金额单位：${table.amountUnit}`;
   unit.alignment = { horizontal: 'right' };

@@ -31,6 +31,13 @@ export type ChangeReasons = z.infer<typeof changeReasonsSchema>;
 export const narrativeSettingsSchema = z.strictObject({
   /** Reasons for year-on-year changes, used by the generated paragraphs. */
   changeReasons: changeReasonsSchema.default({}),
+  /**
+   * The 说明 is a transcription of a published document, printed as published: no standard
+   * section is added to it, and the figures it types that the tables do not give (last year's
+   * 执行数, staff counts, 政府采购 …) are not reported one by one. Figures the tables give are
+   * still written as references.
+   */
+  transcribed: z.boolean().default(false),
 });
 export type NarrativeSettings = z.infer<typeof narrativeSettingsSchema>;
 
@@ -42,7 +49,7 @@ export interface SplitNarrative {
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const DEFAULT_SETTINGS: NarrativeSettings = { changeReasons: {} };
+const DEFAULT_SETTINGS: NarrativeSettings = { changeReasons: {}, transcribed: false };
 
 export function splitFrontMatter(markdown: string, file: string): SplitNarrative {
   const match = FRONT_MATTER.exec(markdown);

@@ -127,6 +127,8 @@ function inspectTree(parsed: Parsed, options: ParseOptions, findings: Finding[])
   visit(tree, (node) => {
     if (node.type === 'html') {
       const value = restore(node.value, references);
+      // An HTML comment alone is the author's note to reviewers (`<!-- figure: … -->`): never shown, nothing to report.
+      if (/^\s*<!--[\s\S]*?-->\s*$/.test(value) && !/<!--[\s\S]*?-->[\s\S]*<!--/.test(value)) return;
       const unsafe = /<\s*(script|iframe|object|embed|style)\b|\son[a-z]+\s*=|(javascript|vbscript)\s*:/i.test(value);
       findings.push(
         finding({
@@ -251,7 +253,7 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
   const findings: Finding[] = [...split.findings];
   const sections = packOf(d).sections;
   const resolve = referenceResolver({ current: { disclosure: d, tables: input.tables }, previous: input.previous });
-  const authorOptions: ParseOptions = { file, checkLiteralAmounts: true };
+  const authorOptions: ParseOptions = { file, checkLiteralAmounts: !split.settings.transcribed };
 
   const author = parseWithReferences(split.body, authorOptions);
   inspectTree(author, authorOptions, findings);
@@ -312,7 +314,8 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
   resolveTexts(author, authorOptions, resolve, findings);
 
   const appendAt: SourcePosition = { file, line: 1, column: 1 };
-  for (const section of sections) {
+  // A transcribed 说明 is printed as published: nothing is added to it.
+  for (const section of split.settings.transcribed ? [] : sections) {
     if (authored.has(section.key) || placed.has(section.key)) continue;
     author.tree.children.push(...sectionNodes(section, appendAt));
   }

@@ -352,6 +352,8 @@ export function rowHeaderColumns(table: Table): number[] {
   const projectName = byLabel('项目名称');
   if (projectName !== undefined) return [projectName];
   const firstAmount = table.columns.findIndex((c) => c.kind === 'amount');
+  // A single line of figures (Shanghai's 三公 table) has no label column: no cell names the row.
+  if (!table.columns.some((c) => c.kind !== 'amount')) return [];
   if (firstAmount < 0) {
     const indicator = byLabel('三级指标');
     return [indicator ?? table.columns.find((c) => c.kind === 'text')?.index ?? 0];

@@ -8,7 +8,10 @@ export type ColumnKind = 'amount' | 'text' | 'code';
 
 /** A node of the header tree as the official form prints it; leaves are the table's columns. */
 export interface HeaderNode {
+  /** The template's label: what column paths, figures and CSV headers name. */
   readonly label: string;
+  /** The label as this document prints it, where it words it differently (shown on the page and in the workbook). */
+  readonly printed?: string;
   /** Sub-headings; absent on a leaf. */
   readonly children?: readonly HeaderNode[];
   /** A leaf's kind of content (amount when absent). */
@@ -64,8 +67,10 @@ export interface Table {
   readonly number: number | null;
   /** Official title, as the table of contents prints it. */
   readonly title: string;
-  /** The 单位 / 编制部门 line: `001001_株洲市荷塘区人民代表大会常务委员会`. */
+  /** The 单位 line's value: `001001_株洲市荷塘区人民代表大会常务委员会`, or the department's name on a 编制部门 line. */
   readonly unitLabel: string;
+  /** Which line the template prints above the table: 单位 (a unit or the department, with its code) or 编制部门 (the department's name). */
+  readonly unitLine: 'unit' | 'department';
   /** Display unit of every amount cell, as the template prints this table (元 or 万元). */
   readonly amountUnit: AmountUnit;
   /** Decimals the document prints amounts with (0 for whole 元, 2 otherwise). */
@@ -131,7 +136,7 @@ export function headerGrid(header: readonly HeaderNode[]): HeaderGridCell[][] {
       const leaf = !node.children || node.children.length === 0;
       const id = `h${level}-${column}`;
       rows[level]?.push({
-        label: node.label,
+        label: node.printed ?? node.label,
         colSpan: width(node),
         rowSpan: leaf ? totalDepth - level : 1,
         id,

@@ -74,6 +74,8 @@ export interface TemplatePack {
   /** Human name for messages and the site. */
   readonly name: string;
   readonly phase: DisclosurePhase;
+  /** The line above each table: 单位 (code_name, Hunan) or 编制部门 (the department's name, Shanghai). */
+  readonly unitLine: 'unit' | 'department';
   readonly tables: readonly TableDefinition[];
   /** Named figures of this template (see `FigureSpec`); a name not listed here is unknown for its disclosures. */
   readonly figures: readonly FigureSpec[];

@@ -75,7 +75,8 @@ const ledgerAmountOf = (d: Disclosure, projectId: string): Amount =>
 
 /** 表22: the amount of each project form tied to a ledger project = the project's ledger rows. */
 export const projectFormsMatchLedger: DisclosureRule = (d, context) =>
-  d.projectForms.flatMap((form): Finding[] => {
+  // Facts coarser than a ledger do not itemise projects: there is nothing to compare a form with.
+  (d.coarseFacts !== null ? [] : d.projectForms).flatMap((form): Finding[] => {
     // A form without a ledger project stands alone; an unknown project is the loader's reference.unknownProject.
     const project = form.project === null ? undefined : d.projects.find((p) => p.id === form.project);
     if (!project) return [];
@@ -115,7 +116,7 @@ const UNIT_BUDGET_CHECKS: Readonly<Record<UnitBudgetLine, readonly [zh: string, 
 /** 表23 整体支出绩效目标表: every 预算情况 line the form prints = the ledger total it summarises. */
 export const unitFormMatchesLedger: DisclosureRule = (d, context) => {
   const form = d.unitForm;
-  if (!form) return [];
+  if (!form || d.coarseFacts !== null) return [];
   const view = viewRows(d);
   return UNIT_BUDGET_LINES.flatMap((line): Finding[] => {
     const printed = form.budget[line];
@@ -139,7 +140,7 @@ export const unitFormMatchesLedger: DisclosureRule = (d, context) => {
 
 /** A project no ledger row spends on shows in no table but 22: usually a forgotten row. */
 export const projectsHaveLedgerRows: DisclosureRule = (d, context) =>
-  d.projects
+  (d.coarseFacts !== null ? [] : d.projects)
     .filter((p) => !d.ledger.some((r) => r.project === p.id))
     .map((p) =>
       finding({

@@ -10,6 +10,7 @@ import { sortFindings, type Finding } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
 import { AMOUNT_RULES } from './amount-rules.ts';
 import { CATALOGUE_RULES } from './catalogue-rules.ts';
+import { FACT_RULES } from './fact-rules.ts';
 import { FORM_RULES } from './form-rules.ts';
 import { packOf } from '../templates/registry.ts';
 import { definitionFor } from '../templates/template-pack.ts';
@@ -52,7 +53,7 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
     const applicable = [
       ...ALWAYS,
       ...(judged ? [(x: Disclosure) => narrative(x)] : []),
-      ...(identitiesApply(d, filesWithErrors) ? IDENTITY_RULES : []),
+      ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, ...FACT_RULES] : []),
       ...rules,
     ];
     for (const rule of applicable) findings.push(...rule(d, context));

@@ -140,6 +140,7 @@ export const HUNAN_BUDGET: TemplatePack = {
   id: 'hunan-budget',
   name: '湖南省部门预算公开表（23张）',
   phase: 'budget',
+  unitLine: 'unit',
   tables: TABLES,
   figures: FIGURES,
   computedFigures: [officeRunningCostFigure],

@@ -6,15 +6,17 @@
 import { officeRunningCostSection, performanceSection, threePublicSection } from '../../narrative/sections.ts';
 import { projectPerformance } from '../../tables/performance-tables.ts';
 import type { Disclosure } from '../../disclosure/model.ts';
+import type { Fund } from '../../ledger/sources.ts';
+import { functionFacts } from '../../tables/facts.ts';
 import type { FigureSpec, TableDefinition, TemplatePack } from '../template-pack.ts';
 import { SHANGHAI_SECTIONS } from './sections.ts';
 import { expenditureSummary, fiscalSummary, fundByFunction, generalBudgetBasic, incomeExpenditureSummary, incomeSummary, threePublicAndAdminCost } from './tables.ts';
 
-/** The note Shanghai prints under a fund table with nothing in it. */
+/** The note Shanghai prints under a fund table with nothing in it (and none under one with figures). */
 const emptyFundNote =
-  (fundName: string) =>
-  (d: Disclosure): string =>
-    `注:本部门${d.year}年无${fundName}财政拨款安排的预算，故本表为空表。`;
+  (fund: Fund, fundName: string) =>
+  (d: Disclosure): string | null =>
+    functionFacts(d).some((f) => f.fund === fund) ? null : `注:本部门${d.year}年无${fundName}财政拨款安排的预算，故本表为空表。`;
 
 const TABLES: readonly TableDefinition[] = [
   { id: 'incomeExpenditureSummary', number: 1, title: '部门财务收支预算总表', family: 'summary', amountUnit: 'disclosure', note: null, source: 'facts', identities: { hierarchy: false }, build: incomeExpenditureSummary },
@@ -48,7 +50,7 @@ const TABLES: readonly TableDefinition[] = [
     title: '部门政府性基金预算支出功能分类预算表',
     family: 'fund',
     amountUnit: 'disclosure',
-    note: emptyFundNote('政府性基金预算'),
+    note: emptyFundNote('govFund', '政府性基金预算'),
     source: 'facts',
     build: fundByFunction('govFund', '政府性基金预算支出'),
   },
@@ -58,7 +60,7 @@ const TABLES: readonly TableDefinition[] = [
     title: '部门国有资本经营预算支出功能分类预算表',
     family: 'fund',
     amountUnit: 'disclosure',
-    note: emptyFundNote('国有资本经营预算'),
+    note: emptyFundNote('stateCapital', '国有资本经营预算'),
     source: 'facts',
     build: fundByFunction('stateCapital', '国有资本经营预算支出'),
   },
@@ -126,6 +128,7 @@ export const SHANGHAI_BUDGET: TemplatePack = {
   id: 'shanghai-budget',
   name: '上海市部门预算公开表（9张）',
   phase: 'budget',
+  unitLine: 'department',
   tables: TABLES,
   figures: FIGURES,
   incomeLines: { table: 'incomeExpenditureSummary', label: ['本年收入', '项目'] },

@@ -222,5 +222,6 @@ export function threePublicAndAdminCost(d: Disclosure): BuiltTable {
     { label: '机关运行经费预算数' },
   ];
   const cells = [sumAmounts([outbound, reception, vehicles]), outbound, reception, vehicles, purchase, operation, declared?.adminOperatingCost ?? null].map(amountCell);
-  return { header, rows: [{ level: 'total', key: 'total', cells }] };
+  // One line of figures: its key is `total` (narrative references read `threePublic:total:…`).
+  return { header, rows: [{ level: 'line', key: 'total', cells }] };
 }
