@@ -28,7 +28,7 @@ export interface ChartData {
   readonly parts: boolean;
   /** One sentence with every value, for the canvas's aria-label and for search. */
   readonly summary: string;
-  /** Where the numbers come from (`表1 收支总表`), printed under the chart. */
+  /** Where the numbers come from (`表N 收支总表`), printed under the chart. */
   readonly source: string;
 }
 
@@ -117,7 +117,7 @@ export const threePublicComposition = (year: FigureYear): ChartData | null =>
 
 export interface YearFigure {
   readonly year: number;
-  /** 本年支出合计 of that year's 表1 (null when its financial tables were not published). */
+  /** 本年支出合计 of that year's 收支总表 (null when its financial tables were not published). */
   readonly expenditure: Amount;
 }
 

@@ -53,7 +53,7 @@ export const projectSchema = z.strictObject({
   unit: unitCode.optional(),
   /** The project's name as published (专项资金表, 项目支出绩效目标表). */
   name: z.string().min(1),
-  /** Funded as 专项资金 (listed in table 21). */
+  /** Funded as 专项资金 (listed in the 专项资金 table). */
   specialFund: z.boolean().default(false),
   /** 预算编制方式: 编入部门预算 (`department`) or 财政代编 (`finance`). */
   compilation: z.enum(['department', 'finance']).default('department'),
@@ -73,7 +73,7 @@ export const incomeLineSchema = z.strictObject({
 export const carryoverOutSchema = z.strictObject({
   /** The unit that carries the balance to next year. */
   unit: unitCode,
-  /** Which budget's balance it is (table 6 lists them separately). */
+  /** Which budget's balance it is (财政拨款收支总表 lists them separately). */
   fund: z.enum(CARRYOVER_FUNDS),
   /** The amount, in the file's unit. */
   amount: rawAmount,
@@ -439,7 +439,7 @@ export const unitFormSchema = z.strictObject({
   measures: formText,
 });
 
-/** `performance.yaml`: tables 22 and 23. */
+/** `performance.yaml`: the performance forms. */
 export const performanceFileSchema = z.strictObject({
   /** Unit of every amount in this file. */
   amountUnit: z.enum(AMOUNT_UNITS),

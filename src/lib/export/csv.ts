@@ -77,11 +77,11 @@ export function cellField(cell: Cell, table?: Pick<Table, 'amountUnit' | 'decima
 /** The header label of a leaf column: its header path joined with `/` (`基本支出/人员经费`). */
 export const columnLabel = (path: readonly string[]): string => path.join('/');
 
-/** Header labels of the two columns that carry a form's labelled values (表 23's 部门名称, 预算情况 …). */
+/** Header labels of the two columns that carry a form's labelled values (the 整体支出绩效目标表's 部门名称, 预算情况 …). */
 export const FORM_FIELD_COLUMNS = ['表单栏目', '栏目内容'] as const;
 
 /**
- * One table as CSV: one header row, then the body rows. A form's labelled values (table 23)
+ * One table as CSV: one header row, then the body rows. A form's labelled values (整体支出绩效目标表)
  * come first, in two extra leading columns ({@link FORM_FIELD_COLUMNS}) left empty on grid rows,
  * so the file stays one rectangle that any CSV reader accepts. A table the disclosure did not
  * provide is its header row alone.

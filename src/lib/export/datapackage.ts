@@ -93,7 +93,7 @@ export function dataPackage(years: readonly number[]): DataPackage {
         resource(`ledger-${year}`, routes.ledgerCsvForYear(year), `预算账本（${year}年）/ Budget ledger (${year})`, `${year} 年度的账本，列同 ledger。The ${year} ledgers, same columns as ledger.`, LEDGER_FIELDS),
       ),
       resource('projects', routes.projectsCsv(), '项目 / Projects', '各公开的项目支出项目及其绩效目标。Projects of every disclosure with their performance goals.', PROJECT_FIELDS),
-      resource('indicators', routes.indicatorsCsv(), '绩效指标 / Performance indicators', '项目支出（表22）与整体支出（表23）绩效目标表的指标。Indicators of the project (table 22) and department-wide (table 23) performance forms.', INDICATOR_FIELDS),
+      resource('indicators', routes.indicatorsCsv(), '绩效指标 / Performance indicators', '项目支出绩效目标表与整体支出绩效目标表的指标。Indicators of the project and department-wide performance forms.', INDICATOR_FIELDS),
     ],
   };
 }

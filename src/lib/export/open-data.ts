@@ -5,10 +5,10 @@
  * (datapackage.ts) all read that list, so they cannot disagree.
  */
 import { classOf, nameOf, sectionOf, type Catalogue, type CatalogueKind, type Confidence } from '../catalogue/catalogue.ts';
-import type { Disclosure, Indicator, Project, ProjectForm } from '../disclosure/model.ts';
-import { EXPENDITURE_KIND_LABEL, SOURCE_INFO } from '../ledger/sources.ts';
+import type { Disclosure, Fact, Indicator, Project, ProjectForm } from '../disclosure/model.ts';
+import { EXPENDITURE_KIND_LABEL, SOURCE_INFO, type ExpenditureKind, type FundingSource } from '../ledger/sources.ts';
 import { formatYuan, sumAmounts, type Amount } from '../money.ts';
-import { viewRows, type ViewRow } from '../tables/ledger-view.ts';
+import { viewRows } from '../tables/ledger-view.ts';
 import { decimal, toCsv, type CsvField } from './csv.ts';
 
 /** Frictionless Table Schema field types used by the open data. */
@@ -44,36 +44,62 @@ const booleanField = (b: boolean): CsvField => (b ? 'true' : 'false');
 /** Columns every open-data file starts with: which disclosure a row belongs to. */
 const disclosureColumns = <T extends { readonly d: Disclosure }>(): Column<T>[] => [
   column('year', 'integer', '预算年度 / Budget year', '预算年度。Budget year.', (r) => integerField(r.d.year)),
-  column('phase', 'string', '阶段 / Phase', '预算 budget（决算 finalAccounts 以后提供）；不同阶段的金额不可相加。Phase: budget (finalAccounts later); never add amounts of different phases.', (r) => r.d.phase),
+  column('phase', 'string', '阶段 / Phase', '预算 budget 或决算 final；不同阶段的金额不可相加。Phase: budget or final; never add amounts of different phases.', (r) => r.d.phase),
   column('regionCode', 'string', '行政区划代码 / Region code', '6 位行政区划代码（GB/T 2260），文本。6-digit GB/T 2260 region code, as text.', (r) => r.d.region.code),
   column('region', 'string', '行政区划 / Region', '行政区划名称。Region name.', (r) => r.d.region.name),
   column('departmentCode', 'string', '部门编码 / Department code', '部门编码，仅在本行政区划内唯一，文本（保留前导零）。Department code, unique only within its region; text, leading zeros kept.', (r) => r.d.department.code),
   column('department', 'string', '部门 / Department', '预算部门名称。Budget department name.', (r) => r.d.department.name),
 ];
 
-const unitName = (d: Disclosure, code: string): string => d.units.find((u) => u.code === code)?.name ?? '';
+const unitName = (d: Disclosure, code: string): string => (code === '' ? '' : (d.units.find((u) => u.code === code)?.name ?? ''));
 
 const RANK: Readonly<Record<Confidence, number>> = { high: 2, medium: 1, low: 0 };
 
+/**
+ * One row of the open data: a ledger row, or a fact of a coarser set, with '' for a dimension its
+ * source does not itemise (never filled in). `set` says which set it belongs to: sets overlap, so
+ * amounts are only ever summed within one set.
+ */
+interface OpenFact {
+  readonly set: 'ledger' | 'byFunction' | 'basicByEcon';
+  readonly unit: string;
+  readonly func: string;
+  readonly econ: string;
+  readonly source: FundingSource;
+  readonly kind: ExpenditureKind;
+  readonly project?: string | undefined;
+  readonly amount: number;
+}
+
 /** The least certain of the catalogue entries a ledger row's names and econGov code come from. */
-function catalogueConfidence(catalogue: Catalogue, row: ViewRow, econGovCode: string): Confidence | '' {
+function catalogueConfidence(catalogue: Catalogue, row: OpenFact, econGovCode: string): Confidence | '' {
   const used: (Confidence | undefined)[] = [
     ...(['functional', 'econDept', 'econGov'] as const).flatMap((kind: CatalogueKind) =>
       codesOf(kind, row, econGovCode).map((code) => catalogue[kind].get(code)?.confidence),
     ),
-    catalogue.mapping.get(row.econ)?.confidence ?? catalogue.mapping.get(classOf(row.econ))?.confidence,
+    row.econ === '' ? undefined : (catalogue.mapping.get(row.econ)?.confidence ?? catalogue.mapping.get(classOf(row.econ))?.confidence),
   ];
   const known = used.filter((c): c is Confidence => c !== undefined);
   if (known.length === 0) return '';
   return known.reduce((least, c) => (RANK[c] < RANK[least] ? c : least));
 }
 
-const codesOf = (kind: CatalogueKind, row: ViewRow, econGovCode: string): string[] =>
-  kind === 'functional' ? [classOf(row.func), sectionOf(row.func), row.func] : kind === 'econDept' ? [row.econ] : econGovCode === '' ? [] : [econGovCode];
+const codesOf = (kind: CatalogueKind, row: OpenFact, econGovCode: string): string[] =>
+  kind === 'functional'
+    ? row.func === ''
+      ? []
+      : [classOf(row.func), sectionOf(row.func), row.func]
+    : kind === 'econDept'
+      ? row.econ === ''
+        ? []
+        : [row.econ]
+      : econGovCode === ''
+        ? []
+        : [econGovCode];
 
 interface LedgerRecord {
   readonly d: Disclosure;
-  readonly row: ViewRow;
+  readonly row: OpenFact;
   /** econGov 款 from the mapping, else its 类 (a row whose econDept is only a 类 maps to a 类). */
   readonly econGovCode: string;
 }
@@ -83,12 +109,19 @@ const name = (r: { readonly d: Disclosure }, kind: CatalogueKind, code: string):
 
 const LEDGER_COLUMNS: readonly Column<LedgerRecord>[] = [
   ...disclosureColumns<LedgerRecord>(),
+  column(
+    'factSet',
+    'string',
+    '明细口径 / Fact set',
+    'ledger 完整明细（单位×功能×经济×资金×类型）；byFunction 只按功能分类（经济分类未细化，为空）；basicByEcon 一般公共预算基本支出只按经济分类（功能分类未细化，为空）。不同口径互有重叠，只可在同一口径内求和。ledger = full grain; byFunction = by function only (econ not itemised: empty); basicByEcon = general-budget basic spending by economic class only (function not itemised: empty). Sets overlap: sum within one set only.',
+    (r) => r.row.set,
+  ),
   column('unitCode', 'string', '单位编码 / Unit code', '预算单位编码（部门编码 + 单位序号），文本（保留前导零）。Budget unit code (department code + unit number); text, leading zeros kept.', (r) => r.row.unit),
   column('unit', 'string', '单位 / Unit', '预算单位名称。Budget unit name.', (r) => unitName(r.d, r.row.unit)),
-  column('functionalClassCode', 'string', '功能分类类级编码 / Functional class code', '支出功能分类 类（3 位）。Functional classification class (3 digits).', (r) => classOf(r.row.func)),
-  column('functionalClass', 'string', '功能分类类级名称 / Functional class', '该年度科目目录中的类名称。Class name in that year\'s catalogue.', (r) => name(r, 'functional', classOf(r.row.func))),
-  column('functionalSectionCode', 'string', '功能分类款级编码 / Functional section code', '支出功能分类 款（5 位）。Functional classification section (5 digits).', (r) => sectionOf(r.row.func)),
-  column('functionalSection', 'string', '功能分类款级名称 / Functional section', '该年度科目目录中的款名称。Section name in that year\'s catalogue.', (r) => name(r, 'functional', sectionOf(r.row.func))),
+  column('functionalClassCode', 'string', '功能分类类级编码 / Functional class code', '支出功能分类 类（3 位）。Functional classification class (3 digits).', (r) => (r.row.func === '' ? '' : classOf(r.row.func))),
+  column('functionalClass', 'string', '功能分类类级名称 / Functional class', '该年度科目目录中的类名称。Class name in that year\'s catalogue.', (r) => name(r, 'functional', r.row.func === '' ? '' : classOf(r.row.func))),
+  column('functionalSectionCode', 'string', '功能分类款级编码 / Functional section code', '支出功能分类 款（5 位）。Functional classification section (5 digits).', (r) => (r.row.func === '' ? '' : sectionOf(r.row.func))),
+  column('functionalSection', 'string', '功能分类款级名称 / Functional section', '该年度科目目录中的款名称。Section name in that year\'s catalogue.', (r) => name(r, 'functional', r.row.func === '' ? '' : sectionOf(r.row.func))),
   column('functionalItemCode', 'string', '功能分类项级编码 / Functional item code', '支出功能分类 项（7 位）。Functional classification item (7 digits).', (r) => r.row.func),
   column('functionalItem', 'string', '功能分类项级名称 / Functional item', '该年度科目目录中的项名称。Item name in that year\'s catalogue.', (r) => name(r, 'functional', r.row.func)),
   column('econDeptCode', 'string', '部门预算经济分类编码 / econDept code', '部门预算支出经济分类 款（5 位），未细化到款的项目支出为类（3 位）。Departmental economic classification section (5 digits), or class (3 digits) where project spending is not itemised.', (r) => r.row.econ),
@@ -128,14 +161,14 @@ const PROJECT_COLUMNS: readonly Column<ProjectRecord>[] = [
   column('unit', 'string', '单位 / Unit', '预算单位（实施单位）名称。Budget (implementing) unit name.', (r) => r.unitName),
   column('projectId', 'string', '项目标识 / Project id', '项目在本公开内的标识，与 ledger、indicators 的 projectId 对应。Project id within its disclosure, as projectId in the ledger and indicators.', (r) => r.id),
   column('project', 'string', '项目名称 / Project', '项目名称。Project name.', (r) => r.name),
-  column('specialFund', 'boolean', '专项资金 / Special fund', '是否列入专项资金预算汇总表（表21）；仅有绩效目标表时为空。Whether the project is a special fund (table 21); empty for a project known only from its performance form.', (r) =>
+  column('specialFund', 'boolean', '专项资金 / Special fund', '是否列入专项资金预算汇总表；仅有绩效目标表时为空。Whether the project is a special fund (专项资金预算汇总表); empty for a project known only from its performance form.', (r) =>
     r.project === undefined ? '' : booleanField(r.project.specialFund),
   ),
   column('compilation', 'string', '预算编制方式 / Compilation', 'department 编入部门预算；finance 财政代编；仅有绩效目标表时为空。department = compiled in the department budget; finance = compiled by the finance bureau; empty for a project known only from its form.', (r) => r.project?.compilation ?? ''),
   column('amountYuan', 'number', '项目支出金额（元）/ Amount (yuan)', '账本中该项目各行金额之和，单位元；账本无此项目时为空。Sum of the project\'s ledger rows in yuan; empty when the ledger has none.', (r) =>
     yuanField(r.project === undefined ? null : sumAmounts(r.d.ledger.filter((row) => row.project === r.id).map((row) => row.amount))),
   ),
-  column('hasPerformanceForm', 'boolean', '有绩效目标表 / Has performance form', '是否公开了项目支出绩效目标表（表22）。Whether a project performance form (table 22) was published.', (r) => booleanField(r.form !== undefined)),
+  column('hasPerformanceForm', 'boolean', '有绩效目标表 / Has performance form', '是否公开了项目支出绩效目标表。Whether a project performance form was published.', (r) => booleanField(r.form !== undefined)),
   column('formAmountYuan', 'number', '绩效目标表金额（元）/ Form amount (yuan)', '绩效目标表所印年度预算金额，单位元；无表或未印时为空。The annual budget amount printed on the performance form, in yuan; empty when there is no form or no amount.', (r) => yuanField(r.form?.amount ?? null)),
   column('category', 'string', '项目类别 / Category', '绩效目标表所列项目类别。Project category from the performance form.', (r) => r.form?.category ?? ''),
   column('period', 'string', '实施期 / Period', '项目支出实施期。Implementation period.', (r) => r.form?.period ?? ''),
@@ -153,7 +186,7 @@ interface IndicatorRecord {
 
 const INDICATOR_COLUMNS: readonly Column<IndicatorRecord>[] = [
   ...disclosureColumns<IndicatorRecord>(),
-  column('scope', 'string', '目标表类型 / Form', 'project 项目支出绩效目标表（表22）；unit 整体支出绩效目标表（表23）。project = project form (table 22); unit = whole-department form (table 23).', (r) => r.scope),
+  column('scope', 'string', '目标表类型 / Form', 'project 项目支出绩效目标表；unit 整体支出绩效目标表。project = project form; unit = whole-department form.', (r) => r.scope),
   column('projectId', 'string', '项目标识 / Project id', '项目绩效指标所属项目（整体指标为空）。The project of a project indicator (empty for department-wide indicators).', (r) => r.projectId),
   column('project', 'string', '项目名称 / Project', '项目名称（整体指标为空）。Project name (empty for department-wide indicators).', (r) => r.projectName),
   column('position', 'integer', '序号 / Position', '指标在其目标表中的顺序，从 1 起。Order of the indicator within its form, from 1.', (r) => integerField(r.position)),
@@ -200,9 +233,25 @@ export function openDataYears(disclosures: readonly Disclosure[]): number[] {
  * The long-format ledger: one line per ledger row, in the disclosure's own row order, amounts in
  * 元. For `ledger-<year>.csv` pass the disclosures of that year.
  */
+/** The coarse facts of a disclosure as open-data rows: the dimension a set does not itemise stays empty. */
+function coarseRecords(d: Disclosure): LedgerRecord[] {
+  const facts = d.coarseFacts;
+  if (!facts) return [];
+  const record = (set: OpenFact['set'], f: Fact): LedgerRecord => ({
+    d,
+    row: { set, unit: f.unit ?? '', func: f.func ?? '', econ: f.econ ?? '', source: f.source, kind: f.kind, amount: f.amount },
+    // econGov follows from econDept only with the unit's type; these sources give neither.
+    econGovCode: '',
+  });
+  return [...facts.byFunction.map((f) => record('byFunction', f)), ...facts.basicByEcon.map((f) => record('basicByEcon', f))];
+}
+
 export function ledgerCsv(disclosures: readonly Disclosure[]): string {
   const records = inOpenDataOrder(disclosures).flatMap((d) =>
-    viewRows(d).map((row): LedgerRecord => ({ d, row, econGovCode: row.econGov !== '' ? row.econGov : row.econGovClass })),
+    [
+      ...viewRows(d).map((row): LedgerRecord => ({ d, row: { ...row, set: 'ledger' }, econGovCode: row.econGov !== '' ? row.econGov : row.econGovClass })),
+      ...coarseRecords(d),
+    ],
   );
   return csvOf(LEDGER_COLUMNS, records);
 }
@@ -242,7 +291,7 @@ const formsWithoutProject = (d: Disclosure): ProjectForm[] =>
 const formProjectId = (d: Disclosure, form: ProjectForm): string =>
   form.project !== null && d.projects.some((p) => p.id === form.project) ? form.project : form.id;
 
-/** Every performance indicator: each project form's (table 22), then the department form's (table 23). */
+/** Every performance indicator: each project form's, then the department form's. */
 export function indicatorsCsv(disclosures: readonly Disclosure[]): string {
   const records = inOpenDataOrder(disclosures).flatMap((d): IndicatorRecord[] => [
     ...d.projectForms.flatMap((form) =>

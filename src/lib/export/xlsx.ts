@@ -151,7 +151,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
     sheet.getCell(layout.noteRow, 1).value = table.note;
   }
 
-  // A long form (表 23's mission and tasks) above the grid would fill the screen if frozen, so
+  // A long form (the 整体支出绩效目标表's mission and tasks) above the grid would fill the screen if frozen, so
   // only tables whose header starts right under the 单位 line freeze it.
   if (table.fields.length === 0) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: layout.bodyFirstRow - 1 }];
   sheet.pageSetup = {

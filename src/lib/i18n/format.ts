@@ -49,7 +49,7 @@ export function formatChange(change: Change): string {
   return change.percent === '' ? amount : amount + t(up ? 'change.upRate' : 'change.downRate', { percent: change.percent });
 }
 
-/** `表15` for a table its template numbers, '' for one it prints without a number. */
+/** `表N` for a table its template numbers, '' for one it prints without a number. */
 export const tableNumberLabel = (table: { readonly number: number | null }): string => (table.number === null ? '' : t('table.number', { number: table.number }));
 
 /** How links and captions name a table: its number where the template prints one, else its title. */

@@ -86,7 +86,7 @@ export const zhCN = {
   'chart.personnelAndOperating': '一般公共预算基本支出：人员经费与公用经费',
   'chart.threePublic': '“三公”经费构成',
   'chart.expenditureTrend': '历年支出预算合计',
-  'chart.trendSource': '各年度表1 收支总表',
+  'chart.trendSource': '各年度收支总表',
   'chart.summary': '{title}：{items}{total}。',
   'chart.summaryItem': '{label}{amount}万元{share}',
   'chart.summaryShare': '（{share}）',

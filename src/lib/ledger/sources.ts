@@ -1,5 +1,5 @@
 /**
- * Funding sources: the income lines of the 收支总表 (table 1) a ledger row can be paid from.
+ * Funding sources: the income lines of the 收支总表 (收支总表) a ledger row can be paid from.
  * The order here is the printed order of the official form; tables iterate it, never re-sort it.
  */
 
@@ -38,7 +38,7 @@ export const FUNDING_SOURCES = [
 
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
-/** The budgets (资金性质) sources belong to; tables 7–21 each cover one of them. */
+/** The budgets (资金性质) sources belong to; the fund tables each cover one of them. */
 export type Fund =
   | 'generalBudget'
   | 'govFund'
@@ -92,7 +92,7 @@ export const SOURCE_INFO: Readonly<Record<FundingSource, SourceInfo>> = {
   carryoverOther: { label: '上年结转（其他资金）', fund: 'nonFiscal', carryover: true },
 };
 
-/** 财政拨款: the funds appropriated by the finance bureau (tables 6, 7–19). */
+/** 财政拨款: the funds appropriated by the finance bureau (the 财政拨款 tables). */
 export const FISCAL_FUNDS: readonly Fund[] = ['generalBudget', 'govFund', 'stateCapital', 'socialInsurance'];
 
 /** Kinds of expenditure as the 支出总表 splits them. GLOSSARY: basic / project; the rest are institution-only columns. */
@@ -107,6 +107,6 @@ export const EXPENDITURE_KIND_LABEL: Readonly<Record<ExpenditureKind, string>> =
   affiliateSubsidy: '对附属单位补助支出',
 };
 
-/** Carry-over to next year (年终结转结余) by fund, as table 6 lists it. */
+/** Carry-over to next year (年终结转结余) by fund, as 财政拨款收支总表 lists it. */
 export const CARRYOVER_FUNDS = ['generalBudget', 'govFund', 'stateCapital', 'socialInsurance', 'other'] as const;
 export type CarryoverFund = (typeof CARRYOVER_FUNDS)[number];

@@ -43,7 +43,7 @@ export interface NamedFigure {
 const ok = (value: Amount): Read => ({ ok: true, value });
 
 /**
- * A table of the year by id, or by the number its template prints (`表15` is `15`): numbers are
+ * A table of the year by id, or by the number its template prints (`表N` is `N`): numbers are
  * aliases that only mean something within the disclosure's own template.
  */
 function tableOf(year: FigureYear, idOrNumber: string): Table | undefined {

@@ -38,7 +38,7 @@ interface Target {
   readonly figure?: NamedFigure;
 }
 
-/** `表15:row:column` (the number the disclosure's own template prints) or `threePublic:row:column` (the table id). */
+/** `表N:row:column` (N the number the disclosure's own template prints) or `threePublic:row:column` (the table id). */
 const TABLE_REFERENCE = /^(?:表(\d{1,2})|([a-z][A-Za-z]+)):(.+):([^:]+)$/;
 
 /** A resolver bound to one disclosure year: builds the figure catalogue once for all its references. */

@@ -5,7 +5,7 @@
  *
  * References (`{{支出合计}}`, see references.ts) are cut out of the source before Markdown sees it
  * (replaced by inert placeholders of the same length), so a reference may contain any character
- * (`*` in `{{表7:class:*:201:合计}}` is not emphasis) and every finding keeps the exact line and
+ * (`*` in `{{generalBudgetExpenditure:class:*:201:合计}}` is not emphasis) and every finding keeps the exact line and
  * column of notes.md. In code spans the reference is shown as written.
  *
  * Raw HTML never reaches the page: rehype-sanitize removes it, and unsafe link protocols

@@ -13,7 +13,7 @@ import { isUnfilled } from './indicator-tree.ts';
 /** Where an indicator row comes from: enough to name and link its form. */
 export interface IndicatorUse {
   readonly disclosure: { readonly id: string; readonly year: number; readonly phase: DisclosurePhase; readonly region: Region; readonly department: Department };
-  /** A project form (表22) by its id and name, or the department form (表23). */
+  /** A project form (项目支出绩效目标表) by its id and name, or the department form (整体支出绩效目标表). */
   readonly form: { readonly kind: 'project'; readonly id: string; readonly name: string } | { readonly kind: 'unit' };
   /** The row's position in its form's indicator rows, from 1. */
   readonly position: number;

@@ -5,7 +5,7 @@
  * *about* what they typed first: its title names it. So among the results whose text is loaded
  * (the first page of results), the order is
  *   0. the title names every term as a whole: at the start of a name, not inside a longer one
- *      (人大代表活动经费 → that project's page before 仁和区区级人大代表活动经费; 收支总表 → 表1
+ *      (人大代表活动经费 → that project's page before 仁和区区级人大代表活动经费; 收支总表 → the 收支总表
  *      before 财政拨款收支总表);
  *   1. the title contains every term;
  *   2. the text contains every term verbatim;

@@ -21,7 +21,7 @@ export const INDEX_SEPARATOR = '\u200B';
 
 /**
  * Between a Han character and any neighbour that is not already a boundary (whitespace or a
- * separator). Digits and Latin letters stay together (`2024`, `30217`, `CSV`), but `表22` is
+ * separator). Digits and Latin letters stay together (`2024`, `30217`, `CSV`), but `表N` is
  * `表|22`, as the query side splits it.
  */
 const HAN_EDGE = /(?<=\p{Script=Han})(?=[^\s\u200B])|(?<=[^\s\u200B])(?=\p{Script=Han})/gu;

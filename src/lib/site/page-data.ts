@@ -224,15 +224,15 @@ export interface ProjectPage {
   readonly specialFund: boolean;
   /** The project's ledger rows summed, or null for a form published without a ledger. */
   readonly ledgerAmount: Amount;
-  /** The project's 项目支出绩效目标表 as a Table (fields above, indicators in the grid), from 表22. */
+  /** The project's 项目支出绩效目标表 as a Table (fields above, indicators in the grid), from the 项目支出绩效目标表. */
   readonly form: Table | null;
 }
 
 const projectCache = new WeakMap<DisclosureEntry, ProjectPage[]>();
 
 /**
- * One page per project: every published form (表22, by its id), and every ledger project that
- * has no form (its page says so). The form is cut from table 22's own rows, so the project page,
+ * One page per project: every published form (项目支出绩效目标表, by its id), and every ledger project that
+ * has no form (its page says so). The form is cut from 项目支出绩效目标表's own rows, so the project page,
  * the table page and the downloads print the same cells.
  */
 export function projectPages(entry: DisclosureEntry): ProjectPage[] {
@@ -275,9 +275,9 @@ export function projectPages(entry: DisclosureEntry): ProjectPage[] {
 }
 
 /**
- * One project's form out of 表22: the project row's filled cells become the form's fields
+ * One project's form out of 项目支出绩效目标表: the project row's filled cells become the form's fields
  * (项目名称, 项目类别, 年度本级预算金额 …) and its indicator rows the grid, under the
- * 本年度绩效指标 header exactly as table 22 prints it.
+ * 本年度绩效指标 header exactly as 项目支出绩效目标表 prints it.
  */
 export function projectFormTable(table22: Table, formId: string): Table | null {
   const projectRow = table22.rows.find((r) => r.key === `project:${formId}`);
@@ -312,7 +312,7 @@ export function projectPaths(site: SiteData) {
   );
 }
 
-/** The department's 整体支出绩效目标表 (表23), when it was published and holds something. */
+/** The department's 整体支出绩效目标表 (整体支出绩效目标表), when it was published and holds something. */
 export function unitPerformanceTable(entry: DisclosureEntry): Table | null {
   const table23 = entry.tables.find((t) => t.id === 'unitPerformance');
   return table23 && table23.provided && !table23.empty ? table23 : null;
@@ -343,7 +343,7 @@ export const indicatorFormPage = (d: Pick<Disclosure, 'region' | 'department' | 
 
 /**
  * The columns whose cells name their row (`<th scope="row">`). Usually one: the text column just
- * before the first amount (科目名称, 单位名称). Side-by-side forms (表1, 表6) print a 项目 column
+ * before the first amount (科目名称, 单位名称). Side-by-side forms (收支总表, 财政拨款收支总表) print a 项目 column
  * before each 预算数, and each amount is named by the label to its left. Performance grids are
  * named by 项目名称, or 三级指标 when there is no amount at all.
  */

@@ -54,7 +54,6 @@ export const isPersonnel: Select = (r) => r.kind === 'basic' && (r.econClass ===
 /** 公用经费: every other basic expenditure (302 商品和服务支出, 310 资本性支出 …). */
 export const isOperating: Select = (r) => r.kind === 'basic' && !isPersonnel(r);
 export const all = (...selects: Select[]): Select => (r) => selects.every((s) => s(r));
-export const any = (...selects: Select[]): Select => (r) => selects.some((s) => s(r));
 export const everything: Select = () => true;
 
 export const sumWhere = (rows: readonly ViewRow[], select: Select): Amount =>
@@ -121,20 +120,20 @@ export const functionalName = (catalogue: Catalogue, code: string): string => na
 
 /** How a table prints the labels of its 合计/部门/单位/类/款/项 rows. */
 export type LabelLayout =
-  /** 类 | 款 | 项 | 科目编码 | 科目名称 (tables 3, 7). */
+  /** 类 | 款 | 项 | 科目编码 | 科目名称 (Hunan's 支出总表, 一般公共预算支出表). */
   | 'splitCodeAndName'
-  /** 类 | 款 | 项 | 单位代码 | 单位名称（功能科目）(tables 4, 5, 9–14, 17, 18). */
+  /** 类 | 款 | 项 | 单位代码 | 单位名称（功能科目）(Hunan's 经济分类 cross tables). */
   | 'splitCodeAndUnit'
-  /** 科目编码 | 科目名称 (tables 16, 19, 20). */
+  /** 科目编码 | 科目名称 (Hunan's fund tables). */
   | 'codeAndName'
-  /** 单位编码 | 单位名称 (tables 2, 15). */
+  /** 单位编码 | 单位名称 (Hunan's 收入总表, “三公”经费支出表). */
   | 'unitOnly';
 
 export interface HierarchyOptions {
   readonly layout: LabelLayout;
   /** Which functional levels get rows: every level (类, 款, 项), only 项, or none. */
   readonly functionalLevels: 'all' | 'item' | 'none';
-  /** Print 部门 and 单位 rows (off for tables 16, 19, 20, which the form lists by 科目 only). */
+  /** Print 部门 and 单位 rows (off for Hunan's fund tables, which the form lists by 科目 only). */
   readonly unitRows: boolean;
 }
 

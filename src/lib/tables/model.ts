@@ -44,7 +44,7 @@ export interface Row {
   readonly cells: readonly Cell[];
 }
 
-/** A labelled value printed above a form's grid (表 23: 部门名称, 年履职目标, 预算情况 …). */
+/** A labelled value printed above a form's grid (整体支出绩效目标表: 部门名称, 年履职目标, 预算情况 …). */
 export interface FormField {
   readonly label: string;
   readonly value: Cell;
@@ -63,7 +63,7 @@ export interface PublishedDifference {
 export interface Table {
   /** Stable identifier of the table in every template that has it (`threePublic`); see templates/. */
   readonly id: string;
-  /** The number its template prints (表15), or null where the template prints none. */
+  /** The number its template prints (表N), or null where the template prints none. */
   readonly number: number | null;
   /** Official title, as the table of contents prints it. */
   readonly title: string;

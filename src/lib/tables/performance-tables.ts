@@ -1,5 +1,5 @@
 /**
- * Tables 22 and 23: the performance forms (绩效目标表) in the generic table model, so they
+ * The performance forms (绩效目标表) in the generic table model, so they
  * download and print like every other table. Project pages render the forms from the same data.
  *
  * Forms differ between provinces (seeds 000–004 print five layouts). The columns seed 003 prints
@@ -77,7 +77,7 @@ const headerOf = <T>(specs: readonly ColumnSpec<T>[]): HeaderNode[] =>
 
 const blankCell = <T>(spec: ColumnSpec<T>): Cell => (spec.kind ? textCell('') : amountCell(null));
 
-/** 表22 项目支出绩效目标表: each project's form line, then its indicators. */
+/** 项目支出绩效目标表: each project's form line, then its indicators. */
 export function projectPerformance(d: Disclosure): { header: HeaderNode[]; rows: Row[]; fields: FormField[] } {
   const forms = d.projectForms;
   const projectColumns = usedColumns(PROJECT_COLUMNS, forms);
@@ -123,7 +123,7 @@ const BUDGET_LABELS: Readonly<Record<UnitBudgetLine, string>> = {
 
 const textField = (label: string, value: string): FormField[] => (value === '' ? [] : [{ label, value: textCell(value) }]);
 
-/** The labelled values above the grid of 表23, in the printed order of the forms. */
+/** The labelled values above the grid of the 整体支出绩效目标表, in the printed order of the forms. */
 function unitFormFields(form: UnitForm): FormField[] {
   return [
     { label: '部门名称', value: textCell(form.department) },
@@ -145,7 +145,7 @@ function unitFormFields(form: UnitForm): FormField[] {
   ];
 }
 
-/** 表23 整体支出绩效目标表: the department's form fields, then its indicators. */
+/** 整体支出绩效目标表: the department's form fields, then its indicators. */
 export function unitPerformance(d: Disclosure): { header: HeaderNode[]; rows: Row[]; fields: FormField[] } {
   const form = d.unitForm;
   const goalColumn: ColumnSpec<Indicator> = text('分项绩效目标', true, (i) => i.goal);

@@ -1,6 +1,6 @@
 /**
  * Catalogue rules beyond names (which the loader checks): every econDept code a ledger row uses
- * must map to an econGov code for its unit's type, or tables 9, 11, 13 and 17 would drop it.
+ * must map to an econGov code for its unit's type, or the tables by 政府经济分类 would drop it.
  */
 import { econGovFor } from '../catalogue/catalogue.ts';
 import { finding, type Finding } from '../findings.ts';

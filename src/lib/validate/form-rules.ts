@@ -26,7 +26,7 @@ function sumFinding(zh: string, en: string, total: number, parts: number, at: So
   });
 }
 
-/** 表22: 其中财政拨款 + 其他资金 = 年度金额, when the form splits the amount. */
+/** 项目支出绩效目标表: 其中财政拨款 + 其他资金 = 年度金额, when the form splits the amount. */
 export const projectFormFundingAddsUp: DisclosureRule = (d, context) =>
   d.projectForms.flatMap((form) => {
     const { fiscal, other } = form.funding;
@@ -36,7 +36,7 @@ export const projectFormFundingAddsUp: DisclosureRule = (d, context) =>
     return [sumFinding(`“${form.name || form.id}”的资金来源`, `"${form.name || form.id}" funding sources`, form.amount, parts, context.fieldPosition(form.at, 'amount'))];
   });
 
-/** The sums of 表23 预算情况: sources make up the total; 基本 + 项目 make it up too; 人员 + 公用 make up 基本. */
+/** The sums of 整体支出绩效目标表 预算情况: sources make up the total; 基本 + 项目 make it up too; 人员 + 公用 make up 基本. */
 function unitBudgetSums(b: UnitForm['budget']): readonly (readonly [line: keyof UnitForm['budget'], zh: string, en: string, total: Amount, parts: readonly Amount[]])[] {
   const total = b.total ?? b.fiscalAppropriation;
   const totalLine = b.total === null ? 'fiscalAppropriation' : 'total';

@@ -73,7 +73,7 @@ function readAmount(table: Table, rowKey: string, columnPath: string): Amount {
 const ledgerAmountOf = (d: Disclosure, projectId: string): Amount =>
   sumAmounts(d.ledger.filter((r) => r.project === projectId).map((r) => r.amount));
 
-/** 表22: the amount of each project form tied to a ledger project = the project's ledger rows. */
+/** 项目支出绩效目标表: the amount of each project form tied to a ledger project = the project's ledger rows. */
 export const projectFormsMatchLedger: DisclosureRule = (d, context) =>
   // Facts coarser than a ledger do not itemise projects: there is nothing to compare a form with.
   (d.coarseFacts !== null ? [] : d.projectForms).flatMap((form): Finding[] => {
@@ -96,7 +96,7 @@ export const projectFormsMatchLedger: DisclosureRule = (d, context) =>
   });
 
 /**
- * 表23 预算情况, line by line, and the ledger selection each must equal. A Record over the
+ * 整体支出绩效目标表 预算情况, line by line, and the ledger selection each must equal. A Record over the
  * model's lines, so a line added to the form cannot go unchecked. 其他资金 is what the named
  * sources leave (国有资本经营, 上级补助, 事业收入 …), so the sources add up to 资金总额.
  */
@@ -113,7 +113,7 @@ const UNIT_BUDGET_CHECKS: Readonly<Record<UnitBudgetLine, readonly [zh: string, 
   project: ['项目支出', 'project expenditure', isProject],
 };
 
-/** 表23 整体支出绩效目标表: every 预算情况 line the form prints = the ledger total it summarises. */
+/** 整体支出绩效目标表 整体支出绩效目标表: every 预算情况 line the form prints = the ledger total it summarises. */
 export const unitFormMatchesLedger: DisclosureRule = (d, context) => {
   const form = d.unitForm;
   if (!form || d.coarseFacts !== null) return [];
