@@ -118,14 +118,18 @@ describe('datapackage.json', () => {
     expect(descriptor).toEqual(JSON.parse(JSON.stringify(dataPackage(years))));
   });
 
+  /** The descriptor as a test spoils it: loosely typed on purpose, each case breaks one rule. */
+  interface Spoilable {
+    resources: { name: string; path: string; schema?: { fields: { type: string }[] } }[];
+  }
   it.each([
-    ['a resource name with capitals and spaces', (p: any) => (p.resources[0].name = 'Ledger 2024')],
-    ['two resources with one name', (p: any) => (p.resources[1].name = p.resources[0].name)],
-    ['an absolute path', (p: any) => (p.resources[0].path = '/data/ledger.csv')],
-    ['a path leaving the package', (p: any) => (p.resources[0].path = '../ledger.csv')],
-    ['a field type outside Table Schema', (p: any) => (p.resources[0].schema.fields[0].type = 'decimal')],
-    ['a tabular resource without schema', (p: any) => delete p.resources[0].schema],
-    ['no resources', (p: any) => (p.resources = [])],
+    ['a resource name with capitals and spaces', (p: Spoilable) => (p.resources[0]!.name = 'Ledger 2024')],
+    ['two resources with one name', (p: Spoilable) => (p.resources[1]!.name = p.resources[0]!.name)],
+    ['an absolute path', (p: Spoilable) => (p.resources[0]!.path = '/data/ledger.csv')],
+    ['a path leaving the package', (p: Spoilable) => (p.resources[0]!.path = '../ledger.csv')],
+    ['a field type outside Table Schema', (p: Spoilable) => (p.resources[0]!.schema!.fields[0]!.type = 'decimal')],
+    ['a tabular resource without schema', (p: Spoilable) => delete p.resources[0]!.schema],
+    ['no resources', (p: Spoilable) => (p.resources = [])],
   ])('is rejected by the rules when it has %s', (_what, spoil) => {
     const spoiled = JSON.parse(packageFile?.text ?? 'null');
     spoil(spoiled);
