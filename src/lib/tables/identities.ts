@@ -16,7 +16,6 @@ function amountColumn(table: Table, path: readonly string[]): number {
   return column.column.index;
 }
 
-const cellAmount = (row: Row, index: number): Amount => amountAtColumn(row, index);
 
 const describeRow = (table: Table, row: Row) => `${table.id} ${row.key}`;
 
@@ -24,8 +23,8 @@ const describeRow = (table: Table, row: Row) => `${table.id} ${row.key}`;
 function rowSums(table: Table, total: number, parts: readonly number[], label: string): string[] {
   const violations: string[] = [];
   for (const row of table.rows) {
-    const expected = parts.reduce((s, i) => s + value(cellAmount(row, i)), 0);
-    const actual = value(cellAmount(row, total));
+    const expected = parts.reduce((s, i) => s + value(amountAtColumn(row, i)), 0);
+    const actual = value(amountAtColumn(row, total));
     if (expected !== actual) violations.push(`${describeRow(table, row)}: ${label}: ${formatWan(actual)} ≠ ${formatWan(expected)}`);
   }
   return violations;
@@ -55,8 +54,8 @@ export function hierarchySums(table: Table): string[] {
     const childRank = Math.min(...following.map((r) => RANK[r.level] ?? 0));
     const children = following.filter((r) => RANK[r.level] === childRank);
     for (const index of amountIndexes) {
-      const expected = children.reduce((s, r) => s + value(cellAmount(r, index)), 0);
-      const actual = value(cellAmount(parent, index));
+      const expected = children.reduce((s, r) => s + value(amountAtColumn(r, index)), 0);
+      const actual = value(amountAtColumn(parent, index));
       if (expected !== actual) {
         violations.push(`${describeRow(table, parent)} column ${table.columns[index]?.path.join('/')}: ${formatWan(actual)} ≠ sum of ${children.length} ${children[0]?.level} rows ${formatWan(expected)}`);
       }

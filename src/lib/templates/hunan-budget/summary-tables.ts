@@ -26,7 +26,6 @@ import { amountCell, textCell, type Cell, type HeaderNode, type Row, type Table 
 import { amountAtColumn } from '../../tables/table-cells.ts';
 
 const value = (a: Amount): number => a ?? 0;
-const cellAmount = (row: Row, index: number): Amount => amountAtColumn(row, index);
 
 /** The thirty 功能分类 类 every 收支总表 and 财政拨款收支总表 prints, with their codes. */
 export const FUNCTIONAL_CLASS_LINES: readonly (readonly [code: string, label: string])[] = [
@@ -298,20 +297,20 @@ export function summaryBalances(table1: Table): string[] {
     return cell && cell.kind !== 'amount' ? cell.value : '';
   };
   const sumLines = (labelIndex: number, pick: (text: string) => boolean) =>
-    lines.reduce((s, r) => (pick(label(r, labelIndex)) ? s + value(cellAmount(r, labelIndex + 1)) : s), 0);
+    lines.reduce((s, r) => (pick(label(r, labelIndex)) ? s + value(amountAtColumn(r, labelIndex + 1)) : s), 0);
   const topLevel = (text: string) => /^[一二三四五六七八九十]+、/.test(text);
   const check = (what: string, actual: number, expected: number) => {
     if (actual !== expected) violations.push(`${table1.id} ${what}: ${formatWan(actual)} ≠ ${formatWan(expected)}`);
   };
-  const expenditure = value(cellAmount(current, 3));
-  check('本年收入合计 = 一…十一 income lines', value(cellAmount(current, 1)), sumLines(0, topLevel));
+  const expenditure = value(amountAtColumn(current, 3));
+  check('本年收入合计 = 一…十一 income lines', value(amountAtColumn(current, 1)), sumLines(0, topLevel));
   check('本年支出合计 (功能分类) = its 30 类 lines', expenditure, sumLines(2, (t) => t !== ''));
-  check('本年支出合计 (部门经济分类) = 一、基本 + 二、项目 + 三、经营', value(cellAmount(current, 5)), sumLines(4, topLevel));
-  check('本年支出合计 (政府经济分类) = its 类 lines', value(cellAmount(current, 7)), sumLines(6, topLevel));
-  check('the three expenditure groups agree', value(cellAmount(current, 5)), expenditure);
-  check('the three expenditure groups agree', value(cellAmount(current, 7)), expenditure);
+  check('本年支出合计 (部门经济分类) = 一、基本 + 二、项目 + 三、经营', value(amountAtColumn(current, 5)), sumLines(4, topLevel));
+  check('本年支出合计 (政府经济分类) = its 类 lines', value(amountAtColumn(current, 7)), sumLines(6, topLevel));
+  check('the three expenditure groups agree', value(amountAtColumn(current, 5)), expenditure);
+  check('the three expenditure groups agree', value(amountAtColumn(current, 7)), expenditure);
   // Within the 部门经济分类 group: 基本支出 = its three lines; 项目支出 = its lines.
-  const deptLines = lines.map((r) => [label(r, 4), value(cellAmount(r, 5))] as const).filter(([t]) => t !== '');
+  const deptLines = lines.map((r) => [label(r, 4), value(amountAtColumn(r, 5))] as const).filter(([t]) => t !== '');
   const sectionSum = (start: string) => {
     const from = deptLines.findIndex(([t]) => t === start);
     let sum = 0;
