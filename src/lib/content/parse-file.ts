@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { finding, type Finding } from '../findings.ts';
 import { parseAmount, type Amount, type AmountUnit } from '../money.ts';
+import { thousandsInFlow, withHint } from './field-hints.ts';
 import { parseYamlSource, type DataPath, type YamlSource } from './yaml-source.ts';
 
 export interface ParsedFile<T> {
@@ -21,7 +22,10 @@ export function parseContentFile<S extends z.ZodType>(text: string, file: string
   // would then read as a missing field.
   const result = schema.safeParse(source.data ?? {}, { reportInput: true });
   if (result.success) return { source, value: result.data, findings };
-  for (const issue of result.error.issues) findings.push(...issueFindings(issue, source));
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    findings.push(...issueFindings(issue, source).map((f) => withHint(f, path, issue.input)));
+  }
   return { source, value: null, findings };
 }
 
@@ -29,7 +33,16 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
-      finding({
+      thousandsInFlow(key)
+        ? finding({
+            code: 'amount.unquotedThousands',
+            severity: 'error',
+            zh: `金额中的千位分隔逗号在 {…} 中被当作分隔符，金额被截断在逗号前：请去掉逗号写成 …${key}，或加引号写成 "…,${key}"`,
+            en: `a thousands comma inside {…} splits the amount, which is cut at the comma: write it without the comma (…${key}) or in quotes ("…,${key}")`,
+            at: source.keyPositionOf([...path, key]),
+            actual: `,${key}`,
+          })
+        : finding({
         code: 'file.unknownField',
         severity: 'error',
         zh: `未知字段“${key}”`,

@@ -15,9 +15,19 @@ import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
 import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
 import { narrativeRuleFor } from '../narrative/rule.ts';
+import { controlsMatchLedger, ledgerRowsAreUnique, ledgerTotalPlausibleForUnit } from './control-rules.ts';
+import { LAYOUT_RULES } from './layout-rules.ts';
+import { amountTotalWithinLimit } from './limit-rules.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
-const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger];
+const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger, ...LAYOUT_RULES];
+
+/**
+ * Rules whose errors mean no table may be built from the disclosure: amounts past the limits
+ * (a sum would overflow), a row written twice or a whole file in the wrong unit (every figure
+ * would be wrong, and the identities would only repeat the one error in many places).
+ */
+const BLOCKING: readonly DisclosureRule[] = [amountTotalWithinLimit, ledgerRowsAreUnique, ledgerTotalPlausibleForUnit];
 
 /**
  * Whether the identities can be judged: the disclosure has a ledger, and the loader found no error
@@ -42,6 +52,11 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
   // The narrative's figure references and unsafe HTML, with every disclosure at hand for `.上年`.
   const narrative = narrativeRuleFor(result.disclosures);
   for (const d of result.disclosures) {
+    const blocking = BLOCKING.flatMap((rule) => rule(d, context));
+    findings.push(...blocking);
+    for (const f of blocking) if (f.severity === 'error') filesWithErrors.add(f.file);
+  }
+  for (const d of result.disclosures) {
     // Figures can only be judged on a disclosure whose files loaded cleanly, like the identities.
     // (A disclosure that publishes financial tables without a ledger is already an error.)
     const judged =
@@ -50,7 +65,7 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
     const applicable = [
       ...ALWAYS,
       ...(judged ? [(x: Disclosure) => narrative(x)] : []),
-      ...(identitiesApply(d, filesWithErrors) ? IDENTITY_RULES : []),
+      ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, controlsMatchLedger] : []),
       ...rules,
     ];
     for (const rule of applicable) findings.push(...rule(d, context));
