@@ -95,7 +95,13 @@ const officeRunningCost: NamedFigure = {
   name: '机关运行经费',
   table: 7,
   read: (year) => {
-    const reads = year.disclosure.units.filter((u) => u.type === 'admin').map((u) => readCell(year, 7, `unit:${u.code}`, ['基本支出', '公用经费']));
+    // An admin unit with no general-budget spending has no row in 表7: it contributes nothing,
+    // rather than failing the figure (and with it the build of a valid disclosure).
+    const table7 = tableOf(year, 7);
+    const reads = year.disclosure.units
+      .filter((u) => u.type === 'admin' && (!table7 || !table7.provided || rowByKey(table7, `unit:${u.code}`) !== undefined))
+      .map((u) => readCell(year, 7, `unit:${u.code}`, ['基本支出', '公用经费']));
+    if (reads.length === 0 && table7?.provided) return ok(null);
     const failed = reads.find((r) => !r.ok);
     if (failed) return failed;
     return ok(sumAmounts(reads.map((r) => (r.ok ? r.value : null))));

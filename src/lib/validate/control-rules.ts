@@ -110,7 +110,7 @@ export const controlsMatchLedger: DisclosureRule = (d, context) => {
 const rowKey = (r: LedgerRow): string => [r.unit, r.func, r.econ, r.source, r.kind, r.project ?? ''].join('|');
 
 /** One row per (unit, 功能 项, 经济 款, source, kind, project): a second row with the same key is a duplicate. */
-export const ledgerRowsAreUnique: DisclosureRule = (d, context) => {
+export const ledgerRowsAreUnique: DisclosureRule = (d) => {
   const first = new Map<string, LedgerRow>();
   const findings: Finding[] = [];
   for (const row of d.ledger) {
