@@ -76,7 +76,7 @@ export function decodeContentBytes(bytes: Uint8Array, path: string): { text: str
     let line = 1;
     let lineStart = 0;
     for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
-    const encoding = utf16 ? 'UTF-16' : 'GBK/GB2312 等非 UTF-8 编码 (probably GBK)';
+    const encoding = utf16 ? 'UTF-16' : '可能是 GBK';
     return {
       finding: finding({
         code: 'file.notUtf8',

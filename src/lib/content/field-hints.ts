@@ -15,7 +15,8 @@ const last = (path: Path): string | number | undefined => path[path.length - 1];
 export function withHint(f: Finding, path: Path, input: unknown): Finding {
   const field = last(path);
   if (field === 'year' && (f.code === 'file.wrongType' || f.code === 'file.invalid')) {
-    const digits = typeof input === 'string' ? /\d{4}/.exec(input.normalize('NFKC'))?.[0] : undefined;
+    const written = typeof input === 'string' ? input : f.actual;
+    const digits = written === undefined ? undefined : /\d{4}/.exec(written.normalize('NFKC'))?.[0];
     return {
       ...f,
       zh: `年度应写 4 位数字，不带“年”字或空格：year: ${digits ?? '2024'}`,

@@ -54,6 +54,9 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
   }
   const at = source.positionOf(path);
   const where = path.join('.') || '(file)';
+  if (issue.code === 'invalid_union' && issue.input === undefined) {
+    return [finding({ code: 'file.missingField', severity: 'error', zh: `缺少必填字段“${where}”`, en: `missing required field "${where}"`, at })];
+  }
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
     return [
       finding({
@@ -75,7 +78,8 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
         en: `field "${where}" has the wrong type`,
         at,
         expected: issue.expected,
-        actual: describe(issue.input),
+        // A coerced value (year: 2024年 → NaN) is shown as written, not as what coercion made of it.
+        actual: describe(typeof issue.input === 'number' && Number.isNaN(issue.input) ? valueAt(source.data, path) : issue.input),
       }),
     ];
   }
@@ -102,6 +106,13 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
       actual: describe(issue.input),
     }),
   ];
+}
+
+/** The value at `path` in parsed YAML data, as written. */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
 }
 
 const describe = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));

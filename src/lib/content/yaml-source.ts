@@ -60,9 +60,13 @@ function parseYamlSourceUnguarded(text: string, file: string): YamlSource {
     return { file, line, column: col };
   };
 
+  // Full-width ：and ，where YAML needs : and , are read as text (or make the parser fail with a
+  // message about something else), so the file would fail as a puzzling "wrong type" or syntax
+  // error; said here, at the character, instead of the parser's consequences of it.
+  findings.push(...fullWidthPunctuation(text, file));
   // Every duplicate key, but only the first syntax error: the parser's later errors are nearly
   // always consequences of it (one stray `}` yields dozens), and would bury the real one.
-  let syntaxReported = false;
+  let syntaxReported = findings.length > 0;
   for (const error of [...doc.errors, ...doc.warnings]) {
     const duplicate = error.code === 'DUPLICATE_KEY';
     if (!duplicate && syntaxReported) continue;
@@ -79,9 +83,6 @@ function parseYamlSourceUnguarded(text: string, file: string): YamlSource {
       }),
     );
   }
-  // Full-width ：and ，where YAML needs : and , are read as text without any parser error, so
-  // the file would fail later as a puzzling "wrong type"; said here, at the character.
-  if (findings.length === 0) findings.push(...fullWidthPunctuation(text, file));
 
   let expanded = 0;
   let expanding = 0;
@@ -187,7 +188,12 @@ function fullWidthPunctuation(text: string, file: string): Finding[] {
   const findings: Finding[] = [];
   text.split('\n').forEach((line, index) => {
     const code = line.replace(/(^|\s)#.*$/, '$1');
+    // Inside a quoted string anything goes (`goal: "见 P01：…"`).
+    const quoted = (index: number) => (code.slice(0, index).match(/(?<!\\)["']/g) ?? []).length % 2 === 1;
     for (const m of code.matchAll(FULL_WIDTH_KEY)) {
+      if (quoted(m.index + (m[1]?.length ?? 0))) continue;
+      // After a comma only inside {…}: in a plain value (`goal: 甲，P01：乙`) it is text.
+      if (/^[{,，]/.test(m[1] ?? '') && !code.slice(0, m.index + 1).includes('{')) continue;
       const column = m.index + (m[1]?.length ?? 0) + (m[2]?.length ?? 0) + 1;
       findings.push(
         finding({
@@ -203,6 +209,7 @@ function fullWidthPunctuation(text: string, file: string): Finding[] {
     }
     if (code.includes('{')) {
       for (const m of code.matchAll(FULL_WIDTH_COMMA)) {
+        if (quoted(m.index)) continue;
         findings.push(
           finding({
             code: 'file.fullWidthPunctuation',

@@ -13,7 +13,7 @@
  */
 import { finding, type Finding, type SourcePosition } from '../findings.ts';
 import type { Disclosure, LedgerRow } from '../ledger/model.ts';
-import { formatWanGrouped, parseAmount, sumAmounts, type Amount, type AmountUnit } from '../money.ts';
+import { formatWanGrouped, parseAmount, type Amount, type AmountUnit } from '../money.ts';
 import { figureCatalogue, readCell, type FigureYear, type Read } from '../narrative/figures.ts';
 import { parseColumnPath } from '../tables/table-cells.ts';
 import { buildTables } from '../tables/template.ts';
@@ -154,9 +154,11 @@ export const ledgerTotalPlausibleForUnit: DisclosureRule = (d, context) => {
   const data = source?.data as Record<string, unknown> | null | undefined;
   const unit = data?.['amountUnit'];
   if (!file || !source || (unit !== '元' && unit !== '万元') || d.ledger.length === 0) return [];
-  const total = sumAmounts(d.ledger.map((r) => r.amount)) ?? 0;
+  // Plain addition, not sumAmounts: a total past the safe range is amountTotalWithinLimit's
+  // finding, and must not throw here.
+  const total = d.ledger.reduce((sum, r) => sum + r.amount, 0);
   const range = PLAUSIBLE_LEDGER_TOTAL[unit];
-  if (total >= range.min && total <= range.max) return [];
+  if ((total >= range.min && total <= range.max) || !Number.isSafeInteger(total)) return [];
   if (controlsOf(d, context).controls.some((c) => c.name === '支出合计' && c.amount === total)) return [];
   const inUnit = unit === '万元' ? `${formatWanGrouped(total)} 万元` : `${(total / 100).toFixed(2)} 元`;
   const [zh, en, other] =

@@ -283,8 +283,9 @@ export function canonicalPersonalValue(value: string): string {
  */
 export function maskPersonalValue(kind: PersonalDataKind, value: string): string {
   if (kind === 'personalEmail') {
-    const at = value.indexOf('@');
-    return `${value.slice(0, 1)}***${value.slice(at)}`;
+    // Masked in its readable form, so `zhang(at)qq.com` shows as z***@qq.com too.
+    const address = canonicalPersonalValue(value);
+    return `${address.slice(0, 1)}***${address.slice(address.indexOf('@'))}`;
   }
   const plain = canonicalPersonalValue(value);
   const [keepStart, keepEnd] = kind === 'mobileNumber' ? [3, 4] : [6, 4];

@@ -53,6 +53,39 @@ function* strings(value: unknown, path: DataPath = []): Generator<[string, DataP
   else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...path, key]);
 }
 
+/** Markdown a clerk may paste into a name: an image, a link, a narrative reference. */
+const MARKUP = /!?\[[^\]\n]*\]\([^)\n]*\)|\{\{[^}\n]*\}\}/;
+/** Fields that hold addresses or sources by design, not text a page interpolates. */
+const ADDRESS_FIELDS = new Set(['url', 'transcribedFrom', 'source']);
+
+/**
+ * Markup in a YAML text field: it is printed as typed (data is text, never markup), which is
+ * rarely what the clerk meant, so it is worth a warning at the field.
+ */
+export function checkYamlForMarkup(files: readonly ContentFile[], yamlSource: (path: string) => YamlSource | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const file of files.filter((f) => /\.ya?ml$/.test(f.path))) {
+    const source = yamlSource(file.path);
+    if (!source) continue;
+    for (const [value, path] of strings(source.data)) {
+      const key = path[path.length - 1];
+      const m = typeof key === 'string' && ADDRESS_FIELDS.has(key) ? null : MARKUP.exec(value);
+      if (!m) continue;
+      findings.push(
+        finding({
+          code: 'text.markupInData',
+          severity: 'warning',
+          zh: `文字中的“${m[0].slice(0, 60)}”是 Markdown 或引用语法，但数据中的文字不会被解释，将按原样显示：请只写文字`,
+          en: `"${m[0].slice(0, 60)}" is Markdown or reference syntax, but text in the data is never interpreted and is printed as typed: write plain text`,
+          at: source.positionOf(path),
+          actual: m[0].slice(0, 120),
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
 /** Every forbidden or invisible character in the files' text, and in YAML values that only hold one once unescaped (`"\uFFFE"`). */
 export function checkFilesForCharacters(files: readonly ContentFile[], yamlSource: (path: string) => YamlSource | undefined): Finding[] {
   const findings: Finding[] = [];

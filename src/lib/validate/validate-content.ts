@@ -18,7 +18,7 @@ import { narrativeRuleFor } from '../narrative/rule.ts';
 import { controlsMatchLedger, ledgerRowsAreUnique, ledgerTotalPlausibleForUnit } from './control-rules.ts';
 import { LAYOUT_RULES } from './layout-rules.ts';
 import { amountTotalWithinLimit } from './limit-rules.ts';
-import { checkFilesForCharacters } from './text-rules.ts';
+import { checkFilesForCharacters, checkYamlForMarkup } from './text-rules.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
 const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger, ...LAYOUT_RULES];
@@ -74,7 +74,7 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
   findings.push(
     ...(files === undefined
       ? checkDisclosuresForPersonalData(result.disclosures)
-      : [...checkFilesForPersonalData(files, context.yamlSource), ...checkFilesForCharacters(files, context.yamlSource)]),
+      : [...checkFilesForPersonalData(files, context.yamlSource), ...checkFilesForCharacters(files, context.yamlSource), ...checkYamlForMarkup(files, context.yamlSource)]),
   );
   return sortFindings(findings);
 }
