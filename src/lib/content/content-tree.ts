@@ -18,10 +18,12 @@ import { finding, type Finding } from '../findings.ts';
 import type { ContentFile } from './load.ts';
 
 /**
- * The largest content file accepted. A county department's ledger has at most a few thousand
- * rows (~100 bytes each); 4 MiB is ten times the largest seen and parses in about a second.
+ * The largest content file accepted: 1 MiB, about 10,000 ledger rows of ~100 bytes. A county
+ * department's ledger has a few hundred (seed 003: 40); a bureau with many units a few thousand.
+ * The `yaml` parser needs ~2 s and ~0.3 GB per MiB on this machine (a 4 MiB ledger took 40 s to
+ * check), so the limit keeps `npm run check` within seconds whatever is committed.
  */
-export const MAX_CONTENT_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_CONTENT_FILE_BYTES = 1024 * 1024;
 
 /** How deep folders may nest below the content folder (the layout needs 5: disclosures/region/department/year/file). */
 export const MAX_FOLDER_DEPTH = 12;

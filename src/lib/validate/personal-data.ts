@@ -69,15 +69,19 @@ function spelledOut(text: string, origin: number[]): { text: string; origin: num
     let out = '';
     const map: number[] = [];
     let last = 0;
+    // Loops, not push(...slice): a spread of a long file's offsets would overflow the stack.
+    const keep = (from: number, to: number) => {
+      for (let k = from; k < to; k++) map.push(current.origin[k] ?? 0);
+    };
     for (const m of current.text.matchAll(pattern)) {
       out += current.text.slice(last, m.index);
-      map.push(...current.origin.slice(last, m.index));
+      keep(last, m.index);
       out += replacement;
       map.push(current.origin[m.index] ?? 0);
       last = m.index + m[0].length;
     }
     out += current.text.slice(last);
-    map.push(...current.origin.slice(last));
+    keep(last, current.text.length);
     current = { text: out, origin: map };
   }
   return current;
