@@ -23,6 +23,7 @@ export const MOBILE_SPELLINGS: readonly string[] = [
   ...SEPARATORS.flatMap((sep) => GROUPINGS.map((sizes) => group(MOBILE, sizes, sep))),
   `+86${MOBILE}`, `0086${MOBILE}`, `+86 ${MOBILE}`, '+86-139-1234-5678', '(+86)139 1234 5678', '86 139 1234 5678',
   '(139)12345678', '（139）1234-5678', '１３９１２３４５６７８', '１３９－１２３４－５６７８', '139\u200d1234\u2060 5678',
+  '139\t1234\t5678', '一三九一二三四五六七八', '壹叁玖 壹贰叁肆 伍陆柒捌', '①③⑨①②③④⑤⑥⑦⑧', '𝟏𝟑𝟗𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖', '139\\-1234\\-5678',
 ];
 
 /** ID-card numbers in 18 and 15 digits, grouped or not, full-width, lower-case x. */
@@ -31,11 +32,11 @@ export const ID_SPELLINGS: readonly string[] = [ID18, '990001 19800101 1230', '9
 /** Personal e-mail addresses with @ and . spelled out, full-width, or spaced. */
 export const EMAIL_SPELLINGS: readonly string[] = [
   'zhang@qq.com', 'zhang(at)qq.com', 'zhang（at）qq.com', 'zhang [at] qq [dot] com', 'zhang at qq dot com', 'zhang＠qq.com', 'zhang@qq。com',
-  'ＺＨＡＮＧ＠ＱＱ．ＣＯＭ', 'zhang @ qq.com', 'zh\u200bang@qq.com',
+  'ＺＨＡＮＧ＠ＱＱ．ＣＯＭ', 'zhang @ qq.com', 'zh\u200bang@qq.com', 'zhang@qq[.]com', 'zhang{at}qq(dot)com', 'zhang AT qq DOT com',
 ];
 
 /** What must stay publishable: office landlines, amounts, codes, columns of figures, government mailboxes. */
 export const LOOK_ALIKES: readonly string[] = [
   '0731-88888888', '0731-8888 8888', '(0731)88888888', '13.50 12.00 34.56', '金额 8613912345678 分', '编号 139123456789', '30101+30102+30103',
-  '2010101 30101', '199\t0\t0\t0\n221\t02', '199 0 0 0 221 02', 'office@czj.example.gov.cn', 'office(at)czj.example.gov.cn', '990001198001011231',
+  '2010101 30101', '199\t0\t0\t0\n221\t02', '199 0 0 0 221 02', '139\t12\t34\t5678', '一般公共预算三公经费二〇二四年', 'office@czj.example.gov.cn', 'office(at)czj.example.gov.cn', '990001198001011231',
 ];

@@ -31,6 +31,14 @@ const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u
 const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
 /** Spaces of every width that a reader cannot tell from a space (no-break, ideographic, thin …). */
 const SPACE = /[\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
+/**
+ * Chinese numerals read as digits (`一三九…`, `壹叁玖…`): a number spelled out this way is still
+ * the number. Only runs of digits are ever reported, so `一般` or `三公` mean nothing here.
+ */
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  〇: '0', 零: '0', 一: '1', 壹: '1', 幺: '1', 二: '2', 贰: '2', 两: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
+  五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+};
 /** Ideographic and other full stops, read as `.` (`zhang@qq。com`). */
 const FULL_STOP = /[\u3002\uFF61\uFF0E]/;
 
@@ -49,7 +57,13 @@ export function readableText(text: string): { text: string; origin: number[] } {
     const width = char.length;
     if (INVISIBLE.test(char)) continue;
     // Horizontal spaces only: a tab or a line break ends a number (columns of a pasted table are not one number).
-    let mapped = DASH.test(char) ? '-' : FULL_STOP.test(char) ? '.' : SPACE.test(char) ? ' ' : char.normalize('NFKC');
+    let mapped = DASH.test(char)
+      ? '-'
+      : FULL_STOP.test(char)
+        ? '.'
+        : SPACE.test(char)
+          ? ' '
+          : (CHINESE_DIGITS[char] ?? char.normalize('NFKC'));
     if (mapped.length === 0) mapped = char;
     for (let k = 0; k < mapped.length; k++) {
       out += mapped[k];
@@ -61,7 +75,7 @@ export function readableText(text: string): { text: string; origin: number[] } {
 }
 
 const AT_WORD = /\s*[(\[{<（【]\s*at\s*[)\]}>）】]\s*|(?<=[A-Za-z0-9])\s+at\s+(?=[A-Za-z0-9])/gi;
-const DOT_WORD = /\s*[(\[{<（【]\s*dot\s*[)\]}>）】]\s*|(?<=[A-Za-z0-9])\s+dot\s+(?=[A-Za-z0-9])/gi;
+const DOT_WORD = /\s*[(\[{<（【]\s*(?:dot|\.|点)\s*[)\]}>）】]\s*|(?<=[A-Za-z0-9])\s+dot\s+(?=[A-Za-z0-9])/gi;
 
 function spelledOut(text: string, origin: number[]): { text: string; origin: number[] } {
   let current = { text, origin };
@@ -91,9 +105,10 @@ function spelledOut(text: string, origin: number[]): { text: string; origin: num
  * What may stand between the digits of one written number: spaces, `-` `.` `/`, brackets, and
  * the `*` `_` `~` of Markdown emphasis (`151**1549**1234` prints as one number). At most
  * {@link MAX_SEPARATOR} of them in a row. Not `+` (`30101+30102+…` is a sum of codes) nor `,`
- * (thousands).
+ * (thousands). A tab only between the usual groups of a phone number (see {@link classify}):
+ * elsewhere it separates the columns of a pasted table.
  */
-const SEPARATOR = /[ \-./()[\]*_~·]/;
+const SEPARATOR = /[ \t\-./\\()[\]*_~·]/;
 const MAX_SEPARATOR = 3;
 
 interface DigitGroup {
@@ -158,6 +173,9 @@ function classify(text: string, run: readonly DigitGroup[], a: number, b: number
   // more (a country code 86 aside). `199 0 0 0 221` is columns of figures, not a number.
   const body = window.length > 1 && ['86', '0086'].includes(window[0]?.digits ?? '') ? window.slice(1) : window;
   if (body.length > 1 && !body.every((g) => g.digits.length === 1) && !body.every((g) => g.digits.length >= 2)) return undefined;
+  const sizes = body.map((g) => g.digits.length).join(',');
+  const tabbed = window.some((g, i) => i > 0 && text.slice(window[i - 1]?.end ?? 0, g.start).includes('\t'));
+  if (tabbed && !['3,4,4', '3,8', '7,4', '4,7'].includes(sizes)) return undefined;
   // A decimal amount (`13.50 12.00`) is no phone: a `.` followed by one or two digits (digit by digit `1.3.9…` aside).
   const spaced = window.length > 1 && window.every((g) => g.digits.length === 1);
   for (let i = 1; i < window.length && !spaced; i++) {

@@ -32,7 +32,9 @@ export function publishedBlocks(markdown: string): PublishedBlock[] {
   const blocks: PublishedBlock[] = [];
   visit(tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell' && node.type !== 'code') return;
-    blocks.push({ text: visible(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+    // A line break inside a paragraph is shown as a space, so a number broken over two lines reads as one.
+    const text = node.type === 'code' ? visible(node) : visible(node).replace(/\n/g, ' ');
+    blocks.push({ text, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     return 'skip';
   });
   return blocks;
