@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { ContentFile, LoadResult } from '../content/load.ts';
 import { loadContentDir, readContentFiles } from '../content/read-content-dir.ts';
-import { sortFindings, type Finding } from '../findings.ts';
+import { hasErrors, sortFindings, type Finding } from '../findings.ts';
 import type { Disclosure } from '../ledger/model.ts';
 import { AMOUNT_RULES } from './amount-rules.ts';
 import { CATALOGUE_RULES } from './catalogue-rules.ts';
@@ -52,10 +52,12 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
   const findings: Finding[] = [...result.findings];
   // The narrative's figure references and unsafe HTML, with every disclosure at hand for `.上年`.
   const narrative = narrativeRuleFor(result.disclosures);
+  const blocked = new Set<Disclosure>();
   for (const d of result.disclosures) {
     const blocking = BLOCKING.flatMap((rule) => rule(d, context));
     findings.push(...blocking);
     for (const f of blocking) if (f.severity === 'error') filesWithErrors.add(f.file);
+    if (hasErrors(blocking)) blocked.add(d);
   }
   for (const d of result.disclosures) {
     // Figures can only be judged on a disclosure whose files loaded cleanly, like the identities.
@@ -67,7 +69,8 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
       ...ALWAYS,
       ...(judged ? [(x: Disclosure) => narrative(x)] : []),
       ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, controlsMatchLedger] : []),
-      ...rules,
+      // Other modules' rules may build tables, which a blocked disclosure must never reach (a sum would overflow).
+      ...(blocked.has(d) ? [] : rules),
     ];
     for (const rule of applicable) findings.push(...rule(d, context));
   }
