@@ -85,6 +85,11 @@ describe('the defect fixtures', () => {
       'identity.incomeExpenditure', 'identity.fiscalIncomeExpenditure', 'identity.projectFormAmount', 'identity.unitFormBudget',
       'project.noLedgerRows', 'disclosure.ledgerMissing', 'ledger.projectMissing', 'ledger.basicNeedsSection',
       'form.sumMismatch', 'privacy.mobileNumber', 'privacy.idCardNumber', 'privacy.personalEmail', 'setup.noDisclosures',
+      // issue 17: no wrong figure, no personal data, nothing from another host, no crash
+      'amount.implausibleForUnit', 'amount.totalTooLarge', 'amount.unquotedThousands', 'file.misnamed', 'disclosure.fileMissing',
+      'disclosure.performanceMissing', 'disclosure.folderMismatch', 'ledger.duplicateRow', 'control.mismatch', 'file.notUtf8',
+      'file.yamlLimit', 'file.fullWidthPunctuation', 'narrative.malformedReference', 'narrative.literalAmountContradicts',
+      'narrative.externalResource', 'text.forbiddenCharacter', 'text.markupInData', 'file.invalid',
     ];
     expect(required.filter((code) => !codes.has(code))).toEqual([]);
   });

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { finding, type Finding } from '../findings.ts';
 import { parseAmount, type Amount, type AmountUnit } from '../money.ts';
+import { thousandsInFlow, withHint } from './field-hints.ts';
 import { parseYamlSource, type DataPath, type YamlSource } from './yaml-source.ts';
 
 export interface ParsedFile<T> {
@@ -21,7 +22,10 @@ export function parseContentFile<S extends z.ZodType>(text: string, file: string
   // would then read as a missing field.
   const result = schema.safeParse(source.data ?? {}, { reportInput: true });
   if (result.success) return { source, value: result.data, findings };
-  for (const issue of result.error.issues) findings.push(...issueFindings(issue, source));
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    findings.push(...issueFindings(issue, source).map((f) => withHint(f, path, issue.input)));
+  }
   return { source, value: null, findings };
 }
 
@@ -29,7 +33,16 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
-      finding({
+      thousandsInFlow(key)
+        ? finding({
+            code: 'amount.unquotedThousands',
+            severity: 'error',
+            zh: `金额中的千位分隔逗号在 {…} 中被当作分隔符，金额被截断在逗号前：请去掉逗号写成 …${key}，或加引号写成 "…,${key}"`,
+            en: `a thousands comma inside {…} splits the amount, which is cut at the comma: write it without the comma (…${key}) or in quotes ("…,${key}")`,
+            at: source.keyPositionOf([...path, key]),
+            actual: `,${key}`,
+          })
+        : finding({
         code: 'file.unknownField',
         severity: 'error',
         zh: `未知字段“${key}”`,
@@ -41,6 +54,9 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
   }
   const at = source.positionOf(path);
   const where = path.join('.') || '(file)';
+  if (issue.code === 'invalid_union' && issue.input === undefined) {
+    return [finding({ code: 'file.missingField', severity: 'error', zh: `缺少必填字段“${where}”`, en: `missing required field "${where}"`, at })];
+  }
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
     return [
       finding({
@@ -62,7 +78,8 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
         en: `field "${where}" has the wrong type`,
         at,
         expected: issue.expected,
-        actual: describe(issue.input),
+        // A coerced value (year: 2024年 → NaN) is shown as written, not as what coercion made of it.
+        actual: describe(typeof issue.input === 'number' && Number.isNaN(issue.input) ? valueAt(source.data, path) : issue.input),
       }),
     ];
   }
@@ -89,6 +106,13 @@ function issueFindings(issue: z.core.$ZodIssue, source: YamlSource): Finding[] {
       actual: describe(issue.input),
     }),
   ];
+}
+
+/** The value at `path` in parsed YAML data, as written. */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
 }
 
 const describe = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));

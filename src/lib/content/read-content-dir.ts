@@ -2,40 +2,26 @@
  * Reads a content folder from disk: the only file-system access of the content layer.
  * `CONTENT_DIR` names another folder (a shard of a larger site, a test fixture).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ContentError, finding, hasErrors } from '../findings.ts';
+import { layoutFindings } from './content-layout.ts';
+import { displayPath, scanContentDir } from './content-tree.ts';
 import { loadContent, type ContentFile, type LoadResult } from './load.ts';
-
-const CONTENT_EXTENSIONS = /\.(ya?ml|md)$/;
 
 /** The content folder in use: `CONTENT_DIR` when set, else `./content`. */
 export function contentDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
   return env['CONTENT_DIR'] && env['CONTENT_DIR'].trim() !== '' ? env['CONTENT_DIR'] : 'content';
 }
 
-/** Every YAML and Markdown file below `dir`, sorted, with paths as the user would type them. */
+/**
+ * Every YAML and Markdown file below `dir` that can be read, sorted, with paths as the user would
+ * type them. Files refused by {@link scanContentDir} (links leaving the folder, oversized, not
+ * UTF-8) are left out here and reported by {@link loadContentDir}.
+ */
 export function readContentFiles(dir: string): ContentFile[] {
-  const root = resolve(dir);
-  const files: ContentFile[] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      if (name.startsWith('.')) continue;
-      const full = join(folder, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (CONTENT_EXTENSIONS.test(name)) {
-        files.push({ path: displayPath(full), text: readFileSync(full, 'utf8') });
-      }
-    }
-  };
-  walk(root);
-  return files;
+  return [...scanContentDir(dir).files];
 }
-
-const displayPath = (full: string): string => {
-  const rel = relative(process.cwd(), full);
-  return (rel.startsWith('..') ? full : rel).split(sep).join('/');
-};
 
 /** Loads `dir`, reporting a missing or empty folder as a finding rather than an empty site. */
 export function loadContentDir(dir: string = contentDir()): LoadResult {
@@ -54,8 +40,10 @@ export function loadContentDir(dir: string = contentDir()): LoadResult {
       ],
     };
   }
-  const files = readContentFiles(dir);
-  const result = loadContent(files, displayPath(resolve(dir)));
+  const tree = scanContentDir(dir);
+  const root = displayPath(resolve(dir));
+  const loaded = loadContent(tree.files, root);
+  const result: LoadResult = { ...loaded, findings: [...tree.findings, ...layoutFindings(tree.paths, root === '' ? '' : `${root.replace(/\/+$/, '')}/`), ...loaded.findings] };
   if (result.disclosures.length === 0 && !hasErrors(result.findings)) {
     return {
       ...result,

@@ -6,6 +6,11 @@
 import { z } from 'zod';
 import { AMOUNT_UNITS } from '../money.ts';
 import { CARRYOVER_FUNDS, EXPENDITURE_KINDS, FUNDING_SOURCES } from '../ledger/sources.ts';
+import { identifier } from './ids.ts';
+import { sourceIdOf } from './source-names.ts';
+
+/** A funding source id (`appropriation`), or its printed Chinese name (`经费拨款`), read as the id. */
+const fundingSource = z.preprocess(sourceIdOf, z.enum(FUNDING_SOURCES));
 
 /** An amount as written: a number's source text, a pasted string, or empty. Resolved by the loader. */
 export const rawAmount = z.union([z.string(), z.null()]);
@@ -47,8 +52,8 @@ export const departmentSchema = z.strictObject({
 });
 
 export const projectSchema = z.strictObject({
-  /** Identifier used by ledger rows and performance forms; unique in the disclosure. */
-  id: z.string().min(1),
+  /** Identifier used by ledger rows and performance forms and in URLs; unique in the disclosure (grammar: content/ids.ts). */
+  id: identifier('项目编号', 'a project id'),
   /** The unit that runs the project; omitted where the document prints no unit codes. */
   unit: unitCode.optional(),
   /** The project's name as published (专项资金表, 项目支出绩效目标表). */
@@ -63,7 +68,7 @@ export const incomeLineSchema = z.strictObject({
   /** The unit that receives the income. */
   unit: unitCode,
   /** The 收支总表 line it belongs to. */
-  source: z.enum(FUNDING_SOURCES),
+  source: fundingSource,
   /** The amount, in the file's unit. */
   amount: rawAmount,
   /** Why the line exists (shown to readers in the data download). */
@@ -193,6 +198,14 @@ export const disclosureFileSchema = z.strictObject({
   carryoverOut: z.array(carryoverOutSchema).default([]),
   /** Codes missing from the year's catalogue, with the names this disclosure gives them. */
   catalogue: catalogueAdditionsSchema.default({ functional: [], econDept: [], econGov: [], mapping: [] }),
+  /**
+   * Control figures from a source independent of the ledger (the finance bureau's approval, the
+   * imported tables): figure name or table cell reference (as in notes.md, `支出合计`,
+   * `公务接待费`, `表15:total:公务接待费`) → amount in this file's unit. Each must equal what the
+   * tables derive from the ledger (validate/control-rules.ts); a 支出合计 here also confirms a
+   * total that looks implausible for the declared unit.
+   */
+  controls: z.record(z.string(), rawAmount).default({}),
   /** Values that look personal but are public (an office telephone); the privacy check lets exactly these through. */
   privacyAllowList: z.array(z.string()).default([]),
   /** Where the content comes from. */
@@ -207,7 +220,7 @@ export const ledgerRowSchema = z.strictObject({
   /** 部门经济分类 款 code (5 digits); project rows may give only the 类 (3 digits) when the 款 is not itemised. */
   econ: econDeptCode,
   /** The income line paying for it. */
-  source: z.enum(FUNDING_SOURCES),
+  source: fundingSource,
   /** 基本支出, 项目支出, or one of the institution-only kinds. */
   kind: z.enum(EXPENDITURE_KINDS),
   /** The project, for `kind: project` rows (a project id from disclosure.yaml). */
@@ -312,7 +325,7 @@ export const projectFormSchema = z.strictObject({
    * Identifier of the form in this disclosure, used in URLs (`projects/<id>/`). Optional when
    * `project` is set, which then serves as the id.
    */
-  id: z.string().regex(/^[A-Za-z0-9_-]+$/, '表单编号只能含字母、数字、- 和 _ / a form id may hold only letters, digits, - and _').optional(),
+  id: identifier('表单编号', 'a form id').optional(),
   /**
    * The ledger project (an id from disclosure.yaml `projects`) this form is for; its amount must
    * then equal the project's ledger rows. Absent when the disclosure publishes forms without a ledger.

@@ -67,14 +67,14 @@ describe('toCsv', () => {
     expect(readCsv(text)).toEqual(rows);
   });
 
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd', '=HYPERLINK("http://x","y")'])('neutralises text starting a formula: %j', (value) => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd', '=HYPERLINK("http://x","y")', '＝1+1', '＋1', '－1', '＠SUM(A1)', ' =1+1', '\u200b=1+1', '\u3000＝1', '\u00a0@x', '﹦1'])('neutralises text starting a formula: %j', (value) => {
     const [record] = readCsv(toCsv([[value]]));
     expect(record?.[0]).toBe(`'${value}`);
   });
 
   it('leaves text that cannot start a formula alone, including a formula character inside', () => {
-    const [record] = readCsv(toCsv([['a=b', ' =x', '001001', '合计']]));
-    expect(record).toEqual(['a=b', ' =x', '001001', '合计']);
+    const [record] = readCsv(toCsv([['a=b', 'x =', '001001', '合计']]));
+    expect(record).toEqual(['a=b', 'x =', '001001', '合计']);
   });
 
   it('writes decimals as numbers, so a real negative amount stays a number while the same text is neutralised', () => {

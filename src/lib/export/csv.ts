@@ -36,9 +36,12 @@ export const amountField = (amount: Amount, unit: AmountUnit = '万元', decimal
 
 /**
  * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV Injection"): = + - @,
- * and tab / carriage return, which some spreadsheets strip before looking for one of the others.
+ * and tab / carriage return, which some spreadsheets strip before looking for one of the others;
+ * also their full-width and small forms (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫), which spreadsheets in Chinese
+ * locales read as the ASCII ones, and any of them after leading spaces or invisible characters
+ * (a space or a zero-width space before `=`), which spreadsheets skip when they look.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\s\u00a0\u200b-\u200f\u2060\ufeff\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]|^[\t\r]/u;
 
 /**
  * Neutralises text that a spreadsheet would run as a formula by prefixing a single quote, the

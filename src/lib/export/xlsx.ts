@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import type { Disclosure } from '../disclosure/model.ts';
 import { formatAmount, type Amount, type AmountUnit } from '../money.ts';
 import { headerGrid, type Cell, type Table } from '../tables/model.ts';
-import { neutraliseFormula } from './csv.ts';
+import { xmlText } from './xml-text.ts';
 
 /** What a sheet of a table that was not published says instead of a grid. */
 export const NOT_PROVIDED_TEXT = '本公开未提供此表 / not provided in this disclosure';
@@ -71,7 +71,12 @@ const THIN: Partial<ExcelJS.Borders> = {
 
 const amountValue = (amount: Amount, unit: AmountUnit): number | null => (amount === null ? null : Number(formatAmount(amount, unit, 2)));
 
-/** Writes a model cell: amounts as numbers in the table's unit (format 0.00), codes as text, text neutralised. */
+/**
+ * Writes a model cell: amounts as numbers in the table's unit (format 0.00), codes and text as
+ * text. An XLSX text cell is a string and never a formula, whatever it starts with, so text is
+ * written as it reads (the sample's comparator `=` stays `=`, not `'=`); only characters XML
+ * cannot hold (U+FFFE, control characters) are dropped, as Excel refuses to open a workbook with them.
+ */
 function writeCell(target: ExcelJS.Cell, cell: Cell, unit: AmountUnit = '万元'): void {
   if (cell.kind === 'amount') {
     target.numFmt = AMOUNT_FORMAT;
@@ -79,7 +84,7 @@ function writeCell(target: ExcelJS.Cell, cell: Cell, unit: AmountUnit = '万元'
     if (value !== null) target.value = value;
     return;
   }
-  if (cell.value !== '') target.value = cell.kind === 'text' ? neutraliseFormula(cell.value) : cell.value;
+  if (cell.value !== '') target.value = xmlText(cell.value);
 }
 
 function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
@@ -97,7 +102,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
   title.font = { bold: true, size: 14 };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
 
-  sheet.getCell(layout.unitRow, 1).value = `${table.unitLine === 'department' ? '编制部门' : '单位'}：${table.unitLabel}`;
+  sheet.getCell(layout.unitRow, 1).value = xmlText(`${table.unitLine === 'department' ? '编制部门' : '单位'}：${table.unitLabel}`);
   const unit = sheet.getCell(layout.unitRow, width);
   unit.value = `金额单位：${table.amountUnit}`;
   unit.alignment = { horizontal: 'right' };
@@ -111,7 +116,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
   table.fields.forEach((field, i) => {
     const row = layout.fieldFirstRow + i;
     const label = sheet.getCell(row, 1);
-    label.value = neutraliseFormula(field.label);
+    label.value = xmlText(field.label);
     label.font = { bold: true };
     label.border = THIN;
     sheet.mergeCells(row, 2, row, width);
@@ -130,7 +135,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
       const right = left + cell.colSpan - 1;
       if (bottom > top || right > left) sheet.mergeCells(top, left, bottom, right);
       const target = sheet.getCell(top, left);
-      target.value = cell.label;
+      target.value = xmlText(cell.label);
       target.font = { bold: true };
       target.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
       target.border = THIN;
@@ -171,7 +176,7 @@ function addCoverSheet(workbook: ExcelJS.Workbook, d: Disclosure, tables: readon
   sheet.getColumn(2).width = 60;
   sheet.getColumn(3).width = 18;
   const title = sheet.getCell(1, 1);
-  title.value = `${neutraliseFormula(d.department.name)} ${d.year}年部门预算`;
+  title.value = xmlText(`${d.department.name} ${d.year}年部门预算`);
   title.font = { bold: true, size: 14 };
   const lines: (readonly [string, string | number])[] = [
     ['部门 / Department', d.department.name],
@@ -189,7 +194,7 @@ function addCoverSheet(workbook: ExcelJS.Workbook, d: Disclosure, tables: readon
   for (const [label, value] of lines) {
     sheet.getCell(row, 1).value = label;
     sheet.getCell(row, 1).font = { bold: true };
-    sheet.getCell(row, 2).value = typeof value === 'string' ? neutraliseFormula(value) : value;
+    sheet.getCell(row, 2).value = typeof value === 'string' ? xmlText(value) : value;
     row++;
   }
   row++;

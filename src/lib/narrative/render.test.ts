@@ -181,6 +181,8 @@ describe('the standard sections', () => {
 describe('hand-typed figures', () => {
   it('are warned about, so figures come from references', () => {
     const { findings } = render('支出合计2239.4万元，基本支出790.28万元，占88.17%。');
-    expect(findings.filter((f) => f.code === 'narrative.literalAmount').map((f) => f.actual)).toEqual(['790.28', '88.17']);
+    expect(findings.filter((f) => f.code === 'narrative.literalAmount').map((f) => f.actual)).toEqual(['790.28万元', '88.17%']);
+    // 2239.4 is not 支出合计 (896.28): a typed figure that contradicts the one it names is an error.
+    expect(findings.filter((f) => f.code === 'narrative.literalAmountContradicts').map((f) => f.actual)).toEqual(['2239.4万元']);
   });
 });

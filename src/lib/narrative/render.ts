@@ -25,7 +25,10 @@ import { ContentError, finding, hasErrors, type Finding, type SourcePosition } f
 import type { Disclosure } from '../disclosure/model.ts';
 import type { Table } from '../tables/model.ts';
 import type { FigureYear } from './figures.ts';
+import { FEN_PER_UNIT, parseAmount } from '../money.ts';
 import { splitFrontMatter, type NarrativeSettings } from './front-matter.ts';
+import { figureCatalogue } from './figures.ts';
+import { hasLiteral, restoreLiterals } from './literal-text.ts';
 import { referenceResolver, type Resolution } from './references.ts';
 import { packOf } from '../templates/registry.ts';
 import { sectionByName, sectionForHeading, type SectionKey, type StandardSection } from './sections.ts';
@@ -53,8 +56,14 @@ const PLACEHOLDER_PAD = '\uE002';
 const PLACEHOLDER = /\uE000([\uE010-\uE019]+)\uE001\uE002*/g;
 const DIGIT_BASE = 0xe010;
 const SECTION_DIRECTIVE = /^说明[:：](.+)$/;
-/** An amount typed by hand: two decimals followed by a unit or a percent sign. */
-const LITERAL_AMOUNT = /(?<![\d.])\d+\.\d{2}(?=\s*(?:万元|元|%|％))/g;
+/**
+ * An amount typed by hand: a number (integer, decimals or thousands groups, ASCII or full-width)
+ * followed by 亿元, 万元 or 元, or a decimal followed by a percent sign. `12万元` is as much a
+ * typed figure as `12.00万元`; a year (`2024年`) or a count (`3辆`) is not.
+ */
+const LITERAL_AMOUNT = /(?<![\d.,，])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(亿元|万元|元)|(?<=\.\d+)\s*[%％])/g;
+/** Words between a figure's name and a typed number that make the number something else (a change, a share, a part). */
+const NOT_THE_FIGURE = /[增减降升比变差超余约占均每共含计]|上年|以上|以下|不足|左右/;
 const SAFE_PROTOCOLS = ['http', 'https', 'mailto'];
 
 interface Reference {
@@ -109,6 +118,14 @@ interface ParseOptions {
   readonly origin?: SourcePosition;
   /** Whether hand-typed amounts are reported (author text only). */
   readonly checkLiteralAmounts: boolean;
+  /**
+   * A transcription of a published 说明 (front matter `transcribed: true`): its typed figures are
+   * as printed, so they are not reported one by one, and one that contradicts the tables is a
+   * warning (printed as published), not an error.
+   */
+  readonly transcribed?: boolean;
+  /** The disclosure's named figures (name → value in 分), to tell a typed number that contradicts one. */
+  readonly figures?: ReadonlyMap<string, number>;
 }
 
 interface Parsed {
@@ -143,6 +160,7 @@ function inspectTree(parsed: Parsed, options: ParseOptions, findings: Finding[])
     }
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string') {
       node.url = restore(node.url, references);
+      if (node.type === 'image' && isExternal(node.url)) findings.push(externalResourceFinding(node.url, positionOfNode(node, options.file, options.origin)));
       const protocol = /^([a-z][a-z0-9+.-]*):/i.exec(node.url.trim())?.[1]?.toLowerCase();
       if (protocol && !SAFE_PROTOCOLS.includes(protocol)) {
         findings.push(
@@ -159,18 +177,138 @@ function inspectTree(parsed: Parsed, options: ParseOptions, findings: Finding[])
     }
     if (node.type === 'inlineCode' || node.type === 'code') node.value = restore(node.value, references);
     if (node.type === 'text' && options.checkLiteralAmounts) {
-      for (const match of node.value.matchAll(LITERAL_AMOUNT)) {
-        findings.push(
-          finding({
-            code: 'narrative.literalAmount',
-            severity: 'warning',
-            zh: `说明中手写了数字“${match[0]}”：请改用引用（如 {{支出合计}}），以免与表格不一致`,
-            en: `the narrative types the figure "${match[0]}" by hand: use a reference (e.g. {{支出合计}}) so it cannot contradict the tables`,
-            at: positionOfNode(node, options.file, options.origin),
-            actual: match[0],
-          }),
-        );
+      const text = node.value.normalize('NFKC');
+      for (const match of text.matchAll(LITERAL_AMOUNT)) {
+        const typed = literalAmountFinding(text, match, node, options);
+        if (!options.transcribed) findings.push(typed);
+        else if (typed.code === 'narrative.literalAmountContradicts') findings.push({ ...typed, severity: 'warning' });
       }
+    }
+  });
+}
+
+/** A URL that names another host: a scheme (`https:`, `ftp:` …) or protocol-relative `//host`. */
+const isExternal = (url: string): boolean => /^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(url) && !/^\s*mailto:/i.test(url);
+
+function externalResourceFinding(url: string, at: SourcePosition): Finding {
+  return finding({
+    code: 'narrative.externalResource',
+    severity: 'error',
+    zh: '说明中的图片来自其他网站，读者打开页面时会向该网站发出请求（本站承诺不从其他网站加载任何内容）：请删除该图片，或把图片作为文字说明',
+    en: 'an image in the narrative is loaded from another host, which the browser of every reader would contact (the site loads nothing from other hosts): remove it',
+    at,
+    actual: url.slice(0, 120),
+  });
+}
+
+/**
+ * Removes images that would load from another host (also through a `[ref]: url` definition) and
+ * marks links to other hosts visibly, so no page requests anything elsewhere and a reader sees
+ * where a link leads before following it.
+ */
+function isolateExternal(tree: Root, findings: Finding[], options: ParseOptions): void {
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (d) => void definitions.set(d.identifier.toLowerCase(), d.url));
+  const replace = (parent: Parent) => {
+    parent.children = parent.children.flatMap((child) => {
+      if (child.type === 'imageReference') {
+        const url = definitions.get(child.identifier.toLowerCase()) ?? '';
+        if (isExternal(url)) {
+          findings.push(externalResourceFinding(url, positionOfNode(child, options.file, options.origin)));
+          return child.alt ? [{ type: 'text', value: child.alt } as Text] : [];
+        }
+      }
+      if (child.type === 'image' && isExternal(child.url)) return child.alt ? [{ type: 'text', value: child.alt } as Text] : [];
+      if ((child.type === 'link' && isExternal(child.url)) || (child.type === 'linkReference' && isExternal(definitions.get(child.identifier.toLowerCase()) ?? ''))) {
+        replace(child);
+        child.children.push({ type: 'text', value: EXTERNAL_MARK });
+        return [child];
+      }
+      if ('children' in child) replace(child as Parent);
+      return [child];
+    }) as Parent['children'];
+  };
+  replace(tree);
+}
+
+/** Printed after every link to another host. */
+export const EXTERNAL_MARK = '（外部链接 external link）';
+
+/** A typed amount: a warning, or an error when the words before it name a figure it contradicts. */
+function literalAmountFinding(text: string, match: RegExpMatchArray, node: Nodes, options: ParseOptions): Finding {
+  const at = positionOfNode(node, options.file, options.origin);
+  const typed = typedFen(match);
+  const sentenceStart = Math.max(0, ...['。', '；', '！', '？', '\n', ';'].map((c) => text.lastIndexOf(c, (match.index ?? 0) - 1) + 1));
+  const before = text.slice(sentenceStart, match.index);
+  let named: { name: string; value: number } | undefined;
+  let nearest = -1;
+  for (const [name, value] of options.figures ?? []) {
+    const index = before.lastIndexOf(name);
+    if (index < 0) continue;
+    const between = before.slice(index + name.length);
+    if (between.length > 12 || /\d/.test(between) || NOT_THE_FIGURE.test(between)) continue;
+    if (index + name.length > nearest || (index + name.length === nearest && named && name.length > named.name.length)) {
+      nearest = index + name.length;
+      named = { name, value };
+    }
+  }
+  if (named && typed !== undefined && typed !== named.value) {
+    const derived = (named.value / FEN_PER_UNIT['万元']).toFixed(2);
+    return finding({
+      code: 'narrative.literalAmountContradicts',
+      severity: 'error',
+      zh: `说明中手写的“${match[0]}”与表格中的${named.name} ${derived} 万元不符：请改用引用 {{${named.name}}}`,
+      en: `the narrative types "${match[0]}" but ${named.name} is ${derived} 万元 in the tables: write {{${named.name}}} instead`,
+      at,
+      expected: `{{${named.name}}} = ${derived}万元`,
+      actual: match[0],
+    });
+  }
+  return finding({
+    code: 'narrative.literalAmount',
+    severity: 'warning',
+    zh: `说明中手写了数字“${match[0]}”：请改用引用（如 {{支出合计}}），以免与表格不一致`,
+    en: `the narrative types the figure "${match[0]}" by hand: use a reference (e.g. {{支出合计}}) so it cannot contradict the tables`,
+    at,
+    actual: match[0],
+  });
+}
+
+/** A typed amount in 分, or undefined for a percentage or a number that cannot be read. */
+function typedFen(match: RegExpMatchArray): number | undefined {
+  const unit = match[3];
+  if (unit === undefined) return undefined;
+  const number = `${(match[1] ?? '').replace(/,/g, '')}${match[2] === undefined ? '' : `.${match[2]}`}`;
+  if (unit === '亿元') {
+    const parsed = parseAmount(number, '万元');
+    return parsed.ok && parsed.value !== null ? parsed.value * 10_000 : undefined;
+  }
+  const parsed = parseAmount(number, unit === '元' ? '元' : '万元');
+  return parsed.ok && parsed.value !== null ? parsed.value : undefined;
+}
+
+/**
+ * `{支出合计}`, `｛｛支出合计｝｝`, `{{{支出合计}}}`: what an author meant as a reference but
+ * would be printed as typed. Author text only, after the real references are resolved.
+ */
+const MALFORMED_REFERENCE = /[{｛]+[ \t　]*([^{}｛｝\n]{1,40}?)[ \t　]*[}｝]+/g;
+
+function malformedReferences(parsed: Parsed, options: ParseOptions, findings: Finding[]): void {
+  visit(parsed.tree, 'text', (node: Text) => {
+    for (const found of node.value.matchAll(MALFORMED_REFERENCE)) {
+      const m = [restore(found[0], parsed.references)] as const;
+      const inner = m[0].replace(/^[{｛\s　]+|[}｝\s　]+$/g, '');
+      findings.push(
+        finding({
+          code: 'narrative.malformedReference',
+          severity: 'error',
+          zh: `“${m[0]}”不是有效的引用，会被原样印出：引用要写成两层半角花括号${inner ? `，如 {{${inner}}}` : ' {{名称}}'}`,
+          en: `"${m[0]}" is no valid reference and would be printed as typed: a reference is written with two ASCII braces${inner ? `, {{${inner}}}` : ', {{name}}'}`,
+          at: positionOfNode(node, options.file, options.origin),
+          ...(inner ? { expected: `{{${inner}}}` } : {}),
+          actual: m[0],
+        }),
+      );
     }
   });
 }
@@ -253,10 +391,16 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
   const findings: Finding[] = [...split.findings];
   const sections = packOf(d).sections;
   const resolve = referenceResolver({ current: { disclosure: d, tables: input.tables }, previous: input.previous });
-  const authorOptions: ParseOptions = { file, checkLiteralAmounts: !split.settings.transcribed };
+  const authorOptions: ParseOptions = {
+    file,
+    checkLiteralAmounts: true,
+    transcribed: split.settings.transcribed,
+    figures: figureValues({ disclosure: d, tables: input.tables }),
+  };
 
   const author = parseWithReferences(split.body, authorOptions);
   inspectTree(author, authorOptions, findings);
+  isolateExternal(author.tree, findings, authorOptions);
 
   // Sections the author wrote (by heading) are not generated again.
   const authored = new Set<SectionKey>();
@@ -276,6 +420,10 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
     const parsed = parseWithReferences(output.markdown, options);
     inspectTree(parsed, options, findings);
     resolveTexts(parsed, options, resolve, findings);
+    // Names from the data come back as plain text only now, after Markdown and references are done.
+    visit(parsed.tree, 'text', (t: Text) => {
+      if (hasLiteral(t.value)) t.value = restoreLiterals(t.value);
+    });
     generated.push(section.key);
     const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children: [{ type: 'text', value: section.title }] };
     return [heading, ...parsed.tree.children];
@@ -311,9 +459,11 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
     replacements.set(p, authored.has(section.key) ? [] : sectionNodes(section, reference.at));
   });
   replaceParagraphs(author.tree, replacements);
+  malformedReferences(author, authorOptions, findings);
   resolveTexts(author, authorOptions, resolve, findings);
 
-  const appendAt: SourcePosition = { file, line: 1, column: 1 };
+  // Findings about generated sections point at notes.md when there is one, else at the data they come from.
+  const appendAt: SourcePosition = { file: d.narrative ? file : d.files.disclosure, line: 1, column: 1 };
   // A transcribed 说明 is printed as published: nothing is added to it.
   for (const section of split.settings.transcribed ? [] : sections) {
     if (authored.has(section.key) || placed.has(section.key)) continue;
@@ -335,6 +485,16 @@ export function renderNarrative(input: NarrativeInput): RenderedNarrative {
   const hast = toHtml.runSync(author.tree) as HastRoot;
   const html = author.tree.children.length === 0 ? '' : toHtml.stringify(hast);
   return { html, findings, generated, settings: split.settings };
+}
+
+/** Every named figure's value in 分 (empty as 0), for telling typed numbers that contradict one. */
+function figureValues(year: FigureYear): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const [name, figure] of figureCatalogue(year).figures) {
+    const read = figure.read(year);
+    if (read.ok) values.set(name, read.value ?? 0);
+  }
+  return values;
 }
 
 function replaceParagraphs(tree: Root, replacements: ReadonlyMap<Paragraph, RootContent[]>): void {

@@ -58,12 +58,12 @@ describe('project performance forms', () => {
     expect(run(projectFormsMatchLedger).findings).toEqual([]);
     const { findings, text } = run(projectFormsMatchLedger, [{ file: 'performance.yaml', from: 'amount: 8\n', to: 'amount: 8.01\n' }]);
     const at = positionOfText(text('performance.yaml'), '8.01');
-    expect(findings.map((f) => [f.code, f.line, f.column, f.expected, f.actual])).toEqual([['identity.projectFormAmount', at.line, at.column, '8.00 万元', '8.01 万元']]);
+    expect(findings.map((f) => [f.code, f.line, f.column, f.expected, f.actual])).toEqual([['identity.projectFormAmount', at.line, at.column, '明细账 ledger: 8.00 万元', '本表 form: 8.01 万元']]);
   });
 
   it('with an empty amount disagree with a project that has ledger rows', () => {
     const { findings } = run(projectFormsMatchLedger, [{ file: 'performance.yaml', from: 'amount: 8\n', to: 'amount: null\n' }]);
-    expect(findings.map((f) => [f.expected, f.actual])).toEqual([['8.00 万元', '空 empty']]);
+    expect(findings.map((f) => [f.expected, f.actual])).toEqual([['明细账 ledger: 8.00 万元', '本表 form: 空 empty']]);
   });
 });
 
@@ -79,8 +79,8 @@ describe('the unit performance form’s 预算情况', () => {
     ]);
     const file = text('performance.yaml');
     expect(findings.map((f) => [f.line, f.column, f.expected, f.actual])).toEqual([
-      [positionOfText(file, '230', 1).line, positionOfText(file, '230', 1).column, '222.00 万元', '230.00 万元'],
-      [positionOfText(file, 'other: 0').line, positionOfText(file, 'other: 0').column + 'other: '.length, '8.00 万元', '0.00 万元'],
+      [positionOfText(file, '230', 1).line, positionOfText(file, '230', 1).column, '明细账 ledger: 222.00 万元', '本表 form: 230.00 万元'],
+      [positionOfText(file, 'other: 0').line, positionOfText(file, 'other: 0').column + 'other: '.length, '明细账 ledger: 8.00 万元', '本表 form: 0.00 万元'],
     ]);
   });
 
@@ -88,10 +88,18 @@ describe('the unit performance form’s 预算情况', () => {
     const printed = (extra: string) => ({ file: 'performance.yaml' as const, from: 'project: 28}', to: `project: 28, ${extra}}` });
     expect(run(unitFormMatchesLedger, [printed('fiscalAppropriation: 222, personnel: 192, operating: 10')]).findings).toEqual([]);
     expect(run(unitFormMatchesLedger, [printed('fiscalAppropriation: 230, personnel: 202, operating: 0')]).findings.map((f) => f.expected)).toEqual([
-      '222.00 万元',
-      '192.00 万元',
-      '10.00 万元',
+      '明细账 ledger: 222.00 万元',
+      '明细账 ledger: 192.00 万元',
+      '明细账 ledger: 10.00 万元',
     ]);
+  });
+});
+
+describe('a form that disagrees with the ledger', () => {
+  it('says the difference can come from either side and names the ledger rows to look at, rather than prescribing the ledger sum', () => {
+    const { findings } = run(projectFormsMatchLedger, [{ file: 'performance.yaml', from: 'amount: 8\n', to: 'amount: 9\n' }]);
+    expect(findings[0]?.zh).toMatch(/也可能来自 ledger\.yaml 的明细行.*第 10 行/);
+    expect(findings[0]?.zh).toContain('不要直接把本表改成明细账之数');
   });
 });
 

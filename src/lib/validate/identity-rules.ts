@@ -70,6 +70,23 @@ function readAmount(table: Table, rowKey: string, columnPath: string): Amount {
   return amountAtColumn(row, index);
 }
 
+/**
+ * Where a difference between a form and the ledger can come from. Both are typed by a clerk: a
+ * message that named the ledger sum as "expected" would have them copy it into the form and
+ * publish a duplicated row. So it names both sides, and the ledger rows to look at.
+ */
+const eitherSide = (lines: string): string =>
+  `差异可能来自本表（抄录有误），也可能来自 ledger.yaml 的明细行（某行重复、遗漏、金额或项目填错${lines}）：请对照原始文件核对两边，不要直接把本表改成明细账之数；可在 disclosure.yaml 的 controls 中写下批复数以便核对`;
+const EITHER_SIDE_EN =
+  'the difference can come from this form (mistyped) or from a ledger row (duplicated, missing, a wrong amount or project): check both against the source, do not copy the ledger figure into the form; controls in disclosure.yaml can hold the approved figure';
+
+/** `；相关明细行：ledger.yaml 第 7、9 行` for the given ledger rows (at most 12 listed). */
+function rowLines(d: Disclosure, rows: readonly { readonly at: SourcePosition }[]): string {
+  const lines = rows.map((r) => r.at.line);
+  if (lines.length === 0) return '；明细账中没有相关行';
+  return `；相关明细行：${d.files.ledger ?? 'ledger.yaml'} 第 ${lines.slice(0, 12).join('、')}${lines.length > 12 ? ' 等' : ''} 行`;
+}
+
 const ledgerAmountOf = (d: Disclosure, projectId: string): Amount =>
   sumAmounts(d.ledger.filter((r) => r.project === projectId).map((r) => r.amount));
 
@@ -86,11 +103,11 @@ export const projectFormsMatchLedger: DisclosureRule = (d, context) =>
       finding({
         code: 'identity.projectFormAmount',
         severity: 'error',
-        zh: `项目“${project.name}”（${project.id}）绩效目标表的预算金额 ${printedWan(form.amount)} 与明细账 ${wan(ledger)} 不符`,
-        en: `the performance form of project "${project.name}" (${project.id}) says ${printedWan(form.amount)}, its ledger rows sum to ${wan(ledger)}`,
+        zh: `项目“${project.name}”（${project.id}）绩效目标表的预算金额 ${printedWan(form.amount)} 与明细账 ${wan(ledger)} 不符。${eitherSide(rowLines(d, d.ledger.filter((r) => r.project === project.id)))}`,
+        en: `the performance form of project "${project.name}" (${project.id}) says ${printedWan(form.amount)}, its ledger rows sum to ${wan(ledger)}. ${EITHER_SIDE_EN}`,
         at: context.fieldPosition(form.at, 'amount'),
-        expected: wan(ledger),
-        actual: printedWan(form.amount),
+        expected: `明细账 ledger: ${wan(ledger)}`,
+        actual: `本表 form: ${printedWan(form.amount)}`,
       }),
     ];
   });
@@ -128,11 +145,11 @@ export const unitFormMatchesLedger: DisclosureRule = (d, context) => {
       finding({
         code: 'identity.unitFormBudget',
         severity: 'error',
-        zh: `整体支出绩效目标表“预算情况·${zh}”为 ${wan(printed)}，明细账为 ${wan(ledger)}`,
-        en: `the unit performance form's budget line "${en}" says ${wan(printed)}, the ledger sums to ${wan(ledger)}`,
+        zh: `整体支出绩效目标表“预算情况·${zh}”为 ${wan(printed)}，明细账为 ${wan(ledger)}。${eitherSide(rowLines(d, view.filter(select)))}`,
+        en: `the unit performance form's budget line "${en}" says ${wan(printed)}, the ledger sums to ${wan(ledger)}. ${EITHER_SIDE_EN}`,
         at: context.fieldPosition(form.at, 'budget', line),
-        expected: wan(ledger),
-        actual: wan(printed),
+        expected: `明细账 ledger: ${wan(ledger)}`,
+        actual: `本表 form: ${wan(printed)}`,
       }),
     ];
   });

@@ -8,6 +8,7 @@ import type { ContentFile } from '../content/load.ts';
 import type { DataPath, YamlSource } from '../content/yaml-source.ts';
 import { finding, type Finding, type SourcePosition } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
+import { publishedBlocks } from './published-text.ts';
 import { canonicalPersonalValue, findPersonalData, maskPersonalValue, type PersonalDataKind, type PersonalDataMatch } from './personal-data.ts';
 
 const KIND_TEXT: Readonly<Record<PersonalDataKind, readonly [zh: string, en: string]>> = {
@@ -53,6 +54,25 @@ function scanText(file: ContentFile): [PersonalDataMatch, SourcePosition][] {
 }
 
 /**
+ * Personal values in a Markdown file: in its source text, and in the text its page shows (after
+ * Markdown, entities and HTML), where emphasis or a link can join digits the source keeps apart.
+ * A value found in both is reported once, at its place in the source.
+ */
+function scanMarkdown(file: ContentFile): [PersonalDataMatch, SourcePosition][] {
+  const found = scanText(file);
+  const seen = new Set(found.map(([match]) => canonicalPersonalValue(match.value)));
+  for (const block of publishedBlocks(file.text)) {
+    for (const match of findPersonalData(block.text)) {
+      const key = canonicalPersonalValue(match.value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push([match, { file: file.path, line: block.line, column: block.column }]);
+    }
+  }
+  return found;
+}
+
+/**
  * Personal values in a YAML file: everything written in its text (comments included: the content
  * folder is itself published in the repository), plus values that only appear once YAML has
  * unescaped or folded a scalar (`"\u0031…"`, a line break inside the number), reported at the
@@ -94,7 +114,7 @@ export function checkFilesForPersonalData(files: readonly ContentFile[], yamlSou
     const isYaml = /\.ya?ml$/.test(file.path);
     if (!isYaml && !/\.md$/.test(file.path)) continue;
     const source = isYaml ? yamlSource(file.path) : undefined;
-    const matches = source ? scanYaml(file, source) : scanText(file);
+    const matches = source ? scanYaml(file, source) : isYaml ? scanText(file) : scanMarkdown(file);
     if (matches.length > 0) findings.push(...notAllowed(matches, allowListFor(file.path, files, yamlSource)));
   }
   return findings;
@@ -128,7 +148,7 @@ export function checkDisclosuresForPersonalData(disclosures: readonly Disclosure
       }
     };
     walk(d, { file: d.files.disclosure, line: 1, column: 1 });
-    if (d.narrative) matches.push(...scanText({ path: d.narrative.file, text: d.narrative.markdown }));
+    if (d.narrative) matches.push(...scanMarkdown({ path: d.narrative.file, text: d.narrative.markdown }));
     return notAllowed(matches, d.privacyAllowList);
   });
 }

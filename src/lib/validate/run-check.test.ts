@@ -67,3 +67,25 @@ describe('runCheck', () => {
     expect(output).toContain('usage');
   });
 });
+
+describe('runCheck with a disclosure folder', () => {
+  it('reports that disclosure alone, so warnings of the others do not drown it, and says how many were left out', async () => {
+    const { cpSync, readFileSync, writeFileSync } = await import('node:fs');
+    const root = fixture('valid-synthetic');
+    // The next year of the same department, with a warning (a project without ledger rows), beside the checked one.
+    const next = `${root}/disclosures/990001/901/2025`;
+    cpSync('tests/fixtures/invalid/project-without-ledger-rows/disclosures/990001/901/2024', next, { recursive: true });
+    writeFileSync(`${next}/disclosure.yaml`, readFileSync(`${next}/disclosure.yaml`, 'utf8').replace('year: 2024', 'year: 2025'));
+    const { exitCode, output } = runCheck([`${root}/disclosures/990001/901/2024`], {});
+    expect(exitCode).toBe(0);
+    expect(output).not.toContain('project.noLedgerRows');
+    expect(output).toMatch(/1 份公开，0 个错误，0 个警告（其他公开的 \d+ 条问题未显示）/);
+    const whole = runCheck([root], {});
+    expect(whole.output).toContain('project.noLedgerRows');
+  });
+
+  it('refuses a folder that is neither a content folder nor below disclosures/', () => {
+    expect(runCheck(['src'], {}).exitCode).toBe(2);
+    expect(runCheck(['no-such-folder'], {}).output).toContain('文件夹不存在');
+  });
+});

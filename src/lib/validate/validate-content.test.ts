@@ -79,3 +79,13 @@ describe('validateContentDir (CONTENT_DIR)', () => {
     expect(findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}:${f.column} ${f.code}`)).toEqual([]);
   });
 });
+
+describe('a disclosure whose amounts would overflow a sum', () => {
+  it('is reported, and no rule that builds tables is run on it (which would throw a RangeError)', async () => {
+    const { narrativeRuleFor } = await import('../narrative/rule.ts');
+    const huge = (n: number) => ({ file: 'ledger.yaml' as const, from: `amount: ${n}.00}`, to: `amount: 5000000000.00}` });
+    const { result, files } = loadSynthetic([huge(100), huge(50)]);
+    const findings = validateContent(result, files, [narrativeRuleFor(result.disclosures)]);
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['amount.totalTooLarge']);
+  });
+});

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { ContentFile, LoadResult } from '../content/load.ts';
 import { loadContentDir, readContentFiles } from '../content/read-content-dir.ts';
-import { sortFindings, type Finding } from '../findings.ts';
+import { hasErrors, sortFindings, type Finding } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
 import { AMOUNT_RULES } from './amount-rules.ts';
 import { CATALOGUE_RULES } from './catalogue-rules.ts';
@@ -18,9 +18,20 @@ import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
 import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
 import { narrativeRuleFor } from '../narrative/rule.ts';
+import { controlsMatchLedger, ledgerRowsAreUnique, ledgerTotalPlausibleForUnit } from './control-rules.ts';
+import { LAYOUT_RULES } from './layout-rules.ts';
+import { amountTotalWithinLimit } from './limit-rules.ts';
+import { checkFilesForCharacters, checkYamlForMarkup } from './text-rules.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
-const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger];
+const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger, ...LAYOUT_RULES];
+
+/**
+ * Rules whose errors mean no table may be built from the disclosure: amounts past the limits
+ * (a sum would overflow), a row written twice or a whole file in the wrong unit (every figure
+ * would be wrong, and the identities would only repeat the one error in many places).
+ */
+const BLOCKING: readonly DisclosureRule[] = [amountTotalWithinLimit, ledgerRowsAreUnique, ledgerTotalPlausibleForUnit];
 
 /**
  * Whether the identities can be judged: the disclosure has a ledger, and the loader found no error
@@ -44,6 +55,13 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
   const findings: Finding[] = [...result.findings];
   // The narrative's figure references and unsafe HTML, with every disclosure at hand for `.上年`.
   const narrative = narrativeRuleFor(result.disclosures);
+  const blocked = new Set<Disclosure>();
+  for (const d of result.disclosures) {
+    const blocking = BLOCKING.flatMap((rule) => rule(d, context));
+    findings.push(...blocking);
+    for (const f of blocking) if (f.severity === 'error') filesWithErrors.add(f.file);
+    if (hasErrors(blocking)) blocked.add(d);
+  }
   for (const d of result.disclosures) {
     // Figures can only be judged on a disclosure whose files loaded cleanly, like the identities.
     // (A disclosure that publishes financial tables without a ledger is already an error.)
@@ -53,15 +71,16 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
     const applicable = [
       ...ALWAYS,
       ...(judged ? [(x: Disclosure) => narrative(x)] : []),
-      ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, ...FACT_RULES] : []),
-      ...rules,
+      ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, ...FACT_RULES, controlsMatchLedger] : []),
+      // Other modules' rules may build tables, which a blocked disclosure must never reach (a sum would overflow).
+      ...(blocked.has(d) ? [] : rules),
     ];
     for (const rule of applicable) findings.push(...rule(d, context));
   }
   findings.push(
     ...(files === undefined
       ? checkDisclosuresForPersonalData(result.disclosures)
-      : checkFilesForPersonalData(files, context.yamlSource)),
+      : [...checkFilesForPersonalData(files, context.yamlSource), ...checkFilesForCharacters(files, context.yamlSource), ...checkYamlForMarkup(files, context.yamlSource)]),
   );
   return sortFindings(findings);
 }

@@ -10,6 +10,7 @@ import { changeClause, Figures, officeRunningCostSection, performanceSection, se
 import type { Table } from '../../tables/model.ts';
 import { amountIn, lookupColumn, textIn, withoutOrdinal } from '../../tables/table-cells.ts';
 import type { ComputedFigure } from '../template-pack.ts';
+import { literal } from '../../narrative/literal-text.ts';
 
 const hasFinancialTables = (f: Figures): boolean => f.table('incomeExpenditureSummary') !== undefined && f.table('expenditureSummary') !== undefined;
 
@@ -62,7 +63,11 @@ function fiscalIncomeLines(table6: Table, group: '一、本年收入' | '二、�
   const out: string[] = [];
   for (const row of lines.slice(start + 1)) {
     const text = textIn(row, label.column.index);
-    if (!/^（[一二三四五六七八九十]+）/.test(text)) break;
+    // The group ends at the next top-level line (`二、上年结转`); the unnumbered sub-lines under a
+    // part (经费拨款 under 一般公共预算拨款) are inside it and are skipped, not an end: stopping
+    // there left 政府性基金 out of the sentence.
+    if (/^[一二三四五六七八九十]+、/.test(text) || text === '') break;
+    if (!/^（[一二三四五六七八九十]+）/.test(text)) continue;
     const reference = `fiscalSummary:${row.key}:收入/预算数`;
     const cell = row.cells[label.column.index + 1];
     if (cell && cell.kind === 'amount' && cell.value !== null && cell.value !== 0) out.push(`${withoutOrdinal(text)}{{${reference}}}万元`);
@@ -85,7 +90,8 @@ const fiscal: StandardSection = {
       markdown: sentence([
         '{{年度}}年本部门财政拨款收入预算{{财政拨款收入}}万元',
         current.length > 0 ? `，其中：${current.join('，')}` : '',
-        carried.length > 0 ? `；上年结转${carried.join('，')}` : '',
+        // 上年结转 is beside 本年收入, not part of it: “另有” says so, as the overview does.
+        carried.length > 0 ? `；另有上年结转${carried.join('，')}` : '',
         '。财政拨款支出预算{{财政拨款支出}}万元',
         changeClause(f, '财政拨款支出', 'fiscal', missing),
         '。',
@@ -124,9 +130,10 @@ const generalBudget: StandardSection = {
     if (nameColumn.ok && codeColumn.ok) {
       for (const row of table7.rows.filter((r) => r.level === 'section')) sectionNames.set(textIn(row, codeColumn.column.index), textIn(row, nameColumn.column.index));
     }
-    const classes = [...names].map(([code, name]) => `${name}{{generalBudgetExpenditure:class:*:${code}:合计}}万元`);
+    const classes = [...names].map(([code, name]) => `${literal(name)}{{generalBudgetExpenditure:class:*:${code}:合计}}万元`);
     const items = functionalRows(table7, 'item').map(
-      (item) => `- ${names.get(item.code.slice(0, 3)) ?? ''}（类）${sectionNames.get(item.code.slice(0, 5)) ?? ''}（款）${item.name}（项）：{{generalBudgetExpenditure:item:*:${item.code}:合计}}万元`,
+      (item) =>
+        `- ${literal(names.get(item.code.slice(0, 3)) ?? '')}（类）${literal(sectionNames.get(item.code.slice(0, 5)) ?? '')}（款）${literal(item.name)}（项）：{{generalBudgetExpenditure:item:*:${item.code}:合计}}万元`,
     );
     const lead = sentence([
       '{{年度}}年本部门一般公共预算拨款支出预算{{一般公共预算支出}}万元，其中：基本支出{{一般公共预算基本支出}}万元，项目支出{{一般公共预算项目支出}}万元',
@@ -161,7 +168,7 @@ const generalBudgetBasic: StandardSection = {
     if (!table8 || table8.empty) return null;
     const names = basicSectionNames(table8);
     const part = (figure: '人员经费' | '公用经费', list: string[]) =>
-      f.has(figure) ? `${figure}{{${figure}}}万元，占{{${figure}.占比}}${list.length > 0 ? `，主要包括${list.join('、')}` : ''}` : '';
+      f.has(figure) ? `${figure}{{${figure}}}万元，占{{${figure}.占比}}${list.length > 0 ? `，主要包括${list.map(literal).join('、')}` : ''}` : '';
     const parts = [part('人员经费', names.personnel), part('公用经费', names.operating)].filter((p) => p !== '');
     return {
       markdown: sentence(['{{年度}}年本部门一般公共预算基本支出{{一般公共预算基本支出}}万元', parts.length > 0 ? `，其中：${parts.join('；')}` : '', '。']),
@@ -189,7 +196,7 @@ const generalBudgetProject: StandardSection = {
               const cell = r.cells[amount.column.index];
               return cell?.kind === 'amount' && cell.value !== null && cell.value !== 0;
             })
-            .map((r) => `${textIn(r, name.column.index)}{{specialFundSummary:${r.key}:一般公共预算小计}}万元`)
+            .map((r) => `${literal(textIn(r, name.column.index))}{{specialFundSummary:${r.key}:一般公共预算小计}}万元`)
         : [];
     return {
       markdown: sentence([
