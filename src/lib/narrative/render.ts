@@ -21,6 +21,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { formatWan } from '../money.ts';
 import { ContentError, finding, hasErrors, type Finding, type SourcePosition } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
 import type { Table } from '../tables/model.ts';
@@ -252,7 +253,8 @@ function literalAmountFinding(text: string, match: RegExpMatchArray, node: Nodes
       named = { name, value };
     }
   }
-  if (named && typed !== undefined && typed !== named.value) {
+  // A figure is typed as printed, rounded to 0.01 万元: 16497.86 for 164,978,634 元 is not a contradiction.
+  if (named && typed !== undefined && typed !== named.value && formatWan(typed) !== formatWan(named.value)) {
     const derived = (named.value / FEN_PER_UNIT['万元']).toFixed(2);
     return finding({
       code: 'narrative.literalAmountContradicts',
