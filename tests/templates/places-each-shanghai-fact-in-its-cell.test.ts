@@ -226,3 +226,19 @@ describe('each fact of a SYNTHETIC Shanghai disclosure lands in exactly its expe
     expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected].sort()));
   });
 });
+
+describe('the 三公 table of a Shanghai disclosure whose facts are a full ledger', () => {
+  it('puts each 三公 款 in its own item: 30212 出国, 30217 接待, 31013 购置, 30231 运行', () => {
+    const row = (econ: string, amountYuan: number) => ({ unit: '990001001', func: '2010101', econ, source: 'appropriation' as const, kind: 'basic' as const, amount: yuan(amountYuan), at });
+    const fromLedger: Disclosure = {
+      ...disclosure,
+      coarseFacts: null,
+      declaredThreePublic: null,
+      ledger: [row('30212', 100), row('30217', 200), row('31013', 400), row('30231', 800)],
+    };
+    const table = buildTables(fromLedger).find((t) => t.id === 'threePublic');
+    const cells = table?.rows[0]?.cells.map((c) => (c.kind === 'amount' ? c.value : c.value));
+    // 合计, 因公出国(境)费, 公务接待费, 小计, 购置费, 运行费, 机关运行经费 (not derivable from a ledger's 款 alone: blank)
+    expect(cells).toEqual([Y(1500), Y(100), Y(200), Y(1200), Y(400), Y(800), null]);
+  });
+});

@@ -201,7 +201,7 @@ export const disclosureFileSchema = z.strictObject({
   /**
    * Control figures from a source independent of the ledger (the finance bureau's approval, the
    * imported tables): figure name or table cell reference (as in notes.md, `支出合计`,
-   * `公务接待费`, `表15:total:公务接待费`) → amount in this file's unit. Each must equal what the
+   * `公务接待费`, `threePublic:total:公务接待费`) → amount in this file's unit. Each must equal what the
    * tables derive from the ledger (validate/control-rules.ts); a 支出合计 here also confirms a
    * total that looks implausible for the declared unit.
    */

@@ -1,7 +1,7 @@
 /**
  * What a disclosure's place in the content folder promises: `disclosures/<行政区划代码>/<部门编码>/<年度>/`
  * is how a reader (and the next clerk) finds it, so the folder and the file must say the same, and
- * a disclosure that publishes tables 22/23 must have the file they are made from.
+ * a disclosure that publishes performance forms must have the file they are made from.
  */
 import { packOf } from '../templates/registry.ts';
 import { definitionFor } from '../templates/template-pack.ts';
