@@ -18,6 +18,8 @@ import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
 import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
 import { narrativeRuleFor } from '../narrative/rule.ts';
+import { finalRulesFor, requiredTablesPublished } from '../final/final-rules.ts';
+import { narrativeClaimsRule } from '../final/narrative-claims.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
 const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger];
@@ -44,6 +46,8 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
   const findings: Finding[] = [...result.findings];
   // The narrative's figure references and unsafe HTML, with every disclosure at hand for `.上年`.
   const narrative = narrativeRuleFor(result.disclosures);
+  // A 决算 is held against its 预算 and last year's 决算: with every disclosure at hand too.
+  const final = finalRulesFor(result.disclosures);
   for (const d of result.disclosures) {
     // Figures can only be judged on a disclosure whose files loaded cleanly, like the identities.
     // (A disclosure that publishes financial tables without a ledger is already an error.)
@@ -52,8 +56,9 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
       !(d.files.ledger === null && d.providedTables.some((id) => definitionFor(packOf(d), id)?.source === 'facts'));
     const applicable = [
       ...ALWAYS,
-      ...(judged ? [(x: Disclosure) => narrative(x)] : []),
-      ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, ...FACT_RULES] : []),
+      requiredTablesPublished,
+      ...(judged ? [(x: Disclosure) => narrative(x), narrativeClaimsRule] : []),
+      ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, ...FACT_RULES, (x: Disclosure) => final(x)] : []),
       ...rules,
     ];
     for (const rule of applicable) findings.push(...rule(d, context));
