@@ -11,6 +11,8 @@ import { sumAmounts, type Amount } from '../money.ts';
 import { functionFacts } from '../tables/facts.ts';
 import { nameOf } from '../catalogue/catalogue.ts';
 import { splitFrontMatter } from '../narrative/front-matter.ts';
+import { figureCatalogue } from '../narrative/figures.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import { completion, direction, varianceSentence, type Completion, type Direction } from './variance.ts';
 
 /** The same department's disclosure of the same year in the other phase, when `all` has it. */
@@ -92,7 +94,10 @@ export function compareBudgetWithFinal(final: Disclosure, all: readonly Disclosu
     // A 类 has a reason only through its 项: the 类 line repeats none.
     return line(cls, name(cls), sumAmounts(items.map((l) => l.initialBudget)), sumAmounts(items.map((l) => l.actual)), 'see items');
   });
-  const totalActual = sumAmounts([...actual.values()]);
+  // The whole as the 决算 publishes it (a printed total may differ by a rounding cent from its 项).
+  const year = { disclosure: final, tables: buildTables(final) };
+  const printedTotal = figureCatalogue(year).figures.get('一般公共预算支出')?.read(year);
+  const totalActual = printedTotal?.ok ? printedTotal.value : sumAmounts([...actual.values()]);
   const generalBudgetTotal = line('total', '一般公共预算财政拨款支出', accounts.initialBudgetTotal, totalActual, reasons.total);
   const actualThree = final.declaredThreePublic;
   const threePublic = THREE_PUBLIC_ITEMS.map((item) => line(item.key, item.name, accounts.threePublicBudget[item.key], actualThree?.[item.key] ?? null, reasons.threePublic));

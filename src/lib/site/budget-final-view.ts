@@ -6,7 +6,7 @@
  */
 import type { ChartData } from '../charts/chart-data.ts';
 import { compareBudgetWithFinal, counterpart, type ComparisonLine } from '../final/budget-vs-final.ts';
-import { formatWan, sumAmounts } from '../money.ts';
+import { formatWan } from '../money.ts';
 import { t } from '../i18n/strings.ts';
 import { routes } from './routes.ts';
 import type { DisclosureEntry, SiteData } from './site-data.ts';
@@ -68,7 +68,7 @@ export function phaseView(site: SiteData, entry: DisclosureEntry): PhaseView {
           byClass: [
             ...comparison.byClass.map(row),
             // The whole, as the 决算 states it: its printed 年初预算 total (which need not be the sum of its 项).
-            row({ ...comparison.total, actual: sumAmounts(comparison.byClass.map((l) => l.actual)) }),
+            row(comparison.total),
           ],
           threePublic: comparison.threePublic.map(row),
           chart: comparisonChart(comparison.byClass),
