@@ -80,7 +80,8 @@ function startsBody(cells: readonly string[]): boolean {
 }
 
 function parseUnitLine(line: string, at: number): CorpusUnitLine {
-  const match = /^编制部门：(.+?)\t+单位([：:])(元|万元)\t*$/u.exec(line);
+  // A 决算 (ptczj-2024-js) prints the unit alone, without the 编制部门 part: department is then ''.
+  const match = /^(?:编制部门：(.+?)\t+)?单位([：:])(元|万元)\t*$/u.exec(line);
   if (!match) throw new Error(`line ${at}: expected the 编制部门/单位 line, got ${JSON.stringify(line)}`);
   return {
     text: line.replace(/\t+$/u, ''),
@@ -131,6 +132,34 @@ function parseTable(block: readonly { text: string; line: number }[]): CorpusTab
   if (headerLines.length === 0) throw new Error(`line ${titleLine.line}: ${title} has no header lines`);
   if (bodyRows.length === 0) throw new Error(`line ${titleLine.line}: ${title} has no body rows`);
   return { title, line: titleLine.line, unitLine: parseUnitLine(unitLine.text, unitLine.line), headerLines, bodyRows, paddingRows, note };
+}
+
+/** The 部门决算单位构成 list a 决算 prints before its tables (no title in the text file: `（无表题）｜…`). */
+export interface CorpusUnitList {
+  readonly line: number;
+  readonly header: string[];
+  readonly rows: CorpusRow[];
+}
+
+const UNTITLED = /^（无表题）/u;
+
+/**
+ * A 决算 corpus file (ptczj-2024-js): the untitled 单位构成 list first, then its nine tables.
+ * The 三公 table prints an all-blank header line before its 预算数/决算数 line, which the table
+ * parser takes for the start of its body: header lines that carry no amount are moved back.
+ */
+export function parseFinalCorpus(text: string): { units: CorpusUnitList; tables: CorpusTable[] } {
+  const [first, ...rest] = blocks(text);
+  if (!first || !UNTITLED.test(first[0]?.text ?? '')) throw new Error('a 决算 corpus file starts with its untitled 单位构成 list');
+  const [, headerLine, ...unitRows] = first;
+  if (!headerLine) throw new Error(`line ${first[0]?.line}: the 单位构成 list has no header`);
+  const units = { line: first[0]?.line ?? 0, header: split(headerLine.text), rows: unitRows.map(({ text: t, line }) => ({ cells: split(t), line })) };
+  const tables = rest.map(parseTable).map((table) => {
+    const firstAmount = table.bodyRows.findIndex((r) => r.cells.some((c) => AMOUNT_TEXT.test(c)) || r.cells.some((c) => /合计/u.test(c)));
+    if (firstAmount <= 0) return table;
+    return { ...table, headerLines: [...table.headerLines, ...table.bodyRows.slice(0, firstAmount).map((r) => r.cells)], bodyRows: table.bodyRows.slice(firstAmount) };
+  });
+  return { units, tables };
 }
 
 /** The budget tables of a corpus file, in printed order (the 9 tables of a Shanghai 预算). */

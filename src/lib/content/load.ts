@@ -15,21 +15,28 @@ import {
   type DeclaredThreePublic,
   type Disclosure,
   type Fact,
+  type FinalAccounts,
+  type FundBalances,
   type Indicator,
   type LedgerRow,
   type PrintedCell,
   type ProjectForm,
+  type ThreePublicItems,
   type UnitForm,
 } from '../disclosure/model.ts';
+import type { z } from 'zod';
+import type { Amount } from '../money.ts';
 import { definitionFor } from '../templates/template-pack.ts';
 import { templatePack, templatePacks } from '../templates/registry.ts';
 import {
   catalogueFileSchema,
   disclosureFileSchema,
+  finalAccountsSchema,
   ledgerFileSchema,
   mappingFileSchema,
   performanceFileSchema,
   type Indicator as RawIndicator,
+  type RawAmount,
 } from './schema.ts';
 import { AmountReader, parseContentFile } from './parse-file.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -254,7 +261,7 @@ function loadDisclosure(
   const checkUnit = (code: string | undefined, path: (string | number)[], source: YamlSource) => {
     if (code !== undefined && !unitCodes.has(code)) findings.push(unknownReference('unit', code, source.positionOf(path), [...unitCodes]));
   };
-  const units = d.units.map((u) => ({ code: u.code ?? '', name: u.name, type: u.type ?? null }));
+  const units = d.units.map((u) => ({ code: u.code ?? '', name: u.name, type: u.type ?? null, ...(u.remark === undefined ? {} : { remark: u.remark }) }));
   // A coded unit spends ledger rows, and its type decides how 部门经济分类 maps to 政府经济分类.
   d.units.forEach((u, i) => {
     if (u.code !== undefined && u.type === undefined) {
@@ -319,6 +326,32 @@ function loadDisclosure(
       at: at(['threePublic']),
     };
     findings.push(...reader.findings);
+  }
+  const finalAccounts = d.finalAccounts ? readFinalAccounts(d.finalAccounts, main.source, findings) : undefined;
+  if (finalAccounts && d.phase !== 'final') {
+    findings.push(
+      finding({
+        code: 'final.notAFinal',
+        severity: 'error',
+        zh: 'finalAccounts 只属于决算（phase: final）',
+        en: 'finalAccounts belongs to a 决算 (phase: final) only',
+        at: at(['finalAccounts']),
+        actual: d.phase,
+      }),
+    );
+  }
+  if (pack.phase !== d.phase) {
+    findings.push(
+      finding({
+        code: 'template.wrongPhase',
+        severity: 'error',
+        zh: `模板“${pack.name}”用于${pack.phase === 'final' ? '决算' : '预算'}，本文件 phase 为 ${d.phase}`,
+        en: `template ${pack.id} is for phase ${pack.phase}, this file says ${d.phase}`,
+        at: at(['phase']),
+        expected: pack.phase,
+        actual: d.phase,
+      }),
+    );
   }
   // A printed cell of a table in 万元 (the 三公 table) is written in that table's unit.
   const printedAsPublished: PrintedCell[] = d.printedAsPublished.map((p, i) => {
@@ -407,7 +440,7 @@ function loadDisclosure(
           at: parsed.source.positionOf(path),
         });
       });
-      if (parsed.value.byFunction !== undefined || parsed.value.basicByEcon !== undefined) {
+      if (parsed.value.byFunction !== undefined || parsed.value.basicByEcon !== undefined || parsed.value.incomeByFunction !== undefined) {
         const fact = (path: (string | number)[], amount: number, fields: Omit<Fact, 'amount' | 'at'>): Fact => ({ ...fields, amount, at: parsed.source.positionOf(path) });
         const byFunction = (parsed.value.byFunction ?? []).flatMap((row, i) => {
           checkUnit(row.unit, ['byFunction', i, 'unit'], parsed.source);
@@ -419,7 +452,11 @@ function loadDisclosure(
           const amount = reader.read(row.amount, ['basicByEcon', i, 'amount']);
           return amount === null ? [] : [fact(['basicByEcon', i], amount, { unit: row.unit ?? null, func: null, econ: row.econ, source: 'generalBudget', kind: 'basic' })];
         });
-        coarseFacts = { byFunction, basicByEcon };
+        const incomeByFunction = (parsed.value.incomeByFunction ?? []).flatMap((row, i) => {
+          const amount = reader.read(row.amount, ['incomeByFunction', i, 'amount']);
+          return amount === null ? [] : [{ func: row.func, source: row.source, amount, at: parsed.source.positionOf(['incomeByFunction', i]) }];
+        });
+        coarseFacts = { byFunction, basicByEcon, ...(parsed.value.incomeByFunction === undefined ? {} : { incomeByFunction }) };
       }
       findings.push(...reader.findings);
       checkLedgerCodes([...ledger, ...(coarseFacts?.byFunction ?? []), ...(coarseFacts?.basicByEcon ?? [])], catalogue, findings);
@@ -524,6 +561,7 @@ function loadDisclosure(
     ledger,
     coarseFacts,
     declaredThreePublic,
+    ...(finalAccounts ? { finalAccounts } : {}),
     printedAsPublished,
     printStyle: { amountUnit: d.amountUnit, ...d.printStyle },
     income,
@@ -540,6 +578,49 @@ function loadDisclosure(
     },
     files: { disclosure: mainFile.path, ledger: ledgerFile?.path ?? null, performance: performanceFile?.path ?? null },
   };
+}
+
+/** A 决算's `finalAccounts` block, amounts in its own declared unit. */
+function readFinalAccounts(raw: z.infer<typeof finalAccountsSchema>, source: YamlSource, findings: Finding[]): FinalAccounts {
+  const reader = new AmountReader(source, raw.amountUnit);
+  const read = (value: RawAmount | undefined, path: (string | number)[]): Amount => (value === undefined ? null : reader.read(value, ['finalAccounts', ...path]));
+  const balances = (b: typeof raw.carryoverIn, key: string): FundBalances => ({
+    total: read(b.total, [key, 'total']),
+    generalBudget: read(b.generalBudget, [key, 'generalBudget']),
+    govFund: read(b.govFund, [key, 'govFund']),
+    stateCapital: read(b.stateCapital, [key, 'stateCapital']),
+  });
+  const items = (i: typeof raw.threePublicBudget, key: string): ThreePublicItems => ({
+    outboundTravel: read(i.outboundTravel, [key, 'outboundTravel']),
+    reception: read(i.reception, [key, 'reception']),
+    vehiclePurchase: read(i.vehiclePurchase, [key, 'vehiclePurchase']),
+    vehicleOperation: read(i.vehicleOperation, [key, 'vehicleOperation']),
+  });
+  const c = raw.threePublicCounts;
+  const result: FinalAccounts = {
+    carryoverIn: balances(raw.carryoverIn, 'carryoverIn'),
+    carryoverOut: balances(raw.carryoverOut, 'carryoverOut'),
+    nonFiscalSurplusUsed: read(raw.nonFiscalSurplusUsed, ['nonFiscalSurplusUsed']),
+    surplusAllocation: read(raw.surplusAllocation, ['surplusAllocation']),
+    initialBudget: raw.initialBudget.items.map((line, i) => ({
+      func: line.func,
+      amount: read(line.amount, ['initialBudget', 'items', i, 'amount']),
+      at: source.positionOf(['finalAccounts', 'initialBudget', 'items', i]),
+    })),
+    initialBudgetTotal: read(raw.initialBudget.total, ['initialBudget', 'total']),
+    threePublicBudget: items(raw.threePublicBudget, 'threePublicBudget'),
+    threePublicCounts: {
+      trips: c.trips ?? null,
+      travellers: c.travellers ?? null,
+      vehiclesBought: c.vehiclesBought ?? null,
+      vehiclesHeld: c.vehiclesHeld ?? null,
+      receptions: c.receptions ?? null,
+      guests: c.guests ?? null,
+    },
+    at: source.positionOf(['finalAccounts']),
+  };
+  findings.push(...reader.findings);
+  return result;
 }
 
 function unknownReference(kind: 'unit' | 'project', value: string, at: SourcePosition, known: string[]): Finding {

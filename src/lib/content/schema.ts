@@ -42,6 +42,8 @@ export const unitSchema = z.strictObject({
   name: z.string().min(1),
   /** 行政单位 (`admin`, 参公 included) or 事业单位 (`institution`): decides how econDept maps to econGov; omitted where the document does not say. */
   type: z.enum(['admin', 'institution']).optional(),
+  /** 备注 printed beside the unit in a 决算's 单位构成 list (`预算不单列，并入本级`). */
+  remark: z.string().optional(),
 });
 
 export const departmentSchema = z.strictObject({
@@ -138,6 +140,54 @@ export const threePublicSchema = z.strictObject({
   adminOperatingCost: rawAmount.optional(),
 });
 
+/** Balances of a 决算 by fund; a key is omitted where the cell is printed blank. */
+const fundBalancesSchema = z.strictObject({
+  /** All income (收入支出决算总表). */
+  total: rawAmount.optional(),
+  /** The 财政拨款 part per fund (财政拨款收入支出决算总表). */
+  generalBudget: rawAmount.optional(),
+  govFund: rawAmount.optional(),
+  stateCapital: rawAmount.optional(),
+});
+
+const threePublicItemsSchema = z.strictObject({
+  outboundTravel: rawAmount.optional(),
+  reception: rawAmount.optional(),
+  vehiclePurchase: rawAmount.optional(),
+  vehicleOperation: rawAmount.optional(),
+});
+
+const count = z.coerce.number().int().min(0).optional();
+
+/**
+ * What a 决算 states beside its spending facts (phase: final). Amounts in `amountUnit`; a key is
+ * omitted where the document prints nothing, never filled in.
+ */
+export const finalAccountsSchema = z.strictObject({
+  amountUnit: z.enum(AMOUNT_UNITS),
+  /** 年初结转和结余. */
+  carryoverIn: fundBalancesSchema.default({}),
+  /** 年末结转和结余. */
+  carryoverOut: fundBalancesSchema.default({}),
+  /** 使用非财政拨款结余（含专用结余）. */
+  nonFiscalSurplusUsed: rawAmount.optional(),
+  /** 结余分配. */
+  surplusAllocation: rawAmount.optional(),
+  /** 年初预算数 of 一般公共预算财政拨款支出: the printed total and one line per 功能 项 the document states. */
+  initialBudget: z
+    .strictObject({
+      total: rawAmount.optional(),
+      items: z.array(z.strictObject({ func: functionalItemCode, amount: rawAmount })).default([]),
+    })
+    .default({ items: [] }),
+  /** 财政拨款“三公”经费支出决算表 预算数 per item (its 决算数 go in `threePublic`). */
+  threePublicBudget: threePublicItemsSchema.default({}),
+  /** The counts a 三公 决算 states: 因公出国 团组/人次, 公务用车 购置数/保有量, 公务接待 批次/人次. */
+  threePublicCounts: z
+    .strictObject({ trips: count, travellers: count, vehiclesBought: count, vehiclesHeld: count, receptions: count, guests: count })
+    .default({}),
+});
+
 /** How the document prints its tables, so pages reproduce it. */
 export const printStyleSchema = z.strictObject({
   /** 0 where amounts are printed as whole 元, 2 otherwise. */
@@ -188,6 +238,8 @@ export const disclosureFileSchema = z.strictObject({
   tables: z.union([z.literal('all'), z.array(z.union([z.number().int(), z.string().min(1)]))]).default('all'),
   /** “三公”经费 and 机关运行经费 as the document prints them, where they are figures of their own. */
   threePublic: threePublicSchema.optional(),
+  /** A 决算's balances, 年初预算数 and 三公 预算数 and counts (phase: final only). */
+  finalAccounts: finalAccountsSchema.optional(),
   printStyle: printStyleSchema.default({ decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} }),
   printedAsPublished: z.array(printedCellSchema).default([]),
   /** Projects (项目支出) referenced by ledger rows and performance forms. */
@@ -241,6 +293,13 @@ export const functionFactSchema = z.strictObject({
   amount: rawAmount,
 });
 
+/** Income of one 功能 项 from one source, as a 决算's 收入决算表 prints it. */
+export const incomeFactSchema = z.strictObject({
+  func: functionalItemCode,
+  source: z.enum(FUNDING_SOURCES),
+  amount: rawAmount,
+});
+
 /** 一般公共预算基本支出 of one 经济 款, without its 功能 项. */
 export const econFactSchema = z.strictObject({
   unit: unitCode.optional(),
@@ -258,6 +317,8 @@ export const ledgerFileSchema = z.strictObject({
   byFunction: z.array(functionFactSchema).optional(),
   /** 一般公共预算基本支出 by 经济 款, for a source that gives it apart from the 功能 项. */
   basicByEcon: z.array(econFactSchema).optional(),
+  /** Income by 功能 项 × source (a 决算's 收入决算表): income is not what was spent, so it is its own set. */
+  incomeByFunction: z.array(incomeFactSchema).optional(),
 });
 
 /** Free text as printed on a form; absent and empty are the same (nothing printed). */

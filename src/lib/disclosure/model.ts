@@ -25,6 +25,8 @@ export interface Unit {
   readonly name: string;
   /** null where the document does not say whether the unit is 行政 or 事业. */
   readonly type: UnitType | null;
+  /** 备注 the document prints beside the unit in its 单位构成 list (`预算不单列，并入本级`); absent where none. */
+  readonly remark?: string;
 }
 
 export interface Project {
@@ -62,6 +64,82 @@ export interface Fact {
 export interface CoarseFacts {
   readonly byFunction: readonly Fact[];
   readonly basicByEcon: readonly Fact[];
+  /**
+   * Income by 功能 项 × source, where a 决算's 收入决算表 prints it. Income is its own set: what a
+   * 项 received is not what it spent (ptczj 2024: 一般行政管理事务 received 6.19 万元 of 其他收入
+   * and spent none of it; it went to 年末结转和结余). Absent for a 预算, whose income tables are
+   * its spending by source.
+   */
+  readonly incomeByFunction?: readonly IncomeFact[];
+}
+
+/** Income of one 功能 项 from one source (收入决算表). */
+export interface IncomeFact {
+  readonly func: string;
+  readonly source: FundingSource;
+  readonly amount: Fen;
+  readonly at: SourcePosition;
+}
+
+/** Balances of a 决算 by fund: all income (`total`) and its 财政拨款 part per fund; blank where not printed. */
+export interface FundBalances {
+  readonly total: Amount;
+  readonly generalBudget: Amount;
+  readonly govFund: Amount;
+  readonly stateCapital: Amount;
+}
+
+/** The four 三公 items, each blank where the document prints nothing. */
+export interface ThreePublicItems {
+  readonly outboundTravel: Amount;
+  readonly reception: Amount;
+  readonly vehiclePurchase: Amount;
+  readonly vehicleOperation: Amount;
+}
+
+/** The counts a 三公 决算 must state (null where the document does not state one). */
+export interface ThreePublicCounts {
+  /** 因公出国（境）团组 / 人次. */
+  readonly trips: number | null;
+  readonly travellers: number | null;
+  /** 公务用车购置数 / 保有量. */
+  readonly vehiclesBought: number | null;
+  readonly vehiclesHeld: number | null;
+  /** 公务接待 批次 / 人次. */
+  readonly receptions: number | null;
+  readonly guests: number | null;
+}
+
+/** 年初预算数 of one 功能 项 of 一般公共预算财政拨款支出, as the 决算 prints it. */
+export interface InitialBudgetLine {
+  readonly func: string;
+  readonly amount: Amount;
+  readonly at: SourcePosition;
+}
+
+/**
+ * What a 决算 states beside its spending facts: balances, 结余分配, the 年初预算数 it holds its
+ * spending against, and the 三公 预算数 and counts. A 预算 has none of these (see `phase`).
+ */
+export interface FinalAccounts {
+  /** 年初结转和结余: year N's opening equals year N−1's closing. */
+  readonly carryoverIn: FundBalances;
+  /** 年末结转和结余. */
+  readonly carryoverOut: FundBalances;
+  /** 使用非财政拨款结余（含专用结余）, an income line of the 收入支出决算总表. */
+  readonly nonFiscalSurplusUsed: Amount;
+  /** 结余分配, an expenditure line of the 收入支出决算总表. */
+  readonly surplusAllocation: Amount;
+  /**
+   * 年初预算数 of 一般公共预算财政拨款支出 per 功能 项 (Shanghai prints them in the 说明, not in a
+   * table), and their total as printed (which may differ from their sum: it is the printed figure).
+   */
+  readonly initialBudget: readonly InitialBudgetLine[];
+  readonly initialBudgetTotal: Amount;
+  /** 财政拨款“三公”经费 预算数 per item (the 决算数 are `declaredThreePublic`). */
+  readonly threePublicBudget: ThreePublicItems;
+  readonly threePublicCounts: ThreePublicCounts;
+  readonly at: SourcePosition;
 }
 
 /** “三公”经费 and 机关运行经费 as a document declares them (Shanghai prints them as figures, not derivable from 款). */
@@ -251,6 +329,8 @@ export interface Disclosure {
   /** Facts at a coarser grain, when the source gives no ledger (null otherwise). */
   readonly coarseFacts: CoarseFacts | null;
   readonly declaredThreePublic: DeclaredThreePublic | null;
+  /** What a 决算 states beside its facts; absent for a 预算 (optional so budget fixtures need not spell it out). */
+  readonly finalAccounts?: FinalAccounts;
   readonly printedAsPublished: readonly PrintedCell[];
   readonly printStyle: PrintStyle;
   readonly income: readonly IncomeLine[];

@@ -15,6 +15,7 @@ import {
   projectsCsv,
   type OpenDataField,
 } from './open-data.ts';
+import { FACT_FIELDS, factsCsv } from './facts-csv.ts';
 
 /** One open-data file: its path from the site root (as routes.ts gives it) and its content. */
 export interface OpenDataFile {
@@ -93,6 +94,13 @@ export function dataPackage(years: readonly number[]): DataPackage {
         resource(`ledger-${year}`, routes.ledgerCsvForYear(year), `预算账本（${year}年）/ Budget ledger (${year})`, `${year} 年度的账本，列同 ledger。The ${year} ledgers, same columns as ledger.`, LEDGER_FIELDS),
       ),
       resource('projects', routes.projectsCsv(), '项目 / Projects', '各公开的项目支出项目及其绩效目标。Projects of every disclosure with their performance goals.', PROJECT_FIELDS),
+      resource(
+        'facts',
+        routes.factsCsv(),
+        '事实（预算与决算）/ Facts (budgets and final accounts)',
+        '按来源所给粒度的金额（上海等只公开汇总表的地区），每行注明阶段（phase）和数字类别（figure）：预算数、决算所列年初预算数、决算数或收入，不可相加。Amounts at the grain the source gives, each line with its phase and figure (budget, initialBudget, actual, income): never add them up.',
+        FACT_FIELDS,
+      ),
       resource('indicators', routes.indicatorsCsv(), '绩效指标 / Performance indicators', '项目支出绩效目标表与整体支出绩效目标表的指标。Indicators of the project and department-wide performance forms.', INDICATOR_FIELDS),
     ],
   };
@@ -112,6 +120,7 @@ export function openDataFiles(disclosures: readonly Disclosure[]): OpenDataFile[
     ...years.map((year) => ({ path: routes.ledgerCsvForYear(year), text: ledgerCsv(disclosures.filter((d) => d.year === year)) })),
     { path: routes.projectsCsv(), text: projectsCsv(disclosures) },
     { path: routes.indicatorsCsv(), text: indicatorsCsv(disclosures) },
+    { path: routes.factsCsv(), text: factsCsv(disclosures) },
     { path: routes.dataPackage(), text: dataPackageJson(years) },
   ];
 }

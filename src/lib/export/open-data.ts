@@ -44,7 +44,7 @@ const booleanField = (b: boolean): CsvField => (b ? 'true' : 'false');
 /** Columns every open-data file starts with: which disclosure a row belongs to. */
 const disclosureColumns = <T extends { readonly d: Disclosure }>(): Column<T>[] => [
   column('year', 'integer', '预算年度 / Budget year', '预算年度。Budget year.', (r) => integerField(r.d.year)),
-  column('phase', 'string', '阶段 / Phase', '预算 budget 或决算 final；不同阶段的金额不可相加。Phase: budget or final; never add amounts of different phases.', (r) => r.d.phase),
+  column('phase', 'string', '阶段 / Phase', 'budget（预算：年初预算数）或 final（决算：决算数）；同一部门同一年度可有两套金额，不同阶段的金额不可相加。Phase: budget (the budget as approved) or final (the final accounts: amounts spent); a department-year can have both, never add amounts of different phases.', (r) => r.d.phase),
   column('regionCode', 'string', '行政区划代码 / Region code', '6 位行政区划代码（GB/T 2260），文本。6-digit GB/T 2260 region code, as text.', (r) => r.d.region.code),
   column('region', 'string', '行政区划 / Region', '行政区划名称。Region name.', (r) => r.d.region.name),
   column('departmentCode', 'string', '部门编码 / Department code', '部门编码，仅在本行政区划内唯一，文本（保留前导零）。Department code, unique only within its region; text, leading zeros kept.', (r) => r.d.department.code),

@@ -38,6 +38,18 @@ export const narrativeSettingsSchema = z.strictObject({
    * still written as references.
    */
   transcribed: z.boolean().default(false),
+  /**
+   * A 决算's reasons why 决算数 differs from 年初预算数 (printed after “决算数大于（小于）预算数的主要原因：”):
+   * `total` for 一般公共预算财政拨款支出, `threePublic` for 三公, `items` per 功能 项 code. Read by
+   * final/variance.ts; a difference without its reason is reported there.
+   */
+  varianceReasons: z
+    .strictObject({
+      total: z.string().min(1).optional(),
+      threePublic: z.string().min(1).optional(),
+      items: z.record(z.string().regex(/^\d{7}$/), z.string().min(1)).default({}),
+    })
+    .default({ items: {} }),
 });
 export type NarrativeSettings = z.infer<typeof narrativeSettingsSchema>;
 
@@ -49,7 +61,7 @@ export interface SplitNarrative {
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const DEFAULT_SETTINGS: NarrativeSettings = { changeReasons: {}, transcribed: false };
+const DEFAULT_SETTINGS: NarrativeSettings = { changeReasons: {}, transcribed: false, varianceReasons: { items: {} } };
 
 export function splitFrontMatter(markdown: string, file: string): SplitNarrative {
   const match = FRONT_MATTER.exec(markdown);

@@ -15,6 +15,8 @@ import type { ChangeReasons } from './front-matter.ts';
 
 export type SectionKey =
   | 'overview'
+  | 'income'
+  | 'expenditure'
   | 'fiscal'
   | 'generalBudget'
   | 'generalBudgetBasic'

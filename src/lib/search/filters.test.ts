@@ -8,6 +8,7 @@ describe('search filters', () => {
   it('names a page by year, region, department and kind', () => {
     expect(searchFiltersOf(pingluo, '收支总表')).toEqual({
       year: '2025',
+      phase: '预算',
       region: '平罗县',
       department: '平罗县人民代表大会常务委员会办公室',
       kind: '收支总表',
@@ -23,10 +24,15 @@ describe('search filters', () => {
     ];
     expect(filterOptions(pages)).toEqual({
       year: ['2025', '2024'],
+      phase: ['预算'],
       region: ['株洲市荷塘区', '平罗县'],
       department: ['株洲市荷塘区人民代表大会常务委员会', '平罗县人民代表大会常务委员会办公室'],
       kind: ['部门预算概况', '收支总表'],
     });
+  });
+
+  it('names the phase, so a 决算 page is found apart from the 预算 of the same year', () => {
+    expect(searchFiltersOf({ ...hetang, phase: 'final' }, '收支总表').phase).toBe('决算');
   });
 
   it('reads the chosen filters from a search URL, ignoring empty and unknown ones', () => {

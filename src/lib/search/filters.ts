@@ -5,12 +5,13 @@
 import type { Disclosure } from '../disclosure/model.ts';
 
 /** Filter names as they appear in Pagefind and in the search page's URL (`?year=2024`). */
-export const SEARCH_FILTERS = ['year', 'region', 'department', 'kind'] as const;
+/** `phase` says 预算 or 决算: a department-year has both, and a search can keep to one. */
+export const SEARCH_FILTERS = ['year', 'phase', 'region', 'department', 'kind'] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 export type SearchFilterValues = Readonly<Record<SearchFilter, string>>;
 
-type DisclosureRef = Pick<Disclosure, 'year' | 'region' | 'department'>;
+type DisclosureRef = Pick<Disclosure, 'year' | 'region' | 'department'> & Partial<Pick<Disclosure, 'phase'>>;
 
 /**
  * The filters of one page of a disclosure. `kind` names what the page is: a table's title
@@ -19,6 +20,7 @@ type DisclosureRef = Pick<Disclosure, 'year' | 'region' | 'department'>;
 export function searchFiltersOf(disclosure: DisclosureRef, kind: string): SearchFilterValues {
   return {
     year: String(disclosure.year),
+    phase: disclosure.phase === 'final' ? '决算' : '预算',
     region: disclosure.region.name,
     department: disclosure.department.name,
     kind,
@@ -33,6 +35,7 @@ export function filterOptions(pages: readonly SearchFilterValues[]): Record<Sear
   const distinct = (filter: SearchFilter) => [...new Set(pages.map((page) => page[filter]))];
   return {
     year: distinct('year').sort((a, b) => Number(b) - Number(a)),
+    phase: distinct('phase'),
     region: distinct('region'),
     department: distinct('department'),
     kind: distinct('kind'),

@@ -3,6 +3,7 @@
  * hand these to their components. Everything a page shows is read from the disclosure's Table
  * objects (figures, charts, narrative, project forms), so no page can disagree with a table.
  */
+import { phaseView, type PhaseView } from './budget-final-view.ts';
 import { overviewCharts, type ChartData } from '../charts/chart-data.ts';
 import { changeBetween, formatChange } from '../i18n/format.ts';
 import type { GlossaryId } from '../i18n/glossary.ts';
@@ -32,13 +33,14 @@ const sameDepartment = (a: Disclosure, b: Disclosure): boolean => a.region.code 
 
 /** The same department's disclosure for the previous year, when the content has it. */
 export function previousYear(site: SiteData, entry: DisclosureEntry): DisclosureEntry | undefined {
-  return site.entries.find((e) => sameDepartment(e.disclosure, entry.disclosure) && e.disclosure.year === entry.disclosure.year - 1);
+  // A 预算 follows the 预算 of the year before, a 决算 the 决算: phases are never compared across.
+  return site.entries.find((e) => sameDepartment(e.disclosure, entry.disclosure) && e.disclosure.year === entry.disclosure.year - 1 && e.disclosure.phase === entry.disclosure.phase);
 }
 
 /** Every year of the same department, oldest first (for trend charts). */
 export function departmentHistory(site: SiteData, entry: DisclosureEntry): DisclosureSummary[] {
   return site.entries
-    .filter((e) => sameDepartment(e.disclosure, entry.disclosure))
+    .filter((e) => sameDepartment(e.disclosure, entry.disclosure) && e.disclosure.phase === entry.disclosure.phase)
     .map((e) => e.summary)
     .sort((a, b) => a.year - b.year);
 }
@@ -161,6 +163,8 @@ export interface OverviewData {
   /** The 整体支出绩效目标 page, when the department published that form. */
   readonly unitPerformance: string | null;
   readonly workbook: string;
+  /** 预算 or 决算, the other set of the same year, and on a 决算 the comparison with its 年初预算. */
+  readonly phase: PhaseView;
 }
 
 const tableStatus = (table: Table): TableStatus => (!table.provided ? 'notProvided' : table.empty ? 'empty' : 'published');
@@ -204,6 +208,7 @@ export function overviewData(site: SiteData, entry: DisclosureEntry): OverviewDa
     projects: projectPages(entry).map((p) => ({ id: p.id, name: p.name, hasForm: p.form !== null, page: routes.project(d, p.id) })),
     unitPerformance: unitPerformanceTable(entry) ? routes.unitPerformance(d) : null,
     workbook: routes.workbook(d),
+    phase: phaseView(site, entry),
   };
   overviewCache.set(entry, data);
   return data;

@@ -33,6 +33,7 @@ export const routes = {
   ledgerCsvForYear: (year: number): string => `data/ledger-${year}.csv`,
   projectsCsv: (): string => 'data/projects.csv',
   indicatorsCsv: (): string => 'data/indicators.csv',
+  factsCsv: (): string => 'data/facts.csv',
   dataPackage: (): string => 'data/datapackage.json',
   manifest: (): string => 'data/SHA256SUMS',
 } as const;

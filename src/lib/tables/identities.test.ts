@@ -13,7 +13,8 @@ if (!catalogue) throw new Error('content/catalogues/2024 missing');
 describe('derived tables satisfy the budget identities', () => {
   for (const d of content.disclosures) {
     it(`for the sample disclosure ${d.id}`, () => {
-      expect(checkIdentities(buildTables(d), packOf(d))).toEqual([]);
+      // As derived: cells printed otherwise (printedAsPublished, a 决算's rounding) are reported by the check, not here.
+      expect(checkIdentities(buildTables({ ...d, printedAsPublished: [] }), packOf(d))).toEqual([]);
     });
   }
 

@@ -6,13 +6,14 @@
 import type { Disclosure } from '../disclosure/model.ts';
 import { HUNAN_BUDGET } from './hunan-budget/pack.ts';
 import { SHANGHAI_BUDGET } from './shanghai-budget/pack.ts';
+import { SHANGHAI_FINAL } from './shanghai-final/pack.ts';
 import type { TemplatePack } from './template-pack.ts';
 
 /**
  * Every pack, listed on call: the packs' 说明 sections read figures through this registry, so the
  * modules import each other and a list built at load time could see a pack not yet evaluated.
  */
-export const templatePacks = (): readonly TemplatePack[] => [HUNAN_BUDGET, SHANGHAI_BUDGET];
+export const templatePacks = (): readonly TemplatePack[] => [HUNAN_BUDGET, SHANGHAI_BUDGET, SHANGHAI_FINAL];
 
 export const templatePack = (id: string): TemplatePack | undefined => templatePacks().find((p) => p.id === id);
 

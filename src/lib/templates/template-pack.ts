@@ -89,8 +89,22 @@ export interface TemplatePack {
   readonly sections: readonly StandardSection[];
   /** Income = expenditure identities the validator reports as errors (收支总表, 财政拨款收支总表). */
   readonly balances?: readonly BalanceCheck[];
+  /**
+   * Where the overlap of the two coarse fact sets (general-budget basic spending by 功能 and by
+   * 经济) is printed as totals: a template whose figures are rounded one by one (a 决算 in 万元)
+   * holds the printed totals to each other, since its leaf facts need not add up to the cent.
+   * Absent: the fact sums themselves must agree.
+   */
+  readonly basicOverlap?: { readonly byFunction: CellRef; readonly byEcon: readonly CellRef[] };
   /** Checks across tables a single table's identities cannot express (收支总表 balances). */
   readonly crossChecks?: (tables: readonly Table[]) => string[];
+}
+
+/** One cell of a pack's table: table id, row key, column path. */
+export interface CellRef {
+  readonly table: string;
+  readonly row: string;
+  readonly column: string;
 }
 
 /**

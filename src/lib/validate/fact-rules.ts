@@ -4,7 +4,10 @@
  * are held against the basic spending on their 款. Every finding names the file and line of the
  * facts involved, and the table, row and column of a printed cell.
  */
-import type { Fact } from '../disclosure/model.ts';
+import type { Disclosure, Fact } from '../disclosure/model.ts';
+import { amountIn } from '../tables/table-cells.ts';
+import { packOf } from '../templates/registry.ts';
+import type { CellRef, TemplatePack } from '../templates/template-pack.ts';
 import { finding, type Finding } from '../findings.ts';
 import { SOURCE_INFO } from '../ledger/sources.ts';
 import { formatAmount, sumAmounts, type Amount } from '../money.ts';
@@ -22,6 +25,8 @@ const isBasicGeneralBudget = (f: Fact): boolean => f.kind === 'basic' && SOURCE_
 export const overlappingFactsAgree: DisclosureRule = (d) => {
   const facts = d.coarseFacts;
   if (!facts || facts.byFunction.length === 0 || facts.basicByEcon.length === 0) return [];
+  const printedOverlap = packOf(d).basicOverlap;
+  if (printedOverlap) return printedTotalsAgree(d, printedOverlap);
   const units = [...new Set([...facts.byFunction, ...facts.basicByEcon].map((f) => f.unit))];
   return units.flatMap((unit): Finding[] => {
     const byFunction = facts.byFunction.filter((f) => f.unit === unit && isBasicGeneralBudget(f));
@@ -44,6 +49,32 @@ export const overlappingFactsAgree: DisclosureRule = (d) => {
     ];
   });
 };
+
+/** The overlap as the template prints it (see TemplatePack.basicOverlap): one printed total against the others' sum. */
+function printedTotalsAgree(d: Disclosure, overlap: NonNullable<TemplatePack['basicOverlap']>): Finding[] {
+  const tables = buildTables(d);
+  const read = (ref: CellRef): Amount => {
+    const table = tables.find((t) => t.id === ref.table);
+    return table && table.provided ? amountIn(table, ref.row, parseColumnPath(ref.column)) : null;
+  };
+  const functional = read(overlap.byFunction);
+  const economic = sumAmounts(overlap.byEcon.map(read));
+  if ((functional ?? 0) === (economic ?? 0)) return [];
+  const at = d.coarseFacts?.basicByEcon[0]?.at ?? d.coarseFacts?.byFunction[0]?.at;
+  if (!at) return [];
+  const wan = (a: Amount) => `${formatAmount(a ?? 0, '万元', 2, true)} 万元`;
+  return [
+    finding({
+      code: 'facts.overlapMismatch',
+      severity: 'error',
+      zh: `一般公共预算基本支出：按功能分类印刷 ${wan(functional)}，人员经费与公用经费合计 ${wan(economic)}，两者应相等（基本 = 人员 + 公用）；请核对抄错的一行`,
+      en: `general-budget basic spending is printed as ${wan(functional)} by function and ${wan(economic)} as 人员经费 + 公用经费; 基本 = 人员 + 公用 must hold: look for the row copied wrongly`,
+      at,
+      expected: wan(functional),
+      actual: wan(economic),
+    }),
+  ];
+}
 
 /** Each cell printed differently from the sum of its parts: published as printed, reported with both values. */
 export const printedDifferencesReported: DisclosureRule = (d) => {

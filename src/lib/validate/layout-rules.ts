@@ -3,6 +3,7 @@
  * is how a reader (and the next clerk) finds it, so the folder and the file must say the same, and
  * a disclosure that publishes performance forms must have the file they are made from.
  */
+import { yearSegment } from '../site/routes.ts';
 import { packOf } from '../templates/registry.ts';
 import { definitionFor } from '../templates/template-pack.ts';
 import { finding, type Finding } from '../findings.ts';
@@ -19,7 +20,8 @@ export const folderMatchesContent: DisclosureRule = (d, context) => {
   if (!names) return [];
   const source = context.yamlSource(d.files.disclosure);
   const checks = [
-    ['year', '年度', 'year', names.year, String(d.year), ['year']],
+    // A 决算 lives beside the 预算 of its year: its folder is `<year>-final`, as its URL.
+    ['year', '年度', 'year', names.year, yearSegment(d), ['year']],
     ['department', '部门编码', 'department code', names.department, d.department.code, ['department', 'code']],
     ['region', '行政区划代码', 'region code', names.region, d.region.code, ['region', 'code']],
   ] as const;
@@ -30,8 +32,8 @@ export const folderMatchesContent: DisclosureRule = (d, context) => {
         finding({
           code: 'disclosure.folderMismatch',
           severity: 'error',
-          zh: `文件夹名表示${zh}为 ${folder}，disclosure.yaml 中写的是 ${content}：请改正其中写错的一处（文件夹应为 disclosures/<行政区划代码>/<部门编码>/<年度>/）`,
-          en: `the folder says ${en} ${folder}, disclosure.yaml says ${content}: correct whichever is wrong (folders are disclosures/<region>/<department>/<year>/)`,
+          zh: `文件夹名表示${zh}为 ${folder}，disclosure.yaml 中写的是 ${content}：请改正其中写错的一处（文件夹应为 disclosures/<行政区划代码>/<部门编码>/<年度>/，决算为 <年度>-final）`,
+          en: `the folder says ${en} ${folder}, disclosure.yaml says ${content}: correct whichever is wrong (folders are disclosures/<region>/<department>/<year>/, <year>-final for a 决算)`,
           at: source ? source.positionOf(path) : { file: d.files.disclosure, line: 1, column: 1 },
           expected: folder,
           actual: content,

@@ -22,6 +22,8 @@ import { controlsMatchLedger, ledgerRowsAreUnique, ledgerTotalPlausibleForUnit }
 import { LAYOUT_RULES } from './layout-rules.ts';
 import { amountTotalWithinLimit } from './limit-rules.ts';
 import { checkFilesForCharacters, checkYamlForMarkup } from './text-rules.ts';
+import { finalRulesFor, requiredTablesPublished } from '../final/final-rules.ts';
+import { narrativeClaimsRule } from '../final/narrative-claims.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
 const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger, ...LAYOUT_RULES];
@@ -62,6 +64,8 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
     for (const f of blocking) if (f.severity === 'error') filesWithErrors.add(f.file);
     if (hasErrors(blocking)) blocked.add(d);
   }
+  // A 决算 is held against its 预算 and last year's 决算: with every disclosure at hand too.
+  const final = finalRulesFor(result.disclosures);
   for (const d of result.disclosures) {
     // Figures can only be judged on a disclosure whose files loaded cleanly, like the identities.
     // (A disclosure that publishes financial tables without a ledger is already an error.)
@@ -70,8 +74,9 @@ export function validateContent(result: LoadResult, files?: readonly ContentFile
       !(d.files.ledger === null && d.providedTables.some((id) => definitionFor(packOf(d), id)?.source === 'facts'));
     const applicable = [
       ...ALWAYS,
-      ...(judged ? [(x: Disclosure) => narrative(x)] : []),
-      ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, ...FACT_RULES, controlsMatchLedger] : []),
+      requiredTablesPublished,
+      ...(judged ? [(x: Disclosure) => narrative(x), narrativeClaimsRule] : []),
+      ...(identitiesApply(d, filesWithErrors) ? [...IDENTITY_RULES, ...FACT_RULES, controlsMatchLedger, (x: Disclosure) => final(x)] : []),
       // Other modules' rules may build tables, which a blocked disclosure must never reach (a sum would overflow).
       ...(blocked.has(d) ? [] : rules),
     ];
