@@ -537,6 +537,7 @@ function loadDisclosure(
       title: d.provenance.title,
       ...(d.provenance.url === undefined ? {} : { url: d.provenance.url }),
       ...(d.provenance.transcribedFrom === undefined ? {} : { transcribedFrom: d.provenance.transcribedFrom }),
+      ...(d.provenance.importedFrom === undefined ? {} : { importedFrom: d.provenance.importedFrom }),
     },
     files: { disclosure: mainFile.path, ledger: ledgerFile?.path ?? null, performance: performanceFile?.path ?? null },
   };
