@@ -169,6 +169,16 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   const best = candidates[0];
   const chosenPack = request.template === undefined ? best : candidates.find((c) => c.pack.id === request.template);
   if (request.template !== undefined && !templatePack(request.template)) return fail(request, [unknownTemplate(request, request.template)]);
+  if (request.template !== undefined && chosenPack && best && best.pack.id !== chosenPack.pack.id && best.found.size > chosenPack.found.size) {
+    return fail(request, [
+      {
+        code: 'import.otherTemplate',
+        at: file,
+        zh: `文件是模板“${best.pack.name}”（${best.pack.id}）的表，不是“${chosenPack.pack.name}”：请改用 --template ${best.pack.id}`,
+        en: `the file holds tables of ${best.pack.id}, not ${chosenPack.pack.id}: use --template ${best.pack.id}`,
+      },
+    ]);
+  }
   if (!chosenPack || chosenPack.found.size === 0) {
     return fail(request, [
       {
@@ -180,16 +190,6 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     ]);
   }
   const { pack, found } = chosenPack;
-  if (request.template !== undefined && best && best.pack.id !== pack.id && best.found.size > found.size) {
-    return fail(request, [
-      {
-        code: 'import.otherTemplate',
-        at: file,
-        zh: `文件是模板“${best.pack.name}”（${best.pack.id}）的表，不是“${pack.name}”：请改用 --template ${best.pack.id}`,
-        en: `the file holds tables of ${best.pack.id}, not ${pack.id}: use --template ${best.pack.id}`,
-      },
-    ]);
-  }
   const chosen = [
     `模板 template: ${pack.id}（${pack.name}）${request.template ? '' : `，按工作表标题识别 recognised from ${found.size} sheet titles`}`,
     `阶段 phase: ${pack.phase}${request.phase ? '' : '（随模板 from the template）'}`,
