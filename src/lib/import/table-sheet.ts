@@ -53,7 +53,12 @@ function startsBody(row: readonly SheetCell[]): boolean {
   if (blankRow(row)) return true;
   const first = cellText(row[0]);
   if (/^\d{1,7}$/.test(first) || ORDINAL.test(first)) return true;
-  return row.some((c) => c.value.kind === 'number' || c.value.kind === 'formula');
+  if (row.some((c) => c.value.kind === 'number' || c.value.kind === 'formula')) return true;
+  // A note, or the 合计 line of an empty table (合计 with nothing but blanks after it; a header's 合计 has labels after it).
+  const texts = row.map(cellText);
+  if (/^注[:：]/u.test(texts.find((t) => t !== '') ?? '')) return true;
+  const total = texts.findIndex((t) => /^(合计|总计)$/u.test(t));
+  return total >= 0 && texts.slice(total + 1).every((t) => t === '');
 }
 
 /** Candidate titles of a sheet: the text of its first rows, then its name. */
