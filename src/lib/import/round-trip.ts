@@ -111,7 +111,7 @@ function compareRow(table: Table, row: Row, body: BodyRow, at: (address: string)
       }
     });
   } else if (labelText(printedLabels) !== labelText(derivedLabels)) {
-    const first = labelColumns.find((c, i) => printedLabels[i] !== derivedLabels[i]) ?? labelColumns[0];
+    const first = labelColumns.find((_, i) => printedLabels[i] !== derivedLabels[i]) ?? labelColumns[0];
     const derivedText = labelColumns.map((c) => row.cells[c.index]).filter((c) => c && c.kind !== 'amount' && c.value !== '').map((c) => (c && c.kind !== 'amount' ? c.value : '')).join(' ');
     out.push({
       table: table.id,
