@@ -284,8 +284,18 @@ export function departmentCodeFrom(fileName: string): string {
   return match?.[1] ?? 'dept';
 }
 
-function catalogueFor(request: ImportRequest): Catalogue | undefined {
+/** The content folder's catalogues, parsed once per list of catalogue files. */
+const parsedCatalogues = new WeakMap<readonly ContentFile[], ReadonlyMap<number, Catalogue>>();
+function cataloguesOf(request: ImportRequest): ReadonlyMap<number, Catalogue> {
+  const cached = parsedCatalogues.get(request.catalogueFiles);
+  if (cached) return cached;
   const { catalogues } = loadContent([...request.catalogueFiles], request.root);
+  parsedCatalogues.set(request.catalogueFiles, catalogues);
+  return catalogues;
+}
+
+function catalogueFor(request: ImportRequest): Catalogue | undefined {
+  const catalogues = cataloguesOf(request);
   const year = catalogueYearFor(request.year, [...catalogues.keys()]);
   return year === undefined ? undefined : catalogues.get(year);
 }
@@ -294,8 +304,8 @@ function catalogueFor(request: ImportRequest): Catalogue | undefined {
 function loadImported(request: ImportRequest, content: ImportedContent, department: string): { files: ContentFiles; disclosure: Disclosure | null; issues: ImportIssue[] } {
   const files = writeContent(content);
   const folder = `${request.root}/${folderOf(request, department, content.phase)}`;
-  const contentFiles = [...request.catalogueFiles, ...Object.entries(files).map(([name, text]) => ({ path: `${folder}/${name}`, text }))];
-  const result = loadContent(contentFiles, request.root);
+  const contentFiles = Object.entries(files).map(([name, text]) => ({ path: `${folder}/${name}`, text }));
+  const result = loadContent(contentFiles, request.root, cataloguesOf(request));
   const issues: ImportIssue[] = result.findings
     .filter((f) => f.severity === 'error' && f.file.startsWith(folder))
     .map((f) => ({ code: f.code, at: `${f.file}:${f.line}:${f.column}`, zh: f.zh, en: f.en }));
