@@ -61,7 +61,8 @@ export interface ImportedThreePublic {
 
 export interface ImportedProject {
   readonly id: string;
-  readonly unit: string;
+  /** The unit that runs it; absent where the source prints no unit codes. */
+  readonly unit?: string;
   readonly name: string;
   readonly specialFund: boolean;
 }
@@ -160,7 +161,7 @@ function disclosureYaml(c: ImportedContent): string {
   if (c.projects.length === 0) lines.push('projects: []');
   else {
     lines.push('projects:');
-    for (const p of c.projects) lines.push(`  - {id: ${yamlString(p.id)}, unit: ${q(p.unit)}, name: ${yamlString(p.name)}, specialFund: ${p.specialFund}}`);
+    for (const p of c.projects) lines.push(`  - {id: ${yamlString(p.id)}${p.unit === undefined ? '' : `, unit: ${q(p.unit)}`}, name: ${yamlString(p.name)}, specialFund: ${p.specialFund}}`);
   }
   lines.push('income: []');
   if (c.threePublic) {

@@ -19,6 +19,7 @@ import { writeContent, type CodeName, type ContentFiles, type ImportedContent, t
 import { importFlatExport, looksLikeFlatExport, type FlatTable } from './flat-export.ts';
 import { isError, type ImportIssue } from './issues.ts';
 import { compareTable, describeDifference, type Difference } from './round-trip.ts';
+import { formsContent, isFormSheet, readForm } from './performance-forms.ts';
 import { shanghaiFacts } from './shanghai-budget.ts';
 import { cellText, readWorkbook, type Sheet } from './sheet.ts';
 import { locateTableSheet, type TableSheet } from './table-sheet.ts';
@@ -139,7 +140,7 @@ async function finishFlat(request: ImportRequest, table: FlatTable): Promise<Imp
   const loaded = loadImported(request, content, department);
   const issues = [...flat.issues, ...loaded.issues];
   if (issues.some(isError) || !loaded.disclosure) return { ...fail(request, issues, chosen), folder: folderOf(request, department) };
-  return { files: loaded.files, folder: folderOf(request, department, content.phase), issues, chosen, disclosure: loaded.disclosure, tables: buildTables(loaded.disclosure), comparedCells: 0, rows: flat.ledger.rows.length };
+  return { files: loaded.files, folder: folderOf(request, department, content.phase), issues, chosen, disclosure: loaded.disclosure, tables: [], comparedCells: 0, rows: flat.ledger.rows.length };
 }
 
 const baseName = (path: string): string => path.split(/[\\/]/u).pop() ?? path;
@@ -207,8 +208,12 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   const unitSheet = [...found.values()].find((s) => s.definition.amountUnit === 'disclosure');
   const amountUnit: AmountUnit | null = unitSheet?.unit ?? null;
   if (unitSheet && amountUnit === null) issues.push({ code: 'import.unitMissing', at: `${unitSheet.sheet.name}!${unitSheet.unitAddress}`, zh: '表上没有“单位：元/万元”，数字格式也未标明单位：请补上单位行', en: 'no 单位 line and no unit in the number format: add the unit line' });
-  // Performance forms (绩效目标) carry no table unit and are not derived from facts.
+  // Performance forms (绩效目标) carry no table unit and are not derived from facts: read as forms.
   for (const [id, s] of [...found]) if (s.definition.source === 'forms') found.delete(id);
+  const formSheets = sheets.filter(isFormSheet);
+  const formUnit: AmountUnit = formSheets.some((s) => s.rows.slice(0, 4).some((r) => r.some((c) => /单位[:：]\s*万元/u.test(cellText(c))))) ? '万元' : '元';
+  const forms = formSheets.map((s) => readForm(s, formUnit, issues));
+  const formTable = pack.tables.find((t) => t.source === 'forms');
   for (const s of found.values()) {
     if (s.unit === null && s !== unitSheet) issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });
   }
@@ -236,6 +241,7 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   if (issues.some(isError)) return fail(request, issues, chosen);
 
   const department = request.department ?? departmentCodeFrom(file);
+  const performance = forms.length > 0 ? formsContent(forms, formUnit, baseName(file)) : null;
   const departmentName = [...found.values()].map((s) => s.unitLabel).find((l) => l !== '') ?? department;
   const wholeYuan = facts.byFunction.every((f) => f.amount % 100 === 0) && facts.basicByEcon.every((f) => f.amount % 100 === 0);
   const sheetsById = Object.fromEntries(pack.tables.flatMap((t) => (found.has(t.id) ? [[t.id, found.get(t.id)?.sheet.name ?? '']] : [])));
@@ -247,8 +253,8 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     region: { code: request.region, name: request.regionName ?? request.region },
     department: { code: department, name: departmentName },
     units: [],
-    tables: pack.tables.filter((t) => found.has(t.id)).map((t) => t.id),
-    projects: [],
+    tables: pack.tables.filter((t) => found.has(t.id) || (t === formTable && forms.length > 0)).map((t) => t.id),
+    projects: performance?.projects ?? [],
     threePublic: facts.threePublic,
     printStyle: { decimals: amountUnit === '元' && wholeYuan ? 0 : 2, zeroWhereNothing: [], labels: {}, notes: {} },
     printedAsPublished: [],
@@ -256,7 +262,7 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     provenance: { title: `${departmentName}${request.year}年部门预算`, file: baseName(file), sha256: sha256(request.bytes), sheets: sheetsById },
     ledger: { kind: 'facts', byFunction: facts.byFunction, basicByEcon: facts.basicByEcon },
     sections: pack.sections.map((s) => s.title),
-    performanceYaml: null,
+    performanceYaml: performance?.yaml ?? null,
   };
 
   // Pass 1: what the document prints its own way (0 for nothing, labels, notes, rounding).
