@@ -4,6 +4,7 @@
  * own XLSX downloads of the Shanghai samples import back to the same tables and CSVs.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadContentDir, readContentFiles } from '../content/read-content-dir.ts';
 import { tableToCsv } from '../export/csv.ts';
@@ -60,6 +61,17 @@ describe('a flat line-level export', () => {
       ['2010104', '302', 'appropriation', 'project', 30000000],
     ]);
     expect(ledger?.projects).toEqual([{ id: 'P01', unit: '001001', name: '常委会工作经费', specialFund: false }]);
+  });
+
+  it('as XLSX with the system’s field names and amounts in 万元 imports to the same ledger', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('明细');
+    ws.addRow(['AGENCY_CODE', 'AGENCY_NAME', 'EXP_FUNC_CODE', 'DEP_BGT_ECO_CODE', 'GOV_BGT_ECO_CODE', 'FUND_TYPE_CODE', '支出类型', 'PRO_CODE', 'PRO_NAME', '金额（万元）']);
+    for (const r of d.ledger) ws.addRow([r.unit, d.units.find((u) => u.code === r.unit)?.name ?? '', r.func, r.econ, '', r.source, r.kind === 'basic' ? '基本支出' : '项目支出', r.project ?? '', d.projects.find((p) => p.id === r.project)?.name ?? '', Number(amountText(r.amount, '万元'))]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const result = await importFile(request('export.xlsx', bytes, '430202', 2024, { department: '001' }));
+    expect(result.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
+    expect(result.disclosure?.ledger.map((r) => [r.unit, r.func, r.econ, r.source, r.kind, r.project, r.amount])).toEqual(d.ledger.map((r) => [r.unit, r.func, r.econ, r.source, r.kind, r.project, r.amount]));
   });
 
   it('with text in an amount cell is refused at its line', () => {

@@ -89,6 +89,34 @@ describe('the 绩效目标 sheets of ptwl-2023-ys', () => {
   });
 });
 
+describe('a workbook laid out otherwise', () => {
+  it('with codes joined as 7 digits in the 类 column, titles only in the sheet names and a 表码 prefix, imports the same', async () => {
+    const bytes = await edited('ptwl-2024-ys', (wb) => {
+      for (const ws of wb.worksheets) {
+        if (ws.name.includes('功能分类') || ws.name.includes('收入预算总表') || ws.name.includes('支出预算总表')) {
+          ws.eachRow((row) => {
+            const [a, b, c] = [row.getCell(1).value, row.getCell(2).value, row.getCell(3).value].map((v) => (typeof v === 'string' ? v : ''));
+            if (/^\d{3}$/.test(a ?? '')) {
+              row.getCell(1).value = `${a}${b}${c}`;
+              row.getCell(2).value = null;
+              row.getCell(3).value = null;
+            }
+          });
+        }
+      }
+      const first = wb.worksheets[0];
+      if (first) {
+        first.unMergeCells('A1:D1');
+        for (const col of ['A', 'B', 'C', 'D']) first.getCell(`${col}1`).value = null;
+        first.name = '1.1 部门财务收支预算总表 ';
+      }
+    });
+    const result = await importFile(request('joined.xlsx', bytes, 2024));
+    expect(result.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
+    expect(result.disclosure?.provenance.importedFrom?.sheets['incomeExpenditureSummary']).toBe('1.1 部门财务收支预算总表 ');
+  });
+});
+
 describe('a bad workbook is refused with a located finding and nothing written', () => {
   it('when a 合计 disagrees with its rows', async () => {
     const bytes = await edited('ptwl-2024-ys', (wb) => {

@@ -33,9 +33,14 @@ const shown = (amount: Amount, table: Table): string => (amount === null ? '（�
 /** A code cell as printed (`2`) in its canonical two digits (`02`) below the 类. */
 const canonicalCode = (text: string, position: number): string => (position > 0 && /^\d$/.test(text) ? text.padStart(2, '0') : text);
 
-/** The label cells of a row read as one text (a 合计 printed across merged code and name cells reads the same). */
-function labelText(cells: readonly string[]): string {
-  return cells.filter((c) => c !== '').join('|');
+/**
+ * The label cells of a row read as one text: the code cells joined into one code (类/款/项 in
+ * their columns and a code joined as 7 digits read the same), then the names; a 合计 printed
+ * across merged code and name cells reads the same as one in the name cell.
+ */
+function labelText(cells: readonly string[], kinds: readonly string[]): string {
+  const code = cells.filter((_, i) => kinds[i] === 'code').join('');
+  return [code, ...cells.filter((c, i) => kinds[i] !== 'code' && c !== '')].filter((c) => c !== '').join('|');
 }
 
 export function compareTable(table: Table, sheet: TableSheet): Difference[] {
@@ -110,7 +115,7 @@ function compareRow(table: Table, row: Row, body: BodyRow, at: (address: string)
         out.push({ table: table.id, kind: 'label', at: at(body.cells[c.index]?.address ?? 'A1'), imported: cellText(body.cells[c.index]), derived, row, column: c.index });
       }
     });
-  } else if (labelText(printedLabels) !== labelText(derivedLabels)) {
+  } else if (labelText(printedLabels, labelColumns.map((c) => c.kind)) !== labelText(derivedLabels, labelColumns.map((c) => c.kind))) {
     const first = labelColumns.find((_, i) => printedLabels[i] !== derivedLabels[i]) ?? labelColumns[0];
     const derivedText = labelColumns.map((c) => row.cells[c.index]).filter((c) => c && c.kind !== 'amount' && c.value !== '').map((c) => (c && c.kind !== 'amount' ? c.value : '')).join(' ');
     out.push({

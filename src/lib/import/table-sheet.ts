@@ -100,6 +100,8 @@ export function locateTableSheet(pack: TemplatePack, sheet: Sheet): TableSheet |
 
 function layout(sheet: Sheet, definition: TableDefinition, title: { text: string; address: string; row: number }): TableSheet {
   let r = title.row; // index of the row after the title (0-based)
+  // Blank rows before the unit line (a title printed only in the sheet name leaves its row empty).
+  while (r < sheet.rows.length && blankRow(sheet.rows[r] ?? [])) r++;
   // The unit line: the first non-blank row after the title that names 单位 or 编制部门.
   let unitLabel = '';
   let unit: AmountUnit | null = null;
