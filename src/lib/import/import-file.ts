@@ -19,7 +19,7 @@ import { writeContent, type CodeName, type ContentFiles, type ImportedContent, t
 import { importFlatExport, looksLikeFlatExport, type FlatTable } from './flat-export.ts';
 import { isError, type ImportIssue } from './issues.ts';
 import { compareTable, describeDifference, type Difference } from './round-trip.ts';
-import { formsContent, isFormSheet, readForm } from './performance-forms.ts';
+import { formsContent, isFormSheet, readForms } from './performance-forms.ts';
 import { shanghaiFacts } from './shanghai-budget.ts';
 import { cellText, readWorkbook, type Sheet } from './sheet.ts';
 import { locateTableSheet, type TableSheet } from './table-sheet.ts';
@@ -212,7 +212,7 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   for (const [id, s] of [...found]) if (s.definition.source === 'forms') found.delete(id);
   const formSheets = sheets.filter(isFormSheet);
   const formUnit: AmountUnit = formSheets.some((s) => s.rows.slice(0, 4).some((r) => r.some((c) => /单位[:：]\s*万元/u.test(cellText(c))))) ? '万元' : '元';
-  const forms = formSheets.map((s) => readForm(s, formUnit, issues));
+  const forms = formSheets.flatMap((s) => readForms(s, formUnit, issues));
   const formTable = pack.tables.find((t) => t.source === 'forms');
   for (const s of found.values()) {
     if (s.unit === null && s !== unitSheet) issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });

@@ -92,7 +92,7 @@ describe.each(['310107-ptwl-2024', '310107-ptwl-2023', '310107-ptczj-2025'])('th
     expect(result.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
     if (!result.disclosure) throw new Error('not imported');
     const imported = buildTables(result.disclosure);
-    for (const table of tables.filter((t) => t.provided && t.id !== 'projectPerformance')) {
+    for (const table of tables.filter((t) => t.provided)) {
       const other = imported.find((t) => t.id === table.id);
       expect(other && tableToCsv(other), table.id).toBe(tableToCsv(table));
     }

@@ -34,8 +34,49 @@ function valueRightOf(sheet: Sheet, label: string, from = 0): SheetCell | undefi
   return undefined;
 }
 
+/** A filled-in form: titled as one (in its first rows or its name) and naming a project (a "not provided" sheet names none). */
 export const isFormSheet = (sheet: Sheet): boolean =>
-  sheet.rows.slice(0, 3).some((row) => row.some((c) => plain(cellText(c)).endsWith('绩效目标填报表'))) || /绩效目标/u.test(sheet.name);
+  (sheet.rows.slice(0, 3).some((row) => row.some((c) => plain(cellText(c)).endsWith('绩效目标填报表'))) || /绩效目标/u.test(sheet.name)) &&
+  cellText(valueRightOf(sheet, '项目名称')) !== '';
+
+/**
+ * The forms of a sheet: one form laid out as printed (labels beside values), or — gongkai's own
+ * download — every form as rows of one grid (项目名称 … 一级指标 … as column headers, the project's
+ * own row first, then one row per indicator).
+ */
+export function readForms(sheet: Sheet, unit: AmountUnit, issues: ImportIssue[]): ImportedForm[] {
+  const headerAt = sheet.rows.findIndex((row) => {
+    const texts = row.map((c) => plain(cellText(c)));
+    return texts.includes('项目名称') && texts.includes('项目类别');
+  });
+  return headerAt < 0 ? [readForm(sheet, unit, issues)] : readGrid(sheet, headerAt, unit, issues);
+}
+
+function readGrid(sheet: Sheet, headerAt: number, unit: AmountUnit, issues: ImportIssue[]): ImportedForm[] {
+  const labels = new Map<string, number>();
+  for (const row of sheet.rows.slice(Math.max(0, headerAt - 1), headerAt + 1)) row.forEach((c, i) => { if (cellText(c) !== '') labels.set(plain(cellText(c)), i); });
+  const get = (row: readonly SheetCell[], label: string) => cellText(row[labels.get(label) ?? -1]);
+  const amount = (row: readonly SheetCell[], label: string): number | null => {
+    const cell = row[labels.get(label) ?? -1];
+    const read = readAmountCell(cell, unit);
+    if (!read.ok) {
+      issues.push({ code: 'import.notAnAmount', at: `${sheet.name}!${cell?.address ?? 'A1'}`, zh: `金额“${read.text}”不是数字`, en: `amount "${read.text}" is not a number` });
+      return null;
+    }
+    return read.value;
+  };
+  const forms: { form: Omit<ImportedForm, 'indicators'>; indicators: ImportedForm['indicators'][number][] }[] = [];
+  for (const row of sheet.rows.slice(headerAt + 1)) {
+    if (get(row, '项目名称') === '') continue;
+    if (get(row, '一级指标') === '' && get(row, '三级指标') === '') {
+      forms.push({
+        form: { sheet: sheet.name, name: get(row, '项目名称'), attribute: get(row, '项目属性'), category: get(row, '项目类别'), department: get(row, '主管部门'), unit: get(row, '实施单位'), amount: amount(row, '年度本级预算金额'), fiscal: amount(row, '其中：财政拨款'), other: amount(row, '其中：其他资金'), goal: get(row, '本年度绩效目标') },
+        indicators: [],
+      });
+    } else forms.at(-1)?.indicators.push({ level1: get(row, '一级指标'), level2: get(row, '二级指标'), name: get(row, '三级指标'), target: get(row, '指标值') });
+  }
+  return forms.map((f) => ({ ...f.form, indicators: f.indicators }));
+}
 
 export function readForm(sheet: Sheet, unit: AmountUnit, issues: ImportIssue[]): ImportedForm {
   const text = (label: string) => cellText(valueRightOf(sheet, label));
