@@ -241,6 +241,7 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   if (issues.some(isError)) return fail(request, issues, chosen);
 
   const department = request.department ?? departmentCodeFrom(file);
+  if (request.department === undefined) chosen.push(`部门编码 department: ${department}（表中未印编码，取自文件名；可用 --department 指定 / not printed, taken from the file name; give --department）`);
   const performance = forms.length > 0 ? formsContent(forms, formUnit, baseName(file)) : null;
   const departmentName = [...found.values()].map((s) => s.unitLabel).find((l) => l !== '') ?? department;
   const wholeYuan = facts.byFunction.every((f) => f.amount % 100 === 0) && facts.basicByEcon.every((f) => f.amount % 100 === 0);

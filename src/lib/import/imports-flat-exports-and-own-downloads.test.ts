@@ -98,3 +98,14 @@ describe.each(['310107-ptwl-2024', '310107-ptwl-2023', '310107-ptczj-2025'])('th
     }
   });
 });
+
+describe('the Hunan sample’s own XLSX download', () => {
+  it('is recognised as Hunan’s 23 tables and refused for now, pointing to the line-level export', async () => {
+    const d = sample.disclosures.find((x) => x.id === '430202-001-2024');
+    if (!d) throw new Error('no sample');
+    const result = await importFile(request('430202-001-2024.xlsx', await tableWorkbook(d, buildTables(d), 'stamp'), '430202', 2024));
+    expect(result.chosen[0]).toContain('hunan-budget');
+    expect(result.files).toBeNull();
+    expect(result.issues.map((i) => i.code)).toEqual(['import.templateNotImportable']);
+  });
+});

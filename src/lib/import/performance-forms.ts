@@ -47,7 +47,7 @@ export const isFormSheet = (sheet: Sheet): boolean =>
 export function readForms(sheet: Sheet, unit: AmountUnit, issues: ImportIssue[]): ImportedForm[] {
   const headerAt = sheet.rows.findIndex((row) => {
     const texts = row.map((c) => plain(cellText(c)));
-    return texts.includes('项目名称') && texts.includes('项目类别');
+    return texts.includes('项目名称') && texts.includes('一级指标');
   });
   return headerAt < 0 ? [readForm(sheet, unit, issues)] : readGrid(sheet, headerAt, unit, issues);
 }
