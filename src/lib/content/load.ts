@@ -60,14 +60,17 @@ const CATALOGUE_FILES: Readonly<Record<CatalogueKind, string>> = {
 };
 const MAPPING_FILE = 'econ-mapping.yaml';
 
-/** Loads every catalogue and disclosure under `root` (a path prefix of the files, e.g. `content`). */
-export function loadContent(files: readonly ContentFile[], root: string): LoadResult {
+/**
+ * Loads every catalogue and disclosure under `root` (a path prefix of the files, e.g. `content`).
+ * `catalogues`, when given, are used instead of the files' catalogues (the importer loads them once).
+ */
+export function loadContent(files: readonly ContentFile[], root: string, preloaded?: ReadonlyMap<number, Catalogue>): LoadResult {
   const findings: Finding[] = [];
   const prefix = root.replace(/\/+$/, '') + '/';
   const relative = (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : path);
   const byPath = new Map(files.map((f) => [relative(f.path), f]));
 
-  const catalogues = loadCatalogues(byPath, findings);
+  const catalogues = preloaded ? new Map(preloaded) : loadCatalogues(byPath, findings);
   const disclosureFiles = [...byPath.keys()].filter((p) => /^disclosures\/(.+\/)?disclosure\.yaml$/.test(p)).sort();
   const disclosures: Disclosure[] = [];
   for (const path of disclosureFiles) {
@@ -575,6 +578,7 @@ function loadDisclosure(
       title: d.provenance.title,
       ...(d.provenance.url === undefined ? {} : { url: d.provenance.url }),
       ...(d.provenance.transcribedFrom === undefined ? {} : { transcribedFrom: d.provenance.transcribedFrom }),
+      ...(d.provenance.importedFrom === undefined ? {} : { importedFrom: d.provenance.importedFrom }),
     },
     files: { disclosure: mainFile.path, ledger: ledgerFile?.path ?? null, performance: performanceFile?.path ?? null },
   };

@@ -121,6 +121,15 @@ export const provenanceSchema = z.strictObject({
   url: z.string().optional(),
   /** Which seed or file it was transcribed from, for auditors. */
   transcribedFrom: z.string().optional(),
+  /** The finance-system file `npm run import` read: its name, SHA-256 and the sheet of each table. */
+  importedFrom: z
+    .strictObject({
+      file: z.string().min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** Table id → sheet name; empty for a flat line-level export. */
+      sheets: z.record(z.string(), z.string()).default({}),
+    })
+    .optional(),
 });
 
 /** `disclosure.yaml`: who publishes, for which year, and everything beside the ledger. */

@@ -340,7 +340,13 @@ export interface Disclosure {
   readonly narrative: Narrative | null;
   readonly catalogue: Catalogue;
   readonly privacyAllowList: readonly string[];
-  readonly provenance: { readonly title: string; readonly url?: string; readonly transcribedFrom?: string };
+  readonly provenance: {
+    readonly title: string;
+    readonly url?: string;
+    readonly transcribedFrom?: string;
+    /** The finance-system file the content was imported from (`npm run import`). */
+    readonly importedFrom?: { readonly file: string; readonly sha256: string; readonly sheets: Readonly<Record<string, string>> };
+  };
   /** The content files, relative to the working directory, for messages. */
   readonly files: { readonly disclosure: string; readonly ledger: string | null; readonly performance: string | null };
 }

@@ -49,6 +49,11 @@ export interface TableDefinition {
   readonly source: 'facts' | 'forms';
   readonly identities?: TableIdentities;
   readonly build: (d: Disclosure) => BuiltTable;
+  /**
+   * Other titles a finance system's workbook gives this table's sheet (besides `title`), for the
+   * importer (src/lib/import). Titles are matched without a leading year, 表码 and spaces.
+   */
+  readonly importAliases?: readonly string[];
 }
 
 /**
