@@ -31,6 +31,8 @@ export const routes = {
   indicatorsCsv: (): string => 'data/indicators.csv',
   dataPackage: (): string => 'data/datapackage.json',
   manifest: (): string => 'data/SHA256SUMS',
+  /** The page the web server answers a missing path with (deploy/nginx/gongkai.conf: error_page 404). */
+  notFound: (): string => '404.html',
 } as const;
 
 /** Joins the site base (`/` or `/yjsgk/`) and a route path. */
