@@ -32,6 +32,7 @@ export const zhCN = {
   'disclosure.title': '{department}{year}年部门预算',
   'disclosure.region': '地区',
   'disclosure.units': '预算单位',
+  'disclosure.aliases': '常用简称',
   'disclosure.source': '来源',
   'disclosure.keyFigures': '主要数据',
   'disclosure.keyFiguresNote': '金额单位：万元。数据取自本部门预算公开表。',

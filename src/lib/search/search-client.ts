@@ -63,6 +63,10 @@ export interface SiteSearchOptions {
 /** The first page of results: only the fragments shown are downloaded. */
 export const DEFAULT_RANK_WINDOW = 10;
 
+/** The search metadata naming a department's short names (aliases.ts), separated by {@link ALIAS_SEPARATOR}. */
+export const ALIASES_META = 'aliases';
+export const ALIAS_SEPARATOR = '、';
+
 const clean = (text: string | undefined): string => (text ?? '').split(INDEX_SEPARATOR).join('');
 
 async function load(result: PagefindResult): Promise<SearchHit> {
@@ -71,6 +75,7 @@ async function load(result: PagefindResult): Promise<SearchHit> {
     url: data.url,
     title: clean(data.meta['title']) || data.url,
     content: clean(data.content),
+    aliases: clean(data.meta[ALIASES_META]).split(ALIAS_SEPARATOR).filter((alias) => alias !== ''),
     filters: data.filters ?? {},
   };
 }
@@ -97,7 +102,7 @@ async function matchEveryTerm(pagefind: PagefindModule, terms: readonly string[]
   for (const response of loose) {
     for (const r of response?.results ?? []) {
       score.set(r.id, (score.get(r.id) ?? 0) + r.score);
-      if (r.matchedMetaFields?.includes('title')) titleMatches.set(r.id, (titleMatches.get(r.id) ?? 0) + 1);
+      if (r.matchedMetaFields?.some((field) => field === 'title' || field === ALIASES_META)) titleMatches.set(r.id, (titleMatches.get(r.id) ?? 0) + 1);
     }
   }
   const titled = (id: string) => (titleMatches.get(id) === terms.length ? 0 : 1);
