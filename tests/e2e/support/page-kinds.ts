@@ -27,7 +27,7 @@ export const kindOf = (path: string): string =>
     .map((segment) => (/\d/.test(segment) ? '*' : segment))
     .join('/');
 
-const nameOf = (kind: string): string => kind.replace(/\*\//g, '').replace(/\/$/, '').replace(/\//g, '-') || 'home';
+const nameOf = (kind: string): string => (kind === '' ? 'home' : kind.replace(/\*\//g, '').replace(/\/$/, '').replace(/\//g, '-') || 'disclosure');
 
 function collect(): PageKind[] {
   const sample = sampleEntry().disclosure;
