@@ -185,9 +185,20 @@ export interface Disclosure {
   readonly narrative: Narrative | null;
   readonly catalogue: Catalogue;
   readonly privacyAllowList: readonly string[];
-  readonly provenance: { readonly title: string; readonly url?: string; readonly transcribedFrom?: string };
+  readonly provenance: { readonly title: string; readonly url?: string; readonly transcribedFrom?: string; readonly file?: string; readonly sha256?: string };
+  /** 批复日期, 公开日期 and 更新记录; absent on disclosures built in code (tests, benchmarks). */
+  readonly publication?: Publication;
   /** The content files, relative to the working directory, for messages. */
   readonly files: { readonly disclosure: string; readonly ledger: string | null; readonly performance: string | null };
+}
+
+/** When a disclosure was approved and published (YYYY-MM-DD, null when the content does not say), and its re-publications. */
+export interface Publication {
+  readonly approvedOn: string | null;
+  readonly publishedOn: string | null;
+  readonly revisions: readonly { readonly on: string; readonly note: string }[];
+  /** Where `publishedOn` (or the disclosure) is written, for findings. */
+  readonly at: SourcePosition;
 }
 
 export const disclosureId = (regionCode: string, departmentCode: string, year: number): string =>

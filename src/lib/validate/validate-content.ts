@@ -13,11 +13,12 @@ import { CATALOGUE_RULES } from './catalogue-rules.ts';
 import { FORM_RULES } from './form-rules.ts';
 import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
 import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
+import { PUBLICATION_RULES } from './publication-rules.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
 import { narrativeRuleFor } from '../narrative/rule.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
-const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger];
+const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, ...PUBLICATION_RULES, financialTablesNeedLedger];
 
 /**
  * Whether the identities can be judged: the disclosure has a ledger, and the loader found no error
