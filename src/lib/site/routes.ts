@@ -21,6 +21,10 @@ export const routes = {
   workbook: (d: DisclosureRef): string => `${disclosureRoot(d)}budget-${fileStem(d)}.xlsx`,
   project: (d: DisclosureRef, projectId: string): string => `${disclosureRoot(d)}projects/${encodeURIComponent(projectId)}/`,
   unitPerformance: (d: DisclosureRef): string => `${disclosureRoot(d)}performance/`,
+  /** The disclosure's compliance self-check (src/lib/compliance). */
+  compliance: (d: DisclosureRef): string => `${disclosureRoot(d)}compliance/`,
+  /** The compliance self-check of every disclosure of a region in a year. */
+  regionYearCompliance: (regionCode: string, year: number): string => `regions/${regionCode}/${year}/compliance/`,
   glossary: (): string => 'glossary/',
   indicators: (): string => 'indicators/',
   search: (): string => 'search/',
