@@ -1,58 +1,40 @@
 /**
- * A throwaway nginx for the browser tests: the built site served under its sub-path (e.g.
- * /yjsgk/) on a free 127.0.0.1 port, from a configuration written into a temporary folder that
- * also holds the pid file, the logs, nginx's temp paths and the document root (a link to the
- * site), so nothing touches /etc/nginx or /var. nginx runs in the foreground (`daemon off;`) as
- * our child process; `stop()` asks it to quit and removes the folder.
+ * A throwaway nginx for the browser tests, serving the built site with the configuration the
+ * repository ships (deploy/nginx/gongkai.conf, filled in by `renderNginxConfig`): the tests see
+ * the headers, types, compression and 404 page a real server gives. Around it only what a
+ * stock nginx.conf has and a test run must move: the pid file, the logs and nginx's temp paths
+ * go into a temporary folder, which also holds the document root (a link to the site under its
+ * sub-path, e.g. /yjsgk/), so nothing touches /etc/nginx or /var. nginx runs in the foreground
+ * (`daemon off;`) as our child process; `stop()` asks it to quit and removes the folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { normaliseBase, readNginxTemplate, renderNginxConfig } from './nginx-config.ts';
 
-/** File types as the site's downloads and Pagefind need them. */
-export const SITE_MIME_TYPES: readonly (readonly [type: string, extensions: string])[] = [
-  ['text/html', 'html htm'],
-  ['text/css', 'css'],
-  ['text/javascript', 'js mjs'],
-  ['application/json', 'json'],
-  ['text/csv', 'csv'],
-  ['text/plain', 'txt md'],
-  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
-  ['application/wasm', 'wasm'],
-  // Pagefind's index files are gzip-compressed binary that its script inflates itself: serve
-  // them as opaque bytes, never re-encoded.
-  ['application/octet-stream', 'pagefind pf_meta pf_index pf_fragment pf_filter'],
-  ['image/svg+xml', 'svg'],
-  ['image/png', 'png'],
-  ['image/jpeg', 'jpg jpeg'],
-  ['image/webp', 'webp'],
-  ['image/x-icon', 'ico'],
-  ['font/woff2', 'woff2'],
-  ['application/xml', 'xml'],
-  ['application/pdf', 'pdf'],
-];
-
-/** Types that get `; charset=utf-8` appended (nginx's `charset_types`). */
-const UTF8_TYPES = ['text/html', 'text/css', 'text/javascript', 'application/json', 'text/csv', 'text/plain', 'image/svg+xml', 'application/xml'];
+/** Debian's own types file: included as stock nginx.conf does, so the shipped file must override it. */
+const STOCK_MIME_TYPES = '/etc/nginx/mime.types';
 
 export interface NginxConfigOptions {
   /** The temporary folder holding everything nginx writes. */
   readonly prefix: string;
-  /** The document root: it contains the site under `<root>/<base>`. */
-  readonly root: string;
-  readonly port: number;
-  /** The site's sub-path, with leading and trailing slash (`/yjsgk/`). */
-  readonly base: string;
+  /** The shipped site configuration, already rendered for this run (included from the main file). */
+  readonly siteConfig: string;
   /** Whether nginx's master runs as root (then workers must be told to stay root to read the files). */
   readonly asRoot: boolean;
+  /** Debian's mime.types when it exists. */
+  readonly stockMimeTypes?: string | undefined;
 }
 
+/**
+ * The main nginx.conf of a test run: Debian's stock http settings (mime.types, gzip on for HTML),
+ * with the run's own pid, logs and temp paths, and the shipped site configuration included.
+ */
 export function nginxConfig(options: NginxConfigOptions): string {
-  const { prefix, root, port, base, asRoot } = options;
+  const { prefix, siteConfig, asRoot, stockMimeTypes } = options;
   const path = (name: string) => join(prefix, name);
-  const types = SITE_MIME_TYPES.map(([type, extensions]) => `    ${type} ${extensions};`).join('\n');
   return `# Written by scripts/lib/e2e-nginx.ts for one test run; everything nginx writes stays in ${prefix}.
 ${asRoot ? 'user root;\n' : ''}daemon off;
 worker_processes 1;
@@ -60,41 +42,18 @@ pid ${path('nginx.pid')};
 error_log ${path('error.log')} warn;
 events { worker_connections 256; }
 http {
-  types {
-${types}
-  }
-  default_type application/octet-stream;
-  charset utf-8;
-  charset_types ${UTF8_TYPES.join(' ')};
-  # Files go out as they are on disk: Pagefind fragments are already compressed.
-  gzip off;
+  sendfile on;
+  tcp_nopush on;
+  types_hash_max_size 2048;
+${stockMimeTypes ? `  include ${stockMimeTypes};\n` : ''}  default_type application/octet-stream;
+  gzip on;
   access_log ${path('access.log')};
   client_body_temp_path ${path('tmp/client_body')};
   proxy_temp_path ${path('tmp/proxy')};
   fastcgi_temp_path ${path('tmp/fastcgi')};
   uwsgi_temp_path ${path('tmp/uwsgi')};
   scgi_temp_path ${path('tmp/scgi')};
-  sendfile on;
-  server_tokens off;
-  server {
-    listen 127.0.0.1:${port};
-    server_name 127.0.0.1;
-    root ${root};
-    # Redirects for directories without a slash stay relative, so they keep our host and port.
-    absolute_redirect off;
-    location ${base} {
-      try_files $uri $uri/ =404;
-    }
-    # The integrity manifest has no extension; it is text, as sha256sum writes it.
-    location ~ /SHA256SUMS$ {
-      types { }
-      default_type text/plain;
-    }
-    # Nothing of the site lives outside its sub-path.
-    location / {
-      return 404;
-    }
-  }
+  include ${siteConfig};
 }
 `;
 }
@@ -149,7 +108,9 @@ export async function serveWithNginx(options: ServeOptions): Promise<RunningSite
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     const conf = join(prefix, 'nginx.conf');
-    writeFileSync(conf, nginxConfig({ prefix, root, port, base, asRoot }));
+    const siteConfig = join(prefix, 'gongkai.conf');
+    writeFileSync(siteConfig, renderNginxConfig(readNginxTemplate(), { base, root, listen: `127.0.0.1:${port}`, serverName: '127.0.0.1' }));
+    writeFileSync(conf, nginxConfig({ prefix, siteConfig, asRoot, stockMimeTypes: existsSync(STOCK_MIME_TYPES) ? STOCK_MIME_TYPES : undefined }));
     // -e: the startup error log goes here too, not to /var/log/nginx.
     const child = spawn(options.nginx, ['-p', prefix, '-c', conf, '-e', join(prefix, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -173,11 +134,6 @@ export async function serveWithNginx(options: ServeOptions): Promise<RunningSite
   }
   if (!options.keep) rmSync(prefix, { recursive: true, force: true });
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
-}
-
-function normaliseBase(base: string): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
 function readLog(prefix: string): string {

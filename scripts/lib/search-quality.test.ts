@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseQueries, relevantPages, scoreResults, summarise, type QueryMeasure } from './search-quality.ts';
+import { parseIntents, parseQueries, relevantPages, scoreIntent, scoreResults, summarise, summariseIntents, type QueryMeasure } from './search-quality.ts';
 import { resolveRequest } from './search-quality-server.ts';
 
 const measure = (overrides: Partial<QueryMeasure>): QueryMeasure => ({
@@ -85,5 +85,31 @@ describe('the measurement server', () => {
     expect(resolveRequest(dir, '/yjsgk/', '/yjsgk/../secret.txt')).toBeUndefined();
     expect(resolveRequest(dir, '/yjsgk/', '/yjsgk/%2e%2e/%2e%2e/etc/passwd')).toBeUndefined();
     expect(resolveRequest(dir, '/', '/missing/')).toBeUndefined();
+  });
+});
+
+describe('the search-intent set', () => {
+  const intents = parseIntents('# comment\n三公经费 => 荷塘区 三公经费支出表\n荷塘区人大常委会 => 株洲市荷塘区人民代表大会常务委员会2024年部门预算\n');
+  const results = (...titles: string[]) => titles.map((title, i) => ({ url: `/${i}/`, title }));
+
+  it('reads `query => title words` lines and refuses a line without the page it must find', () => {
+    expect(intents).toEqual([
+      { query: '三公经费', expected: ['荷塘区', '三公经费支出表'] },
+      { query: '荷塘区人大常委会', expected: ['株洲市荷塘区人民代表大会常务委员会2024年部门预算'] },
+    ]);
+    expect(() => parseIntents('三公经费\n')).toThrow(/query => title words/);
+  });
+
+  it('finds the expected page by the words of its title, quotation marks aside, and counts only the top 3', () => {
+    const [threePublic, department] = intents;
+    if (!threePublic || !department) throw new Error('two intents expected');
+    const hit = scoreIntent(threePublic, results('平罗县 表15 一般公共预算“三公”经费支出表', '株洲市荷塘区 表15 一般公共预算“三公”经费支出表'));
+    expect(hit.rank).toBe(2);
+    const late = scoreIntent(department, results('a', 'b', 'c', '株洲市荷塘区人民代表大会常务委员会2024年部门预算'));
+    expect(late.rank).toBe(4);
+    const summary = summariseIntents([hit, late]);
+    expect(summary.success).toBe(0.5);
+    expect(summary.failures).toEqual(['search intents found in the top 3: 50.0% < 95.0%']);
+    expect(summariseIntents([hit]).failures).toEqual([]);
   });
 });

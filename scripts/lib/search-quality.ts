@@ -27,6 +27,68 @@ export const TARGETS = {
 
 export const TOP = 10;
 
+/** The search-intent set: the share of queries whose page must be among the first {@link INTENT_TOP} results. */
+export const INTENT_TARGET = 0.95;
+export const INTENT_TOP = 3;
+
+/** A query people type and the words of the title of the page it must find. */
+export interface Intent {
+  readonly query: string;
+  /** Every word must be in the page's title (quotation marks aside). */
+  readonly expected: readonly string[];
+}
+
+/** `query => words` lines; `#` starts a comment. A line without `=>` is an error, not a silent skip. */
+export function parseIntents(text: string): Intent[] {
+  return parseQueries(text).map((line) => {
+    const [query, expected, ...rest] = line.split('=>').map((part) => part.trim());
+    if (!query || !expected || rest.length > 0) throw new Error(`search intent line is not \`query => title words\`: ${line}`);
+    return { query, expected: expected.split(/\s+/) };
+  });
+}
+
+const unquoted = (text: string): string => text.replace(/[“”‘’「」『』"]/g, '');
+
+/** Whether a result's title is the page an intent expects. */
+export const isExpectedPage = (title: string, intent: Intent): boolean => intent.expected.every((word) => unquoted(title).includes(unquoted(word)));
+
+export interface IntentMeasure {
+  readonly query: string;
+  readonly expected: string;
+  /** 1-based position of the expected page among the results; null when it is not among them. */
+  readonly rank: number | null;
+  /** The first results' titles, to see what came instead. */
+  readonly first: readonly string[];
+}
+
+export function scoreIntent(intent: Intent, ranked: readonly RankedResult[]): IntentMeasure {
+  const at = ranked.findIndex((r) => isExpectedPage(r.title, intent));
+  return { query: intent.query, expected: intent.expected.join(' '), rank: at < 0 ? null : at + 1, first: ranked.slice(0, INTENT_TOP).map((r) => r.title) };
+}
+
+export interface IntentSummary {
+  readonly queries: number;
+  readonly found: number;
+  readonly success: number;
+  readonly failures: readonly string[];
+}
+
+export function summariseIntents(measures: readonly IntentMeasure[], target = INTENT_TARGET): IntentSummary {
+  const found = measures.filter((m) => m.rank !== null && m.rank <= INTENT_TOP).length;
+  const success = measures.length === 0 ? 0 : found / measures.length;
+  const failures = measures.length === 0 ? ['no search intents'] : success < target ? [`search intents found in the top ${INTENT_TOP}: ${percent(success)} < ${percent(target)}`] : [];
+  return { queries: measures.length, found, success, failures };
+}
+
+export function formatIntentReport(measures: readonly IntentMeasure[], summary: IntentSummary): string {
+  return [
+    `== search intents: the expected page among the first ${INTENT_TOP} results`,
+    ['query', 'expected page', 'rank', 'first results'].join('\t'),
+    ...measures.map((m) => [m.query, m.expected, m.rank === null ? 'not found' : String(m.rank), m.rank !== null && m.rank <= INTENT_TOP ? '' : m.first.join(' | ')].join('\t')),
+    `-- ${summary.queries} intents: ${summary.found} found in the top ${INTENT_TOP} (${percent(summary.success)})`,
+  ].join('\n');
+}
+
 /** The queries of a query file: one a line, `#` starts a comment. */
 export function parseQueries(text: string): string[] {
   return text

@@ -8,7 +8,7 @@ import { listFiles } from '../../scripts/lib/run-build.ts';
 import { routes, tableSlug } from '../../src/lib/site/routes.ts';
 import type { TableFamily } from '../../src/lib/templates/template-pack.ts';
 import { describeViolations, seriousViolations } from './support/axe.ts';
-import { launchBrowser, openSession, settle, site, visit } from './support/browser.ts';
+import { DESKTOP, launchBrowser, openSession, settle, site, visit } from './support/browser.ts';
 import { familyOf, sampleEntry } from './support/content.ts';
 
 const FAMILY_NAMES: Readonly<Record<TableFamily, string>> = {
@@ -63,7 +63,8 @@ afterAll(async () => {
 });
 
 async function expectNoSeriousViolations(name: string, path: string): Promise<void> {
-  const session = await openSession(browser);
+  // axe is injected as an inline script, which the served Content-Security-Policy would block.
+  const session = await openSession(browser, { ...DESKTOP, bypassCSP: true });
   try {
     const page = await session.newPage();
     await visit(page, path, name);

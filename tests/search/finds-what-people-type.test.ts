@@ -93,13 +93,16 @@ describe.skipIf(chromiumMissing && !process.env['CI'])('search finds what people
   it('offers the 平罗县 pages first when searching 平罗县', async () => {
     const page = await open(`search/?q=${encodeURIComponent('平罗县')}`);
     const hits = await searchResults(page);
-    // 平罗县's pages: its disclosure (640221/…) and its region page (regions/640221/).
+    // 平罗县's pages: its disclosure (640221/…) and its region page (regions/640221/). Its tables
+    // that were not provided are not in the index: at least the overview, region page and projects.
+    const pingluo = getSiteData(contentDir).entries.find((e) => e.disclosure.region.code === '640221');
+    const expectedPages = Math.min(10, 2 + (pingluo ? projectPages(pingluo).length : 0));
     const isPingluo = hits.map((hit) => hit.url.includes('640221/'));
-    expect(isPingluo.filter(Boolean).length).toBeGreaterThanOrEqual(10);
+    expect(isPingluo.filter(Boolean).length).toBeGreaterThanOrEqual(expectedPages);
     // Every 平罗县 page comes before any other page that merely mentions it (home, year lists).
     const firstOther = isPingluo.indexOf(false);
     expect(firstOther === -1 ? isPingluo.length : firstOther).toBeGreaterThan(isPingluo.lastIndexOf(true));
-    expect(await page.locator('gk-search-results .search-results li').count()).toBe(10);
+    expect(await page.locator('gk-search-results .search-results li').count()).toBe(Math.min(10, hits.length));
     await page.context().close();
   });
 

@@ -579,7 +579,10 @@ function loadDisclosure(
       ...(d.provenance.url === undefined ? {} : { url: d.provenance.url }),
       ...(d.provenance.transcribedFrom === undefined ? {} : { transcribedFrom: d.provenance.transcribedFrom }),
       ...(d.provenance.importedFrom === undefined ? {} : { importedFrom: d.provenance.importedFrom }),
+      ...(d.provenance.file === undefined ? {} : { file: d.provenance.file }),
+      ...(d.provenance.sha256 === undefined ? {} : { sha256: d.provenance.sha256 }),
     },
+    publication: { approvedOn: d.approvedOn ?? null, publishedOn: d.publishedOn ?? null, revisions: d.revisions, at: { file: mainFile.path, line: 1, column: 1 } },
     files: { disclosure: mainFile.path, ledger: ledgerFile?.path ?? null, performance: performanceFile?.path ?? null },
   };
 }

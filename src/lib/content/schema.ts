@@ -130,6 +130,24 @@ export const provenanceSchema = z.strictObject({
       sheets: z.record(z.string(), z.string()).default({}),
     })
     .optional(),
+  /** The original file's name (e.g. the PDF or workbook the department published). */
+  file: z.string().min(1).optional(),
+  /** SHA-256 of that original file, lowercase hex, so anyone can check a copy against it. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lowercase hex digits').optional(),
+});
+
+/** A calendar date written as YYYY-MM-DD (kept as text: a date, not a moment). */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD').refine((text) => {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}, 'not a calendar date');
+
+/** One entry of the 更新记录: when the disclosure was published again, and why. */
+export const revisionSchema = z.strictObject({
+  /** The date the corrected disclosure was published. */
+  on: isoDate,
+  /** What changed, in the words the site shows. */
+  note: z.string().min(1),
 });
 
 /** `disclosure.yaml`: who publishes, for which year, and everything beside the ledger. */
@@ -271,6 +289,12 @@ export const disclosureFileSchema = z.strictObject({
   privacyAllowList: z.array(z.string()).default([]),
   /** Where the content comes from. */
   provenance: provenanceSchema,
+  /** 批复日期: when the finance bureau approved the budget. */
+  approvedOn: isoDate.optional(),
+  /** 公开日期: when the department published it (the law asks for 20 days at most after 批复). */
+  publishedOn: isoDate.optional(),
+  /** 更新记录: later re-publications, oldest first. */
+  revisions: z.array(revisionSchema).default([]),
 });
 
 export const ledgerRowSchema = z.strictObject({

@@ -346,9 +346,23 @@ export interface Disclosure {
     readonly transcribedFrom?: string;
     /** The finance-system file the content was imported from (`npm run import`). */
     readonly importedFrom?: { readonly file: string; readonly sha256: string; readonly sheets: Readonly<Record<string, string>> };
+    /** The original document's file name and SHA-256, where the content names them. */
+    readonly file?: string;
+    readonly sha256?: string;
   };
+  /** 批复日期, 公开日期 and 更新记录; absent on disclosures built in code (tests, benchmarks). */
+  readonly publication?: Publication;
   /** The content files, relative to the working directory, for messages. */
   readonly files: { readonly disclosure: string; readonly ledger: string | null; readonly performance: string | null };
+}
+
+/** When a disclosure was approved and published (YYYY-MM-DD, null when the content does not say), and its re-publications. */
+export interface Publication {
+  readonly approvedOn: string | null;
+  readonly publishedOn: string | null;
+  readonly revisions: readonly { readonly on: string; readonly note: string }[];
+  /** Where `publishedOn` (or the disclosure) is written, for findings. */
+  readonly at: SourcePosition;
 }
 
 /** `<region>-<department>-<year>` for a 预算, with `-final` for the 决算 of the same year. */

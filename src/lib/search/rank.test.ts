@@ -17,7 +17,32 @@ describe('ranking search results', () => {
     expect(matchTier(project, '人大代表活动经费')).toBe(0);
     expect(matchTier(otherProject, '人大代表活动经费')).toBe(1);
     expect(matchTier(table, '人大代表活动经费')).toBe(2);
-    expect(matchTier(acrossPunctuation, '三公经费')).toBe(3);
+    expect(matchTier(page('/x/', '其他', '三公 经费'), '三公经费')).toBe(3);
+  });
+
+  it('ignores quotation marks, so 三公经费 as typed names the table titled “三公”经费', () => {
+    expect(matchTier(acrossPunctuation, '三公经费')).toBe(1);
+    expect(containsEveryTerm('乡镇、街道“人大代表之家”活动室', '人大代表之家活动室')).toBe(true);
+  });
+
+  it('ranks the page of a department first for the short name people type, by its aliases', () => {
+    const overview: LoadedResult = { url: '/430202/001/2024/', title: '株洲市荷塘区人民代表大会常务委员会2024年部门预算', content: '…', aliases: ['荷塘区人大常委会'] };
+    const other = page('/other/', '首页', '荷塘区人大常委会');
+    expect(matchTier(overview, '荷塘区人大常委会')).toBe(0);
+    expect(matchTier(overview, '荷塘区人大')).toBe(0);
+    expect(rankResults([other, overview], '荷塘区人大常委会').map((r) => r.url)).toEqual(['/430202/001/2024/', '/other/']);
+  });
+
+  it('puts the page about a name before the pages of its parts: the shorter title first among title matches', () => {
+    const overview = page('/o/', '平罗县人民代表大会常务委员会办公室2025年部门预算', '…');
+    const tableOne = page('/t1/', '平罗县人民代表大会常务委员会办公室 2025年 表1 收支总表', '…');
+    const mention = page('/home/', '部门预算公开', '平罗县 2025');
+    expect(rankResults([mention, tableOne, overview], '平罗县 2025').map((r) => r.url)).toEqual(['/o/', '/t1/', '/home/']);
+  });
+
+  it('counts a year as a whole word after a Han character, not inside a longer number', () => {
+    expect(matchTier(page('/o/', '平罗县人大常委会办公室2025年部门预算', ''), '2025')).toBe(0);
+    expect(matchTier(page('/n/', '编号12025', ''), '2025')).toBe(1);
   });
 
   it('keeps the incoming order within a tier', () => {
@@ -47,6 +72,12 @@ describe('excerpts', () => {
     const parts = excerpt('一般公共预算“三公”经费支出表', '三公 经费', 40);
     expect(parts.map((p) => p.text).join('')).toBe('一般公共预算“三公”经费支出表');
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['三公', '经费']);
+  });
+
+  it('centres on a match followed by its amount, so the figure the reader is after shows', () => {
+    const content = `表15 一般公共预算三公经费支出表 ${'说明'.repeat(40)} 三公经费合计 2.50 因公出国（境）费 0.00`;
+    const text = excerpt(content, '三公经费', 20).map((p) => p.text).join('');
+    expect(text).toContain('三公经费合计 2.50');
   });
 
   it('starts at the beginning when the text does not hold the query', () => {

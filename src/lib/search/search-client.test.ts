@@ -6,6 +6,8 @@ interface FakePage {
   readonly title: string;
   readonly content: string;
   readonly region?: string;
+  /** The `aliases` search metadata (a department's short names). */
+  readonly aliases?: string;
 }
 
 /**
@@ -31,10 +33,12 @@ function fakePagefind(pages: readonly FakePage[]) {
         .map(({ p, index }) => ({
           id: String(index),
           score: exact ? 1 : chars.reduce((n, c) => n + p.content.split(c).length - 1, 0),
-          ...(!exact && chars.every((c) => p.title.includes(c)) ? { matchedMetaFields: ['title'] } : {}),
+          ...(exact
+            ? {}
+            : { matchedMetaFields: [...(chars.every((c) => p.title.includes(c)) ? ['title'] : []), ...(chars.some((c) => (p.aliases ?? '').includes(c)) ? ['aliases'] : [])] }),
           data: async () => {
             loaded.push(p.url);
-            return { url: p.url, content: p.content, meta: { title: p.title }, filters: {} };
+            return { url: p.url, content: p.content, meta: { title: p.title, ...(p.aliases ? { aliases: p.aliases } : {}) }, filters: {} };
           },
         }));
       return { results };
@@ -111,5 +115,17 @@ describe('relaxing a term', () => {
     ]);
     expect(relaxations('三公经费')).toEqual([['三公', '经费']]);
     expect(relaxations('平罗县')).toEqual([]);
+  });
+
+  it('loads a department’s overview, named by its short names, before its shorter table pages', async () => {
+    const department: FakePage[] = [
+      { url: '/t1/', title: '株洲市荷塘区 2024年 表1 收支总表', content: '株洲市荷塘区 2024年 表1 收支总表 荷塘区 2024' },
+      { url: '/t2/', title: '株洲市荷塘区 2024年 表2 收入总表', content: '株洲市荷塘区 2024年 表2 收入总表 荷塘区 2024' },
+      { url: '/o/', title: '株洲市荷塘区2024年部门预算', aliases: '荷塘区人大常委会', content: `株洲市荷塘区2024年部门预算 ${'说明'.repeat(200)} 荷塘区 2024` },
+    ];
+    const { module } = fakePagefind(department);
+    const result = await siteSearch(module, '荷塘区 2024', {}, { rankWindow: 1 });
+    expect((await result.slice(0, 1)).map((hit) => hit.url)).toEqual(['/o/']);
+    expect(result.count).toBe(3);
   });
 });

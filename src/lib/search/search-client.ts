@@ -63,6 +63,10 @@ export interface SiteSearchOptions {
 /** The first page of results: only the fragments shown are downloaded. */
 export const DEFAULT_RANK_WINDOW = 10;
 
+/** The search metadata naming a department's short names (aliases.ts), separated by {@link ALIAS_SEPARATOR}. */
+export const ALIASES_META = 'aliases';
+export const ALIAS_SEPARATOR = '、';
+
 const clean = (text: string | undefined): string => (text ?? '').split(INDEX_SEPARATOR).join('');
 
 async function load(result: PagefindResult): Promise<SearchHit> {
@@ -71,6 +75,7 @@ async function load(result: PagefindResult): Promise<SearchHit> {
     url: data.url,
     title: clean(data.meta['title']) || data.url,
     content: clean(data.content),
+    aliases: clean(data.meta[ALIASES_META]).split(ALIAS_SEPARATOR).filter((alias) => alias !== ''),
     filters: data.filters ?? {},
   };
 }
@@ -94,16 +99,24 @@ async function matchEveryTerm(pagefind: PagefindModule, terms: readonly string[]
   const inEvery = rest.reduce((ids, list) => new Set(list.filter((r) => ids.has(r.id)).map((r) => r.id)), new Set(first.map((r) => r.id)));
   const score = new Map<string, number>();
   const titleMatches = new Map<string, number>();
+  const aliasMatches = new Set<string>();
   for (const response of loose) {
     for (const r of response?.results ?? []) {
       score.set(r.id, (score.get(r.id) ?? 0) + r.score);
-      if (r.matchedMetaFields?.includes('title')) titleMatches.set(r.id, (titleMatches.get(r.id) ?? 0) + 1);
+      if (r.matchedMetaFields?.some((field) => field === 'title' || field === ALIASES_META)) titleMatches.set(r.id, (titleMatches.get(r.id) ?? 0) + 1);
+      if (r.matchedMetaFields?.includes(ALIASES_META)) aliasMatches.add(r.id);
     }
   }
   const titled = (id: string) => (titleMatches.get(id) === terms.length ? 0 : 1);
+  // For a place or department with a qualifier (荷塘区 2024), its overview (the page with its
+  // short names) comes before its many tables, whose titles also name it and which BM25 prefers
+  // for being short: otherwise it falls outside the first results loaded and ranked. Not for a
+  // single term: the loose search matches the short names character by character (人大代表活动经费
+  // "matches" 人大常委会), and loading every overview's long text would cost the download budget.
+  const aliased = (id: string) => (terms.length > 1 && aliasMatches.has(id) ? 0 : 1);
   return first
     .filter((r) => inEvery.has(r.id))
-    .sort((a, b) => titled(a.id) - titled(b.id) || (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0));
+    .sort((a, b) => titled(a.id) - titled(b.id) || aliased(a.id) - aliased(b.id) || (score.get(b.id) ?? 0) - (score.get(a.id) ?? 0));
 }
 
 /**

@@ -26,6 +26,16 @@ export const INDEX_SEPARATOR = '\u200B';
  */
 const HAN_EDGE = /(?<=\p{Script=Han})(?=[^\s\u200B])|(?<=[^\s\u200B])(?=\p{Script=Han})/gu;
 
+/**
+ * Quotation marks inside terms: official titles quote words (“三公”经费, “人大代表之家”), and a
+ * Pagefind phrase does not cross punctuation, so 三公经费 as typed found no page verbatim. The
+ * indexed copy drops them (the published page keeps them), and so does every query.
+ */
+export const QUOTE_MARKS = /[“”‘’「」『』＂]/g;
+
+/** `text` without the quotation marks people never type inside a term. */
+export const withoutQuoteMarks = (text: string): string => text.replace(QUOTE_MARKS, '');
+
 /** `text` with a zero-width space at every Han character's edge; removing them gives `text` back. */
 export function separateHanForIndex(text: string): string {
   return text.replace(HAN_EDGE, INDEX_SEPARATOR);
@@ -52,13 +62,15 @@ export function mapHtmlText(html: string, transform: (text: string) => string): 
 const META_ATTRIBUTE = /(\sdata-pagefind-meta=")([^"]*)(")/g;
 
 /**
- * The HTML Pagefind should index: every text node and every `data-pagefind-meta` value
- * separated with {@link separateHanForIndex}, so a title matches a query character by
- * character like the text does. Other markup, filter values and scripts are left byte for byte
- * as they were. Only the copy handed to the indexer changes; the published page is not touched.
+ * The HTML Pagefind should index: every text node without quotation marks
+ * ({@link withoutQuoteMarks}) and, like every `data-pagefind-meta` value, separated with
+ * {@link separateHanForIndex}, so a title matches a query character by character like the text
+ * does. Meta values keep their quotation marks: the title shown in a result is the official one.
+ * Other markup, filter values and scripts are left byte for byte as they were. Only the copy
+ * handed to the indexer changes; the published page is not touched.
  */
 export function separateHanInHtml(html: string): string {
-  return mapHtmlText(html, separateHanForIndex).replace(META_ATTRIBUTE, (_, start: string, value: string, end: string) => {
+  return mapHtmlText(html, (text) => separateHanForIndex(withoutQuoteMarks(text))).replace(META_ATTRIBUTE, (_, start: string, value: string, end: string) => {
     const colon = value.indexOf(':');
     return colon < 0 ? `${start}${value}${end}` : `${start}${value.slice(0, colon + 1)}${separateHanForIndex(value.slice(colon + 1))}${end}`;
   });
@@ -72,7 +84,7 @@ export function separateHanInHtml(html: string): string {
 export function queryTerms(query: string): string[] {
   return query
     .normalize('NFC')
-    .replace(/["“”＂]/g, ' ')
+    .replace(/["“”＂‘’「」『』]/g, ' ')
     .split(/\s+/)
     .filter((term) => term !== '');
 }

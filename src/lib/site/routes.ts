@@ -25,6 +25,10 @@ export const routes = {
   workbook: (d: DisclosureRef): string => `${disclosureRoot(d)}budget-${fileStem(d)}.xlsx`,
   project: (d: DisclosureRef, projectId: string): string => `${disclosureRoot(d)}projects/${encodeURIComponent(projectId)}/`,
   unitPerformance: (d: DisclosureRef): string => `${disclosureRoot(d)}performance/`,
+  /** The disclosure's compliance self-check (src/lib/compliance). */
+  compliance: (d: DisclosureRef): string => `${disclosureRoot(d)}compliance/`,
+  /** The compliance self-check of every disclosure of a region in a year. */
+  regionYearCompliance: (regionCode: string, year: number): string => `regions/${regionCode}/${year}/compliance/`,
   glossary: (): string => 'glossary/',
   indicators: (): string => 'indicators/',
   search: (): string => 'search/',
@@ -36,6 +40,8 @@ export const routes = {
   factsCsv: (): string => 'data/facts.csv',
   dataPackage: (): string => 'data/datapackage.json',
   manifest: (): string => 'data/SHA256SUMS',
+  /** The page the web server answers a missing path with (deploy/nginx/gongkai.conf: error_page 404). */
+  notFound: (): string => '404.html',
 } as const;
 
 /** Joins the site base (`/` or `/yjsgk/`) and a route path. */

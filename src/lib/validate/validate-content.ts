@@ -16,6 +16,7 @@ import { packOf } from '../templates/registry.ts';
 import { definitionFor } from '../templates/template-pack.ts';
 import { financialTablesNeedLedger, IDENTITY_RULES } from './identity-rules.ts';
 import { checkDisclosuresForPersonalData, checkFilesForPersonalData } from './privacy.ts';
+import { PUBLICATION_RULES } from './publication-rules.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
 import { narrativeRuleFor } from '../narrative/rule.ts';
 import { controlsMatchLedger, ledgerRowsAreUnique, ledgerTotalPlausibleForUnit } from './control-rules.ts';
@@ -26,7 +27,7 @@ import { finalRulesFor, requiredTablesPublished } from '../final/final-rules.ts'
 import { narrativeClaimsRule } from '../final/narrative-claims.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
-const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, financialTablesNeedLedger, ...LAYOUT_RULES];
+const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, ...PUBLICATION_RULES, financialTablesNeedLedger, ...LAYOUT_RULES];
 
 /**
  * Rules whose errors mean no table may be built from the disclosure: amounts past the limits

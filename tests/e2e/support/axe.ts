@@ -17,13 +17,21 @@ export interface AxeViolation {
 const BLOCKING = new Set(['serious', 'critical']);
 
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  return (await axeViolations(page)).filter((v) => BLOCKING.has(v.impact));
+}
+
+/**
+ * Violations of the named rules whatever their impact, e.g. the best-practice rules
+ * `landmark-unique` and `empty-table-header`, which the default run counts as moderate or minor.
+ * axe is injected as an inline script, so the page's session needs `bypassCSP`.
+ */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
+  return page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(document, { resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
-  });
-  return violations.filter((v) => BLOCKING.has(v.impact));
+  }, rules ? [...rules] : null);
 }
 
 export function describeViolations(where: string, violations: readonly AxeViolation[]): string {
