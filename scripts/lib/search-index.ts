@@ -9,8 +9,10 @@
  * pages themselves: `data-pagefind-body` on <main>, `data-pagefind-ignore` on chrome and amount
  * cells, `data-pagefind-meta` / `data-pagefind-filter` for titles and filters.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { separateHanInHtml } from '../../src/lib/search/segment.ts';
 import { routes } from '../../src/lib/site/routes.ts';
@@ -93,7 +95,29 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
   }
 }
 
-/** {@link indexSite} as a step of the build (`postBuild`). */
+/** {@link indexSite} as a step of the build (`postBuild`), in its own process. */
 export async function searchIndexStep(stagingDir: string): Promise<void> {
-  await indexSite(stagingDir);
+  await indexSiteInChild(stagingDir);
+}
+
+/**
+ * {@link indexSite} in a child process (scripts/lib/index-child.ts): the index is built while
+ * this process's memory is not in the way, and any way the indexer can fail becomes an Error
+ * that says what happened (its exit status and the end of what it printed).
+ */
+export function indexSiteInChild(siteDir: string): Promise<IndexSummary> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./index-child.ts', import.meta.url)), siteDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{')) return resolve(JSON.parse(last) as IndexSummary);
+      const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+      reject(new Error(`Pagefind: the search indexer ${how} before the index was complete${stderr.trim() ? `:\n${stderr.trim()}` : ''}`));
+    });
+  });
 }

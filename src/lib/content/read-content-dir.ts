@@ -32,13 +32,17 @@ export function readContentFiles(dir: string): ContentFile[] {
   return files;
 }
 
-const displayPath = (full: string): string => {
+/** A path as messages show it: relative to the working directory when below it. */
+export const displayPath = (full: string): string => {
   const rel = relative(process.cwd(), full);
   return (rel.startsWith('..') ? full : rel).split(sep).join('/');
 };
 
-/** Loads `dir`, reporting a missing or empty folder as a finding rather than an empty site. */
-export function loadContentDir(dir: string = contentDir()): LoadResult {
+/**
+ * Loads `dir`, reporting a missing or empty folder as a finding rather than an empty site.
+ * `files`: the folder's files when the caller has read them already (the build reads once).
+ */
+export function loadContentDir(dir: string = contentDir(), files?: readonly ContentFile[]): LoadResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return {
       disclosures: [],
@@ -54,8 +58,7 @@ export function loadContentDir(dir: string = contentDir()): LoadResult {
       ],
     };
   }
-  const files = readContentFiles(dir);
-  const result = loadContent(files, displayPath(resolve(dir)));
+  const result = loadContent(files ?? readContentFiles(dir), displayPath(resolve(dir)));
   if (result.disclosures.length === 0 && !hasErrors(result.findings)) {
     return {
       ...result,

@@ -76,10 +76,22 @@ export function summarise(disclosure: Disclosure, tables: readonly Table[]): Dis
   };
 }
 
+const derived = new WeakMap<Disclosure, readonly Table[]>();
+
+/**
+ * A disclosure's tables, derived once per build: the checks (narrative figures) and the site
+ * read the same objects instead of deriving them twice.
+ */
+export function tablesOf(disclosure: Disclosure): readonly Table[] {
+  let tables = derived.get(disclosure);
+  if (!tables) derived.set(disclosure, (tables = buildTables(disclosure)));
+  return tables;
+}
+
 export function buildSiteData(disclosures: readonly Disclosure[], warnings: readonly Finding[] = []): SiteData {
   const entries = disclosures
     .map((disclosure) => {
-      const tables = buildTables(disclosure);
+      const tables = tablesOf(disclosure);
       return { disclosure, tables, summary: summarise(disclosure, tables) };
     })
     .sort(
@@ -93,8 +105,24 @@ export function buildSiteData(disclosures: readonly Disclosure[], warnings: read
 
 let cached: { dir: string; data: SiteData } | undefined;
 
+/**
+ * The build (scripts/lib/run-build.ts) loads and checks the content once and hands the result to
+ * the pages here: Astro runs in the same process but bundles its own copy of this module, so a
+ * module-level variable would not reach it; a registered global symbol does.
+ */
+const PROVIDED = Symbol.for('gongkai.siteData');
+
+/** Makes `data` what {@link getSiteData} returns in this process (undefined: load from disk again). */
+export function provideSiteData(data: SiteData | undefined): void {
+  const slot = globalThis as { [PROVIDED]?: SiteData };
+  if (data) slot[PROVIDED] = data;
+  else delete slot[PROVIDED];
+}
+
 /** The site's data for the content folder in use, loaded and built once per process. */
 export function getSiteData(dir?: string): SiteData {
+  const provided = (globalThis as { [PROVIDED]?: SiteData })[PROVIDED];
+  if (provided && dir === undefined) return provided;
   const key = dir ?? '';
   if (cached && cached.dir === key) return cached.data;
   const result = loadContentOrThrow(dir);
