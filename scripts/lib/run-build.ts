@@ -13,6 +13,7 @@
  * The build stamp (content and generator) is written once, to `build.json` (listed in the
  * manifest), not into every page: a one-cent edit changes only what depends on it.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentFile } from '../../src/lib/content/load.ts';
@@ -39,7 +40,10 @@ export interface BuildOptions {
   readonly rules?: readonly DisclosureRule[];
   /** Post-build steps run on the staging folder before it replaces dist/. */
   readonly postBuild?: readonly ((stagingDir: string, stamp: string) => Promise<void>)[];
-  /** Where workbooks are cached by content hash; default `<root>/.build-cache/workbooks`. */
+  /**
+   * Where workbooks are cached by content hash; default `<root>/.build-cache/workbooks/<content
+   * folder hash>`, one cache per content folder so that pruning one never removes another's.
+   */
   readonly cacheDir?: string;
 }
 
@@ -140,7 +144,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const dir = resolve(options.root, contentDir(options.env));
   const outDir = resolve(options.outDir ?? join(options.root, 'dist'));
   const stagingRoot = resolve(options.root, '.build-staging');
-  const cacheDir = resolve(options.cacheDir ?? join(options.root, '.build-cache', 'workbooks'));
+  const cacheDir = resolve(options.cacheDir ?? join(options.root, '.build-cache', 'workbooks', createHash('sha256').update(dir).digest('hex').slice(0, 12)));
   const phases: PhaseTime[] = [];
   let current = 'cleanup';
   let started = performance.now();

@@ -103,11 +103,12 @@ export async function searchIndexStep(stagingDir: string): Promise<void> {
 /**
  * {@link indexSite} in a child process (scripts/lib/index-child.ts): the index is built while
  * this process's memory is not in the way, and any way the indexer can fail becomes an Error
- * that says what happened (its exit status and the end of what it printed).
+ * that says what happened (its exit status and the end of what it printed). `script` is for
+ * tests, which stand in an indexer that dies.
  */
-export function indexSiteInChild(siteDir: string): Promise<IndexSummary> {
+export function indexSiteInChild(siteDir: string, script: string = fileURLToPath(new URL('./index-child.ts', import.meta.url))): Promise<IndexSummary> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./index-child.ts', import.meta.url)), siteDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, siteDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
