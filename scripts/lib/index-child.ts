@@ -1,5 +1,5 @@
 /**
- * The search indexer as its own process: `node scripts/lib/index-child.ts <siteDir>`. The build
+ * The search indexer as its own process: `node scripts/lib/index-child.ts <siteDir> [outputDir]`. The build
  * runs it after the pages are written, so Pagefind's memory never adds to the page renderer's,
  * and a Pagefind binary that dies (a full disk, memory) ends this process with a message instead
  * of leaving the build waiting on a reply that never comes (Node would exit 13, silently).
@@ -18,7 +18,8 @@ process.on('exit', (code) => {
   if (!finished && code !== 2) console.error('Pagefind stopped before the index was written (its process ended without an answer)');
 });
 try {
-  const summary = await indexSite(siteDir);
+  const outputDir = process.argv[3];
+  const summary = await indexSite(siteDir, outputDir ? { outputDir } : {});
   finished = true;
   console.log(JSON.stringify(summary));
 } catch (error) {

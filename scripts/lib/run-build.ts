@@ -14,17 +14,21 @@
  * manifest), not into every page: a one-cent edit changes only what depends on it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { ContentFile } from '../../src/lib/content/load.ts';
 import { contentDir, loadContentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
 import { ContentError, formatFinding, hasErrors } from '../../src/lib/findings.ts';
-import { buildSiteData, provideSiteData, tablesOf, type SiteData } from '../../src/lib/site/site-data.ts';
+import { routes } from '../../src/lib/site/routes.ts';
+import { buildSiteData, entryFromSummary, provideSiteData, sortEntries, summaryEntry, tablesOf, type SiteData } from '../../src/lib/site/site-data.ts';
 import type { DisclosureRule } from '../../src/lib/validate/rule.ts';
 import { validateContent } from '../../src/lib/validate/validate-content.ts';
 import { generatorFingerprint, hashContentFiles } from './fingerprint.ts';
 import { QUIET, type Progress } from './progress.ts';
 import { cleanStaleStaging, freeBytes, isDiskFull, publish, publishTarget, recoverTarget } from './publish.ts';
+import { indexSiteInChild, shardIndexDir } from './search-index.ts';
+import { mergeOpenData, openDataParts, SHARD_SUMMARY_FILE, type ShardSummary } from './shard-summary.ts';
+import { countRegions, inShard, planShards, type Shard, type ShardSpec } from './shards.ts';
 import { makeWorkbooks, placeWorkbooks, pruneWorkbookCache, writeTableCsvs, type WorkbookRequest } from './write-downloads.ts';
 
 export interface BuildOptions {
@@ -38,8 +42,10 @@ export interface BuildOptions {
   readonly progress?: Progress;
   /** Checks beyond the standard validation (the narrative's figure references). */
   readonly rules?: readonly DisclosureRule[];
-  /** Post-build steps run on the staging folder before it replaces dist/. */
+  /** Post-build steps run on the staging folder before it replaces dist/ (not for a shard). */
   readonly postBuild?: readonly ((stagingDir: string, stamp: string) => Promise<void>)[];
+  /** Builds this shard of the content into a site fragment for the portal step instead of the whole site. */
+  readonly shard?: ShardSpec;
   /**
    * Where workbooks are cached by content hash; default `<root>/.build-cache/workbooks/<content
    * folder hash>`, one cache per content folder so that pruning one never removes another's.
@@ -62,6 +68,8 @@ export interface BuildResult {
   /** Workbooks made this time, and found unchanged in the cache. */
   readonly workbooks: { readonly made: number; readonly cached: number };
   readonly phases: readonly PhaseTime[];
+  /** False when a shard's output was up to date and nothing was built. */
+  readonly rebuilt: boolean;
 }
 
 /** The one file that carries the build stamp (and the generator that made the site). */
@@ -134,86 +142,63 @@ export function listFiles(dir: string): string[] {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  const log = options.log ?? (() => {});
-  const progress = options.progress ?? QUIET;
-  const say = (line: string) => {
-    progress.clear();
-    log(line);
-  };
-  const dir = resolve(options.root, contentDir(options.env));
-  const outDir = resolve(options.outDir ?? join(options.root, 'dist'));
-  const stagingRoot = resolve(options.root, '.build-staging');
-  const cacheDir = resolve(options.cacheDir ?? join(options.root, '.build-cache', 'workbooks', createHash('sha256').update(dir).digest('hex').slice(0, 12)));
-  const phases: PhaseTime[] = [];
-  let current = 'cleanup';
-  let started = performance.now();
-  const phase = (name: string, total?: number) => {
-    phases.push({ phase: current, seconds: (performance.now() - started) / 1000 });
-    current = name;
-    started = performance.now();
-    progress.phase(`gongkai: ${name}`, total);
-  };
-
-  // 0. What a killed build left: its staging folders, and a swap it did not finish.
-  for (const line of [...cleanStaleStaging(stagingRoot), ...recoverTarget(publishTarget(outDir))]) say(`gongkai: ${line}`);
-
-  // 1. Content first, read and parsed once: a wrong number never reaches the builder.
-  phase('check');
-  const files = existsSync(dir) && statSync(dir).isDirectory() ? readContentFiles(dir) : [];
-  const loaded = loadContentDir(dir, files);
-  const findings = validateContent(loaded, files, options.rules ?? [], tablesOf);
-  for (const f of findings.filter((x) => x.severity === 'warning')) say(formatFinding(f));
-  if (hasErrors(findings)) {
-    progress.clear();
-    throw new ContentError(findings);
+/** Phase timing and progress of one build. */
+class Phases {
+  readonly times: PhaseTime[] = [];
+  current = 'cleanup';
+  #started = performance.now();
+  readonly progress: Progress;
+  constructor(progress: Progress) {
+    this.progress = progress;
   }
-  const stamp = contentStamp(options.root, dir, files);
-  const site = buildSiteData(loaded.disclosures, findings.filter((f) => f.severity === 'warning'));
-  const hashes = disclosureHashes(options.root, dir, files, site);
-  const requests: WorkbookRequest[] = site.entries.map((entry) => ({ entry, hash: hashes.get(entry.disclosure.id) ?? '' }));
+  start(name: string, total?: number): void {
+    this.times.push({ phase: this.current, seconds: (performance.now() - this.#started) / 1000 });
+    this.current = name;
+    this.#started = performance.now();
+    this.progress.phase(`gongkai: ${name}`, total);
+  }
+  finish(): PhaseTime[] {
+    this.start('done');
+    this.progress.clear();
+    return this.times.filter((p) => p.phase !== 'cleanup' || p.seconds >= 0.05);
+  }
+}
 
+interface StagingContext {
+  readonly options: Pick<BuildOptions, 'root' | 'env' | 'log' | 'progress'>;
+  readonly outDir: string;
+  readonly phases: Phases;
+  readonly stamp: string;
+  readonly dir: string;
+}
+
+/**
+ * Runs `work` on a fresh staging folder with Astro's environment set, then publishes it to
+ * `outDir`. On failure the staging folder goes and the error names the phase (a full disk is
+ * said as such); the site at `outDir` is untouched.
+ */
+async function inStaging(context: StagingContext, work: (staging: string) => Promise<void>): Promise<void> {
+  const { options, outDir, phases } = context;
+  const stagingRoot = resolve(options.root, '.build-staging');
   const staging = join(stagingRoot, `site-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(stagingRoot, { recursive: true });
-
   // Astro's config and pages read these variables. Vite reads BASE_URL/MODE/DEV from the
   // environment and would override the configured base; a test runner (Vitest) sets them, so a
   // build started from a test must not see them.
-  const passed = { GONGKAI_OUT_DIR: staging, GONGKAI_BUILD_STAMP: stamp, CONTENT_DIR: dir, SITE_BASE: options.env['SITE_BASE'] };
+  const passed = { GONGKAI_OUT_DIR: staging, GONGKAI_BUILD_STAMP: context.stamp, CONTENT_DIR: context.dir, SITE_BASE: options.env['SITE_BASE'] };
   const cleared = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'] as const;
   const savedVite = Object.fromEntries(cleared.map((name) => [name, process.env[name]]));
   for (const name of cleared) delete process.env[name];
   const saved = Object.fromEntries(Object.keys(passed).map((name) => [name, process.env[name]]));
   for (const [name, value] of Object.entries(passed)) restore(name, value);
-  let workbooks = { made: 0, cached: 0 };
   try {
-    provideSiteData(site);
-    // 2. The workbooks start now, on other cores, and are awaited after the pages.
-    const making = makeWorkbooks(requests, { cacheDir, onCount: (done) => current === 'downloads' && progress.count(done) });
-    making.catch(() => {});
-    phase('pages');
-    const { build } = await import('astro');
-    await build({ root: options.root, logLevel: options.env['GONGKAI_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
-    provideSiteData(undefined);
-    // 3. The downloads beside the pages, then the steps over the complete site.
-    phase('downloads', requests.length);
-    writeTableCsvs(staging, site.entries);
-    workbooks = await making;
-    placeWorkbooks(staging, requests, cacheDir);
-    pruneWorkbookCache(cacheDir, requests);
-    const info: BuildInfo = { stamp, generator: generatorFingerprint(options.root), disclosures: site.entries.length };
-    writeFileSync(join(staging, BUILD_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
-    for (const step of options.postBuild ?? []) {
-      phase(step.name.replace(/Step$/, '') || 'post-build');
-      await step(staging, stamp);
-    }
-    // 4. Publish.
-    phase('publish');
+    await work(staging);
+    phases.start('publish');
     publish(staging, outDir);
   } catch (error) {
     provideSiteData(undefined);
-    progress.clear();
+    phases.progress.clear();
     const diskFull = isDiskFull(error, staging);
     rmSync(staging, { recursive: true, force: true });
     if (error instanceof ContentError) throw error;
@@ -222,8 +207,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       ? `磁盘已满 / the disk is full (${free === null ? 'free space unknown' : `${Math.round(free / 1024 / 1024)} MB free`} after removing the staging folder)`
       : message(error);
     throw new BuildError(
-      current,
-      `gongkai: 构建在“${current}”阶段失败 / the build failed while ${current}: ${detail}${diskFull ? `\n  ${message(error)}` : ''}\n  staging folder removed; ${publishTarget(outDir)} is unchanged`,
+      phases.current,
+      `gongkai: 构建在“${phases.current}”阶段失败 / the build failed while ${phases.current}: ${detail}${diskFull ? `\n  ${message(error)}` : ''}\n  staging folder removed; ${publishTarget(outDir)} is unchanged`,
       diskFull,
       { cause: error },
     );
@@ -231,9 +216,129 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     for (const [name, value] of Object.entries(saved)) restore(name, value);
     for (const [name, value] of Object.entries(savedVite)) restore(name, value);
   }
-  phase('done');
-  progress.clear();
-  log(`gongkai: 0 errors, ${findings.length} warning(s)`);
+}
+
+/** Astro renders the pages of `site` into the staging folder (GONGKAI_OUT_DIR). */
+async function renderPages(options: Pick<BuildOptions, 'root' | 'env'>, site: SiteData): Promise<void> {
+  provideSiteData(site);
+  try {
+    const { build } = await import('astro');
+    await build({ root: options.root, logLevel: options.env['GONGKAI_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
+  } finally {
+    provideSiteData(undefined);
+  }
+}
+
+/** Cleans up after killed builds; returns nothing, logs what it did. */
+function cleanUp(options: BuildOptions, outDir: string, say: (line: string) => void): void {
+  for (const line of [...cleanStaleStaging(resolve(options.root, '.build-staging')), ...recoverTarget(publishTarget(outDir))]) say(`gongkai: ${line}`);
+}
+
+function sayer(options: Pick<BuildOptions, 'log' | 'progress'>): (line: string) => void {
+  return (line) => {
+    options.progress?.clear();
+    options.log?.(line);
+  };
+}
+
+/** The shard `spec` of a content folder: which regions, from the folder names alone. */
+export function shardOf(dir: string, spec: ShardSpec): Shard {
+  const shard = planShards(countRegions(dir), spec.count)[spec.index - 1];
+  if (!shard) throw new Error(`no shard ${spec.index} of ${spec.count}`);
+  return shard;
+}
+
+/** The content files of a shard (catalogues and its regions' disclosures), and the shard's hash. */
+export function shardFiles(root: string, dir: string, shard: Pick<Shard, 'regions'>): { files: ContentFile[]; hash: string } {
+  const rel = relativeTo(dir);
+  const files = readContentFiles(dir).filter((f) => inShard(shard, rel(f.path)));
+  return { files, hash: hashContentFiles(generatorFingerprint(root), files, rel) };
+}
+
+const readSummary = (dir: string): ShardSummary | undefined => {
+  try {
+    return JSON.parse(readFileSync(join(dir, SHARD_SUMMARY_FILE), 'utf8')) as ShardSummary;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Builds the whole site (no `shard`), or one shard of it into a site fragment (`shard`): its
+ * disclosures' pages and downloads, its own search index under pagefind/shards/<id>/, and the
+ * summary the portal step merges (`_shard.json`). A shard whose content and generator are
+ * unchanged since its output was built is not built again (`rebuilt: false`).
+ */
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const say = sayer(options);
+  const dir = resolve(options.root, contentDir(options.env));
+  const outDir = resolve(options.outDir ?? join(options.root, 'dist'));
+  const cacheDir = resolve(options.cacheDir ?? join(options.root, '.build-cache', 'workbooks', createHash('sha256').update(dir).digest('hex').slice(0, 12)));
+  const phases = new Phases(options.progress ?? QUIET);
+  cleanUp(options, outDir, say);
+
+  // 1. Content first, read and parsed once: a wrong number never reaches the builder.
+  phases.start('check');
+  const shard = options.shard ? shardOf(dir, options.shard) : undefined;
+  const all = existsSync(dir) && statSync(dir).isDirectory() ? readContentFiles(dir) : [];
+  const files = shard ? all.filter((f) => inShard(shard, relativeTo(dir)(f.path))) : all;
+  const stamp = contentStamp(options.root, dir, files);
+  const shardHash = hashContentFiles(generatorFingerprint(options.root), files, relativeTo(dir));
+  if (shard && readSummary(outDir)?.hash === shardHash) {
+    say(`gongkai: shard ${shard.id} unchanged since it was built: not rebuilt`);
+    const written = listFiles(outDir);
+    return { outDir, stamp, files: written.length, pages: written.filter((f) => f.endsWith('.html')).length, disclosures: shard.disclosures, workbooks: { made: 0, cached: 0 }, phases: phases.finish(), rebuilt: false };
+  }
+  const loaded =
+    shard && shard.regions.length === 0 ? { disclosures: [], catalogues: new Map(), findings: [] } : loadContentDir(dir, files);
+  const findings = validateContent(loaded, files, options.rules ?? [], tablesOf);
+  for (const f of findings.filter((x) => x.severity === 'warning')) say(formatFinding(f));
+  if (hasErrors(findings)) {
+    phases.progress.clear();
+    throw new ContentError(findings);
+  }
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const site: SiteData = { ...buildSiteData(loaded.disclosures, warnings), ...(shard ? { renders: { disclosures: true, portal: false } } : {}) };
+  const hashes = disclosureHashes(options.root, dir, files, site);
+  const requests: WorkbookRequest[] = site.entries.map((entry) => ({ entry, hash: hashes.get(entry.disclosure.id) ?? '' }));
+  let workbooks = { made: 0, cached: 0 };
+
+  await inStaging({ options, outDir, phases, stamp, dir }, async (staging) => {
+    // 2. The workbooks start now, on other cores, and are awaited after the pages.
+    const making = makeWorkbooks(requests, { cacheDir, onCount: (done) => phases.current === 'downloads' && phases.progress.count(done) });
+    making.catch(() => {});
+    phases.start('pages');
+    if (site.entries.length > 0 || !shard) await renderPages(options, site);
+    if (shard) keepOnlyDisclosurePages(staging, site);
+    // 3. The downloads beside the pages, then the steps over the complete site.
+    phases.start('downloads', requests.length);
+    writeTableCsvs(staging, site.entries);
+    workbooks = await making;
+    placeWorkbooks(staging, requests, cacheDir);
+    pruneWorkbookCache(cacheDir, requests);
+    if (shard) {
+      phases.start('search index');
+      if (site.entries.length > 0) await indexSiteInChild(staging, undefined, shardIndexDir(shard.id));
+      const summary: ShardSummary = {
+        id: shard.id,
+        hash: shardHash,
+        generator: generatorFingerprint(options.root),
+        entries: site.entries.map(summaryEntry),
+        ...openDataParts(site.entries.map((e) => e.disclosure)),
+        warnings,
+      };
+      writeFileSync(join(staging, SHARD_SUMMARY_FILE), JSON.stringify(summary));
+      return;
+    }
+    const info: BuildInfo = { stamp, generator: generatorFingerprint(options.root), disclosures: site.entries.length };
+    writeFileSync(join(staging, BUILD_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
+    for (const step of options.postBuild ?? []) {
+      phases.start(step.name.replace(/Step$/, '') || 'post-build');
+      await step(staging, stamp);
+    }
+  });
+  log(`gongkai: ${shard ? `shard ${shard.id}: ${site.entries.length} disclosure(s), ` : ''}0 errors, ${warnings.length} warning(s)`);
   const written = listFiles(outDir);
   return {
     outDir,
@@ -242,8 +347,87 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     pages: written.filter((f) => f.endsWith('.html')).length,
     disclosures: site.entries.length,
     workbooks,
-    phases: phases.filter((p) => p.phase !== 'cleanup' || p.seconds >= 0.05),
+    phases: phases.finish(),
+    rebuilt: true,
   };
+}
+
+/**
+ * A shard's Astro output holds the site-wide pages too (Astro renders every static route);
+ * they belong to the portal step, which renders them from all shards. Keeps the disclosures'
+ * folders and the shared assets.
+ */
+function keepOnlyDisclosurePages(staging: string, site: SiteData): void {
+  mkdirSync(staging, { recursive: true });
+  const keep = new Set([ASSETS_DIR, ...site.entries.map((e) => routes.disclosure(e.disclosure).split('/')[0] ?? '')]);
+  for (const name of readdirSync(staging)) if (!keep.has(name)) rmSync(join(staging, name), { recursive: true, force: true });
+}
+
+/** Astro's folder of hashed assets (CSS, scripts): the same bytes from every shard of one generator. */
+const ASSETS_DIR = '_astro';
+
+export interface MergeOptions extends Pick<BuildOptions, 'root' | 'env' | 'outDir' | 'log' | 'progress' | 'postBuild'> {
+  /** The shards' output folders (each with its `_shard.json`). */
+  readonly fragments: readonly string[];
+}
+
+/**
+ * The portal step: combines shard fragments into the site. The site-wide pages (home, years,
+ * regions, indicators, open data, search) are rendered from the shards' summaries, the portal
+ * pages get the site's own search index (with Pagefind's script), the fragments are copied in
+ * beside them, and the search page merges every shard's index at query time.
+ */
+export async function runMerge(options: MergeOptions): Promise<BuildResult> {
+  const say = sayer(options);
+  const outDir = resolve(options.outDir ?? join(options.root, 'dist'));
+  const phases = new Phases(options.progress ?? QUIET);
+  cleanUp(options, outDir, say);
+  phases.start('merge');
+  const generator = generatorFingerprint(options.root);
+  const summaries = options.fragments.map((fragment) => {
+    const summary = readSummary(fragment);
+    if (!summary) throw new Error(`gongkai: ${fragment} is not a shard's output (no ${SHARD_SUMMARY_FILE}); build it with npm run build -- --shard k/n --out ${fragment}`);
+    if (summary.generator !== generator) throw new Error(`gongkai: shard ${summary.id} (${fragment}) was built by ${summary.generator}, this is ${generator}: rebuild it`);
+    return { fragment, summary };
+  });
+  const ids = new Map<string, string>();
+  for (const { summary } of summaries) {
+    for (const entry of summary.entries) {
+      const other = ids.get(entry.disclosure.id);
+      if (other) throw new Error(`gongkai: ${entry.disclosure.id} is in shards ${other} and ${summary.id}: shards must not overlap`);
+      ids.set(entry.disclosure.id, summary.id);
+    }
+  }
+  const entries = sortEntries(summaries.flatMap(({ summary }) => summary.entries.map(entryFromSummary)));
+  const withIndex = summaries.filter(({ summary }) => summary.entries.length > 0).map(({ summary }) => summary.id).sort();
+  const site: SiteData = {
+    entries,
+    warnings: summaries.flatMap(({ summary }) => summary.warnings),
+    renders: { disclosures: false, portal: true },
+    searchIndexes: withIndex.map(shardIndexDir),
+    openData: mergeOpenData(entries.map((e) => e.disclosure), summaries.map((s) => s.summary)),
+  };
+  const stamp = createHash('sha256').update(`${generator}\n${summaries.map((s) => s.summary.hash).sort().join('\n')}`).digest('hex').slice(0, 12);
+  await inStaging({ options, outDir, phases, stamp, dir: resolve(options.root, contentDir(options.env)) }, async (staging) => {
+    phases.start('pages');
+    await renderPages(options, site);
+    phases.start('search index');
+    await indexSiteInChild(staging);
+    phases.start('fragments', summaries.length);
+    summaries.forEach(({ fragment }, i) => {
+      cpSync(fragment, staging, { recursive: true, force: true, filter: (from) => basename(from) !== SHARD_SUMMARY_FILE || dirname(from) !== resolve(fragment) });
+      phases.progress.count(i + 1);
+    });
+    const info: BuildInfo = { stamp, generator, disclosures: entries.length };
+    writeFileSync(join(staging, BUILD_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
+    for (const step of options.postBuild ?? []) {
+      phases.start(step.name.replace(/Step$/, '') || 'post-build');
+      await step(staging, stamp);
+    }
+  });
+  options.log?.(`gongkai: merged ${summaries.length} shard(s), ${entries.length} disclosure(s)`);
+  const written = listFiles(outDir);
+  return { outDir, stamp, files: written.length, pages: written.filter((f) => f.endsWith('.html')).length, disclosures: entries.length, workbooks: { made: 0, cached: 0 }, phases: phases.finish(), rebuilt: true };
 }
 
 function restore(name: string, value: string | undefined): void {

@@ -10,7 +10,7 @@
  * cells, `data-pagefind-meta` / `data-pagefind-filter` for titles and filters.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -44,7 +44,20 @@ export interface IndexSiteOptions {
   /** Prepares each page's HTML for the indexer; by default {@link separateHanInHtml}. Measurements pass others. */
   readonly prepareHtml?: (html: string) => string;
   readonly log?: (line: string) => void;
+  /**
+   * Where the index goes, relative to the site: by default {@link PAGEFIND_DIR}. A shard's index
+   * goes to {@link shardIndexDir} and keeps only its data: the search page loads Pagefind's
+   * script and WASM once, from the site's own index, and merges the shards' indexes into it.
+   */
+  readonly outputDir?: string;
 }
+
+/** A shard's search index inside the site: `pagefind/shards/<id>/`. */
+export const shardIndexDir = (shardId: string): string => `${PAGEFIND_DIR}/shards/${shardId}/`;
+
+/** What a merged index does not need: the primary index's script, worker and WASM serve it. */
+const PRIMARY_ONLY_FILES = ['pagefind.js', 'pagefind-worker.js'];
+const isWasm = (name: string): boolean => name.startsWith('wasm.') && name.endsWith('.pagefind');
 
 export interface IndexSummary {
   /** Pages in the index. */
@@ -82,13 +95,17 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
       const html = prepareHtml(readFileSync(join(siteDir, page.file), 'utf8'));
       assertNoErrors(await index.addHTMLFile({ url: page.url, content: html }), `indexing ${page.file}`);
     }
-    const written = assertNoErrors(await index.writeFiles({ outputPath: join(siteDir, PAGEFIND_DIR) }), 'writing the index');
+    const outputDir = options.outputDir ?? PAGEFIND_DIR;
+    const written = assertNoErrors(await index.writeFiles({ outputPath: join(siteDir, outputDir) }), 'writing the index');
     for (const file of UNUSED_UI_FILES) rmSync(join(written.outputPath, file), { force: true });
+    if (outputDir !== PAGEFIND_DIR) {
+      for (const file of readdirSync(written.outputPath)) if (PRIMARY_ONLY_FILES.includes(file) || isWasm(file)) rmSync(join(written.outputPath, file), { force: true });
+    }
     // Pagefind leaves out pages without data-pagefind-body (when others have it): count what it kept.
     const entry = JSON.parse(readFileSync(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0);
     const files = listFiles(written.outputPath).length;
-    options.log?.(`gongkai: search index of ${indexed} pages (${files} files in ${PAGEFIND_DIR}/)`);
+    options.log?.(`gongkai: search index of ${indexed} pages (${files} files in ${outputDir}/)`);
     return { pages: indexed, files };
   } finally {
     await pagefind.close();
@@ -106,9 +123,13 @@ export async function searchIndexStep(stagingDir: string): Promise<void> {
  * that says what happened (its exit status and the end of what it printed). `script` is for
  * tests, which stand in an indexer that dies.
  */
-export function indexSiteInChild(siteDir: string, script: string = fileURLToPath(new URL('./index-child.ts', import.meta.url))): Promise<IndexSummary> {
+export function indexSiteInChild(
+  siteDir: string,
+  script: string = fileURLToPath(new URL('./index-child.ts', import.meta.url)),
+  outputDir: string = PAGEFIND_DIR,
+): Promise<IndexSummary> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, siteDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, siteDir, outputDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
