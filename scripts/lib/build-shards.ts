@@ -36,6 +36,9 @@ export interface ShardedBuildResult extends BuildResult {
   readonly merge: BuildResult;
 }
 
+/** Where `npm run build` keeps a content folder's shard outputs between builds. */
+export const shardCacheDirFor = (root: string, dir: string): string => join(root, '.build-cache', 'shards', createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
+
 const BUILD_SCRIPT = fileURLToPath(new URL('../build.ts', import.meta.url));
 
 /** Runs `node scripts/build.ts <args>`; resolves with its --report, rejects with what it printed. */
@@ -62,7 +65,7 @@ export async function buildInShards(options: ShardedBuildOptions): Promise<Shard
   const log = options.log ?? (() => {});
   const dir = resolve(options.root, contentDir(options.env));
   const plan = planShards(countRegions(dir), options.count);
-  const fragmentsDir = resolve(options.fragmentsDir ?? join(options.root, '.build-cache', 'shards', createHash('sha256').update(dir).digest('hex').slice(0, 12)));
+  const fragmentsDir = resolve(options.fragmentsDir ?? shardCacheDirFor(options.root, dir));
   mkdirSync(fragmentsDir, { recursive: true });
   // Outputs of an earlier plan (another shard count) would never be merged again.
   for (const name of readdirSync(fragmentsDir)) if (!plan.some((s) => s.id === name) && !name.startsWith('.')) rmSync(join(fragmentsDir, name), { recursive: true, force: true });

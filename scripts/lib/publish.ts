@@ -90,12 +90,19 @@ export function recoverTarget(target: string): string[] {
   return done;
 }
 
-/** Removes `<stagingRoot>/<kind>-<pid>` folders whose build is no longer running. */
+/**
+ * The folders a build makes in the staging root, by process id: `site-<pid>` (and
+ * `previous-<pid>`, which builds before the journal made). Anything else there (a benchmark's
+ * or a test's folder) is not the build's to remove.
+ */
+const STAGING_FOLDER = /^(?:site|previous)-(\d+)$/;
+
+/** Removes the staging folders of builds that are no longer running. */
 export function cleanStaleStaging(stagingRoot: string): string[] {
   if (!existsSync(stagingRoot)) return [];
   const done: string[] = [];
   for (const name of readdirSync(stagingRoot)) {
-    const match = /-(\d+)$/.exec(name);
+    const match = STAGING_FOLDER.exec(name);
     if (!match || isAlive(Number(match[1]))) continue;
     rmSync(join(stagingRoot, name), { recursive: true, force: true });
     done.push(`removed ${join(stagingRoot, name)} left by an earlier build`);

@@ -140,6 +140,9 @@ export function listFiles(dir: string): string[] {
   return out;
 }
 
+/** Where a content folder's workbooks are cached: one cache per folder, so pruning one never removes another's. */
+export const workbookCacheDirFor = (root: string, dir: string): string => join(root, '.build-cache', 'workbooks', createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Phase timing and progress of one build. */
@@ -274,13 +277,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const say = sayer(options);
   const dir = resolve(options.root, contentDir(options.env));
   const outDir = resolve(options.outDir ?? join(options.root, 'dist'));
-  const cacheDir = resolve(options.cacheDir ?? join(options.root, '.build-cache', 'workbooks', createHash('sha256').update(dir).digest('hex').slice(0, 12)));
   const phases = new Phases(options.progress ?? QUIET);
   cleanUp(options, outDir, say);
 
   // 1. Content first, read and parsed once: a wrong number never reaches the builder.
   phases.start('check');
   const shard = options.shard ? shardOf(dir, options.shard) : undefined;
+  // Each shard its own cache: shards pruning one shared cache at once would remove each other's workbooks.
+  const cacheDir = resolve(options.cacheDir ?? join(workbookCacheDirFor(options.root, dir), shard?.id ?? 'site'));
   const all = existsSync(dir) && statSync(dir).isDirectory() ? readContentFiles(dir) : [];
   const files = shard ? all.filter((f) => inShard(shard, relativeTo(dir)(f.path))) : all;
   const stamp = contentStamp(options.root, dir, files);

@@ -75,12 +75,14 @@ describe('publishing a finished site', () => {
 });
 
 describe('cleaning up after killed builds', () => {
-  it('removes staging folders of builds that are no longer running and keeps those of running ones', () => {
+  it('removes staging folders of builds that are no longer running, keeps those of running ones and anything not a build’s', () => {
     const stale = site(join(work, `site-${DEAD_PID}`), 'half');
     const running = site(join(work, `site-${process.pid}`), 'in progress');
+    const other = site(join(work, 'bench-1000'), 'not a build folder');
     expect(cleanStaleStaging(work)).toHaveLength(1);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(running)).toBe(true);
+    expect(existsSync(other)).toBe(true);
   });
 
   it('removes the folders a killed swap left beside the site', () => {
