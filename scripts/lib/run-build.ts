@@ -79,6 +79,8 @@ export interface BuildInfo {
   readonly stamp: string;
   readonly generator: string;
   readonly disclosures: number;
+  /** A site merged from shards: each shard's id, regions and content hash. */
+  readonly shards?: readonly { readonly id: string; readonly regions: readonly string[]; readonly hash: string }[];
 }
 
 /** A build that failed after the content was accepted: the message says in which phase and why. */
@@ -422,7 +424,8 @@ export async function runMerge(options: MergeOptions): Promise<BuildResult> {
       cpSync(fragment, staging, { recursive: true, force: true, filter: (from) => basename(from) !== SHARD_SUMMARY_FILE || dirname(from) !== resolve(fragment) });
       phases.progress.count(i + 1);
     });
-    const info: BuildInfo = { stamp, generator, disclosures: entries.length };
+    const shards = summaries.map(({ summary }) => ({ id: summary.id, regions: [...new Set(summary.entries.map((e) => e.disclosure.region.code))].sort(), hash: summary.hash }));
+    const info: BuildInfo = { stamp, generator, disclosures: entries.length, shards };
     writeFileSync(join(staging, BUILD_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
     for (const step of options.postBuild ?? []) {
       phases.start(step.name.replace(/Step$/, '') || 'post-build');
