@@ -3,11 +3,13 @@
  * the benchmark so that all of them build the same site.
  */
 import { runBuild, runMerge, type BuildOptions, type BuildResult, type MergeOptions } from './run-build.ts';
-import { searchIndexStep } from './search-index.ts';
 import { writeChecksums } from './write-checksums.ts';
 
-/** In order: anything that adds files first, the checksums of the downloads last. */
-export const POST_BUILD_STEPS: NonNullable<BuildOptions['postBuild']> = [searchIndexStep, writeChecksums];
+/**
+ * After the pages, downloads and search index (which runBuild makes itself, the index beside the
+ * last workbooks): the checksums of the downloads, last.
+ */
+export const POST_BUILD_STEPS: NonNullable<BuildOptions['postBuild']> = [writeChecksums];
 
 export function buildSite(options: Omit<BuildOptions, 'postBuild'>): Promise<BuildResult> {
   return runBuild({ ...options, postBuild: options.shard ? [] : POST_BUILD_STEPS });

@@ -46,6 +46,8 @@ export interface BuildOptions {
   readonly postBuild?: readonly ((stagingDir: string, stamp: string) => Promise<void>)[];
   /** Builds this shard of the content into a site fragment for the portal step instead of the whole site. */
   readonly shard?: ShardSpec;
+  /** Whether to build the Pagefind index (default true). */
+  readonly searchIndex?: boolean;
   /**
    * Where workbooks are cached by content hash; default `<root>/.build-cache/workbooks/<content
    * folder hash>`, one cache per content folder so that pruning one never removes another's.
@@ -312,20 +314,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   await inStaging({ options, outDir, phases, stamp, dir }, async (staging) => {
     // 2. The workbooks start now, on other cores, and are awaited after the pages.
-    const making = makeWorkbooks(requests, { cacheDir, onCount: (done) => phases.current === 'downloads' && phases.progress.count(done) });
-    making.catch(() => {});
+    const making = makeWorkbooks(requests, { cacheDir, onCount: (done) => phases.current === 'downloads and search index' && phases.progress.count(done) });
     phases.start('pages');
     if (site.entries.length > 0 || !shard) await renderPages(options, site);
     if (shard) keepOnlyDisclosurePages(staging, site);
-    // 3. The downloads beside the pages, then the steps over the complete site.
-    phases.start('downloads', requests.length);
+    // 3. The CSVs beside the pages; then the search index (its own process) while the last
+    // workbooks are made, on every core now that the pages are done.
+    phases.start('downloads and search index', requests.length);
     writeTableCsvs(staging, site.entries);
-    workbooks = await making;
+    making.addWorker();
+    const indexing = options.searchIndex === false || site.entries.length === 0 ? Promise.resolve() : indexSiteInChild(staging, undefined, shard ? shardIndexDir(shard.id) : undefined);
+    const [made] = await Promise.all([making.done, indexing]);
+    workbooks = made;
     placeWorkbooks(staging, requests, cacheDir);
     pruneWorkbookCache(cacheDir, requests);
     if (shard) {
-      phases.start('search index');
-      if (site.entries.length > 0) await indexSiteInChild(staging, undefined, shardIndexDir(shard.id));
       const summary: ShardSummary = {
         id: shard.id,
         hash: shardHash,

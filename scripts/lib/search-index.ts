@@ -121,10 +121,6 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
   }
 }
 
-/** {@link indexSite} as a step of the build (`postBuild`), in its own process. */
-export async function searchIndexStep(stagingDir: string): Promise<void> {
-  await indexSiteInChild(stagingDir);
-}
 
 /**
  * {@link indexSite} in a child process (scripts/lib/index-child.ts): the index is built while

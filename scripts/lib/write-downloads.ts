@@ -48,15 +48,24 @@ const workbookDisclosure = (entry: DisclosureEntry): WorkbookDisclosure => {
   return { year, region, department, units, provenance };
 };
 
+export interface WorkbookRun {
+  /** Settles when every workbook is in the cache. */
+  readonly done: Promise<WorkbookSummary>;
+  /** Starts one more worker thread (when the pages are rendered and a core is free). */
+  addWorker(): void;
+}
+
 /** Makes every requested workbook that is not in the cache yet, on worker threads. */
-export async function makeWorkbooks(requests: readonly WorkbookRequest[], options: WorkbookOptions): Promise<WorkbookSummary> {
+export function makeWorkbooks(requests: readonly WorkbookRequest[], options: WorkbookOptions): WorkbookRun {
   mkdirSync(options.cacheDir, { recursive: true });
   const missing = requests.filter((r) => !existsSync(workbookCacheFile(options.cacheDir, r.hash)));
   let done = requests.length - missing.length;
   options.onCount?.(done, requests.length);
-  if (missing.length === 0) return { made: 0, cached: requests.length };
-  const count = Math.max(1, Math.min(options.workers ?? availableParallelism() - 1, missing.length));
+  const summary: WorkbookSummary = { made: missing.length, cached: requests.length - missing.length };
+  if (missing.length === 0) return { done: Promise.resolve(summary), addWorker() {} };
   const queue = [...missing.entries()];
+  const running: Promise<void>[] = [];
+  let failed: Error | undefined;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(new URL('./xlsx-worker.ts', import.meta.url));
@@ -65,8 +74,11 @@ export async function makeWorkbooks(requests: readonly WorkbookRequest[], option
         if (settled) return;
         settled = true;
         void worker.terminate();
-        if (error) reject(error);
-        else resolve();
+        if (error) {
+          failed ??= error;
+          queue.length = 0;
+          reject(error);
+        } else resolve();
       };
       const next = () => {
         const item = queue.shift();
@@ -95,8 +107,19 @@ export async function makeWorkbooks(requests: readonly WorkbookRequest[], option
       worker.on('exit', (code) => finish(code === 0 ? undefined : new Error(`workbook worker stopped (exit ${code})`)));
       next();
     });
-  await Promise.all(Array.from({ length: count }, runWorker));
-  return { made: missing.length, cached: requests.length - missing.length };
+  const start = () => {
+    if (queue.length > 0 && !failed) running.push(runWorker());
+  };
+  const initial = Math.max(1, Math.min(options.workers ?? availableParallelism() - 1, missing.length));
+  for (let i = 0; i < initial; i++) start();
+  // Workers started later join `running`; wait until no worker is left and the queue is empty.
+  const all = async (): Promise<WorkbookSummary> => {
+    for (let seen = 0; seen < running.length; seen = running.length) await Promise.all(running);
+    return summary;
+  };
+  const promise = all();
+  promise.catch(() => {});
+  return { done: promise, addWorker: start };
 }
 
 /** Copies each disclosure's workbook from the cache into the site. */

@@ -61,7 +61,7 @@ describe('the build never publishes a broken site and is reproducible', () => {
     const full = async () => {
       throw Object.assign(new Error('Failed to write file: No space left on device (os error 28)'), { code: 'ENOSPC' });
     };
-    const failing = runBuild({ root, env, outDir: first, cacheDir: join(work, 'cache'), postBuild: [POST_BUILD_STEPS[1] ?? full, full] });
+    const failing = runBuild({ root, env, outDir: first, cacheDir: join(work, 'cache'), postBuild: [POST_BUILD_STEPS[0] ?? full, full] });
     await expect(failing).rejects.toBeInstanceOf(BuildError);
     await expect(failing).rejects.toThrow(/the disk is full[\s\S]*No space left on device[\s\S]*is unchanged/);
     const staging = join(root, '.build-staging');
