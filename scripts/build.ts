@@ -5,7 +5,7 @@
  * same bytes.
  *
  *   npm run build                           the whole site into dist/; content of more than
- *                                           GONGKAI_SHARD_SIZE (250) disclosures is built as
+ *                                           GONGKAI_SHARD_SIZE (200) disclosures is built as
  *                                           shards, one process each, then merged
  *   npm run build -- --shards 4             the same with 4 shards
  *   npm run build -- --shard 2/4 --out DIR  one shard into DIR (a CI matrix job)

@@ -14,8 +14,8 @@
  * manifest), not into every page: a one-cent edit changes only what depends on it.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentFile } from '../../src/lib/content/load.ts';
 import { contentDir, loadContentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
 import { ContentError, formatFinding, hasErrors } from '../../src/lib/findings.ts';
@@ -372,6 +372,27 @@ function keepOnlyDisclosurePages(staging: string, site: SiteData): void {
   for (const name of readdirSync(staging)) if (!keep.has(name)) rmSync(join(staging, name), { recursive: true, force: true });
 }
 
+/**
+ * Puts every file of `from` at the same path under `to` as a hard link (a copy across file
+ * systems): a fragment of a province's site is hundreds of megabytes that need not be written
+ * again. Safe because no build ever writes into a published file; it always writes a new tree.
+ * Files both trees hold (Astro's hashed assets) are the same bytes and stay as they are.
+ */
+function linkTree(from: string, to: string, include: (path: string) => boolean): void {
+  for (const path of listFiles(from)) {
+    if (!include(path)) continue;
+    const target = join(to, path);
+    if (existsSync(target)) continue;
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(from, path), target);
+    } catch (error) {
+      if (!['EXDEV', 'EPERM', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      copyFileSync(join(from, path), target);
+    }
+  }
+}
+
 /** Astro's folder of hashed assets (CSS, scripts): the same bytes from every shard of one generator. */
 const ASSETS_DIR = '_astro';
 
@@ -424,7 +445,7 @@ export async function runMerge(options: MergeOptions): Promise<BuildResult> {
     await indexSiteInChild(staging);
     phases.start('fragments', summaries.length);
     summaries.forEach(({ fragment }, i) => {
-      cpSync(fragment, staging, { recursive: true, force: true, filter: (from) => basename(from) !== SHARD_SUMMARY_FILE || dirname(from) !== resolve(fragment) });
+      linkTree(fragment, staging, (path) => path !== SHARD_SUMMARY_FILE);
       phases.progress.count(i + 1);
     });
     const shards = summaries.map(({ summary }) => ({ id: summary.id, regions: [...new Set(summary.entries.map((e) => e.disclosure.region.code))].sort(), hash: summary.hash }));

@@ -32,9 +32,9 @@ describe('planning shards', () => {
     expect(planShards(regions(3, 4), 3).map((s) => s.regions.length)).toEqual([1, 1, 0]);
   });
 
-  it('makes one shard per 250 disclosures by default, never more than there are regions', () => {
+  it('makes one shard per 200 disclosures by default, never more than there are regions', () => {
     expect(autoShardCount(regions(5, 5))).toBe(1);
-    expect(autoShardCount(regions(100, 100, 100, 100, 100, 100, 100, 100, 100, 100))).toBe(4);
+    expect(autoShardCount(regions(100, 100, 100, 100, 100, 100, 100, 100, 100, 100))).toBe(5);
     expect(autoShardCount(regions(1000))).toBe(1);
   });
 

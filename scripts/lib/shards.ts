@@ -33,8 +33,12 @@ export interface Shard extends ShardSpec {
   readonly disclosures: number;
 }
 
-/** Disclosures per shard when `npm run build` plans the shards itself. */
-export const DEFAULT_SHARD_SIZE = 250;
+/**
+ * Disclosures per shard when `npm run build` plans the shards itself: small enough that a
+ * shard's Node, workbook workers and Pagefind together stay under 2 GB (measured with
+ * `npm run bench -- --scale`), large enough that each process's start-up cost is small beside it.
+ */
+export const DEFAULT_SHARD_SIZE = 200;
 
 export const shardId = (spec: ShardSpec): string => `${spec.index}-of-${spec.count}`;
 
