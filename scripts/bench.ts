@@ -16,12 +16,14 @@
  * Heavy: at 1,000 it takes minutes and GBs. Never run it in CI or a test.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContentDir } from '../src/lib/content/read-content-dir.ts';
 import { shardCacheDirFor } from './lib/build-shards.ts';
 import { sampleTree } from './lib/process-tree.ts';
+import { createProgress } from './lib/progress.ts';
+import { SHARD_SUMMARY_FILE } from './lib/shard-summary.ts';
 import { listFiles, workbookCacheDirFor, type BuildResult } from './lib/run-build.ts';
 import type { ShardedBuildResult } from './lib/build-shards.ts';
 import { synthesise } from './lib/synth.ts';
@@ -29,6 +31,7 @@ import { synthesise } from './lib/synth.ts';
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { scale: { type: 'string' }, keep: { type: 'boolean' } }, allowPositionals: true });
 
+const progress = createProgress();
 const line = (label: string, value: string) => console.log(`${label.padEnd(40)} ${value}`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
@@ -112,18 +115,29 @@ async function scale(count: number): Promise<void> {
   const catalogue = loadContentDir(join(root, 'content')).catalogues.get(2024);
   if (!catalogue) throw new Error('content/catalogues/2024 is missing');
   cpSync(join(root, 'content', 'catalogues'), join(content, 'catalogues'), { recursive: true });
-  for (const d of synthesise(catalogue, count)) {
+  const synthetic = synthesise(catalogue, count);
+  progress.phase('bench: writing SYNTHETIC content', synthetic.length);
+  for (const [i, d] of synthetic.entries()) {
+    progress.count(i + 1);
     for (const file of d.files) {
       mkdirSync(dirname(join(content, file.path)), { recursive: true });
       writeFileSync(join(content, file.path), file.text);
     }
   }
+  progress.clear();
   // From cold: no workbook and no shard output from an earlier run.
   rmSync(workbookCacheDirFor(root, content), { recursive: true, force: true });
   rmSync(shardCacheDirFor(root, content), { recursive: true, force: true });
 
   const env = { ...process.env, CONTENT_DIR: content, CI: '1' };
-  const build = await measure(node, ['scripts/build.ts', '--out', out, '--report', report], env);
+  // On a terminal: the phase and how many shards are built so far.
+  const shardsDone = () => (existsSync(shardCacheDirFor(root, content)) ? readdirSync(shardCacheDirFor(root, content)).filter((id) => existsSync(join(shardCacheDirFor(root, content), id, SHARD_SUMMARY_FILE))).length : 0);
+  progress.phase('bench: full build, shards built');
+  const ticker = setInterval(() => progress.count(shardsDone()), 1000);
+  const build = await measure(node, ['scripts/build.ts', '--out', out, '--report', report], env).finally(() => {
+    clearInterval(ticker);
+    progress.clear();
+  });
   requireSuccess(build, 'the build');
   const result = JSON.parse(readFileSync(report, 'utf8')) as BuildResult | ShardedBuildResult;
   const files = listFiles(out);
@@ -144,7 +158,9 @@ async function scale(count: number): Promise<void> {
 
   const bare = join(work, 'bare-astro');
   bareAstro(bare, result.pages);
+  progress.phase('bench: bare Astro');
   const astro = await measure(node, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { ...process.env }, bare);
+  progress.clear();
   requireSuccess(astro, 'the bare Astro build');
   line('bare Astro, same page count', `${s(astro.seconds)} (${(result.pages / astro.seconds).toFixed(0)} pages/s; gongkai ${(result.pages / build.seconds).toFixed(0)} pages/s)`);
   const floor = ioFloor(out, join(work, 'floor'));
@@ -156,7 +172,9 @@ async function scale(count: number): Promise<void> {
   if (first) {
     const file = join(content, 'disclosures', first);
     writeFileSync(file, readFileSync(file, 'utf8').replace('部门预算（SYNTHETIC）', '部门预算（SYNTHETIC，修订）'));
+    progress.phase('bench: incremental build');
     const again = await measure(node, ['scripts/build.ts', '--out', out, '--report', report], env);
+    progress.clear();
     requireSuccess(again, 'the incremental build');
     const second = JSON.parse(readFileSync(report, 'utf8')) as BuildResult | ShardedBuildResult;
     const rebuilt = 'shards' in second ? `${second.shards.filter((x) => x.rebuilt).length} of ${second.shards.length} shards rebuilt` : `${second.workbooks.made} workbook(s) made, ${second.workbooks.cached} from the cache`;
