@@ -31,6 +31,19 @@ describe('the generator fingerprint in the build stamp', () => {
     expect(generatorFingerprint(generator('x', '{"a":1}'))).not.toBe(generatorFingerprint(generator('x', '{"a":2}')));
   });
 
+  it('ignores the tools around the build, which do not shape the output', () => {
+    const a = generator('x');
+    const b = generator('x');
+    mkdirSync(join(b, 'scripts'), { recursive: true });
+    writeFileSync(join(b, 'scripts/bench.ts'), 'console.log(1)');
+    expect(generatorFingerprint(b)).toBe(generatorFingerprint(a));
+    writeFileSync(join(b, 'scripts/build.ts'), 'console.log(1)');
+    const c = join(tmpdir(), `gongkai-fingerprint-build-${process.pid}`);
+    roots.push(c);
+    cpSync(b, c, { recursive: true });
+    expect(generatorFingerprint(c)).not.toBe(generatorFingerprint(a));
+  });
+
   it('ignores tests, which do not shape the output', () => {
     const a = generator('x', '{}', 'it(1)');
     const b = join(tmpdir(), `gongkai-fingerprint-copy-${process.pid}`);

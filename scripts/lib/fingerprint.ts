@@ -14,7 +14,13 @@ import type { ContentFile } from '../../src/lib/content/load.ts';
 const ROOT_FILES = ['package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json'] as const;
 /** Folders whose source shapes the output; tests do not. */
 const SOURCE_DIRS = ['src', 'scripts', 'public'] as const;
-const isTest = (path: string): boolean => /\.test\.ts$/.test(path);
+/**
+ * Files that never shape the output: tests, and the tools around the build (benchmarks, the
+ * synthetic content writer, search measurements, the browser-test runner, the checker). Editing
+ * them must not make every shard of a province stale.
+ */
+const TOOLING = /\.test\.ts$|^scripts\/(bench|bench-engine|synth|search-quality|search-latency|test-e2e|check)\.ts$|^scripts\/lib\/(e2e-|search-quality|process-tree|synth|progress)/;
+const isTooling = (path: string): boolean => TOOLING.test(path);
 
 function sourceFiles(root: string): string[] {
   const out: string[] = [];
@@ -22,7 +28,10 @@ function sourceFiles(root: string): string[] {
     for (const name of readdirSync(folder).sort()) {
       const full = join(folder, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (!isTest(name)) out.push(relative(root, full).split('\\').join('/'));
+      else {
+        const path = relative(root, full).split('\\').join('/');
+        if (!isTooling(path)) out.push(path);
+      }
     }
   };
   for (const dir of SOURCE_DIRS) if (existsSync(join(root, dir))) walk(join(root, dir));
