@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: how fast gongkai loads content, derives the 23 tables and builds pages, on
- * SYNTHETIC disclosures (invented departments over the real 2024 catalogue). Prints figures;
- * asserts nothing. Usage: node scripts/bench-engine.ts [disclosures=200] [buildDisclosures=40]
+ * `npm run bench` (without --scale, see scripts/bench.ts): how fast gongkai loads content,
+ * derives the 23 tables and builds pages, on SYNTHETIC disclosures (invented departments over the
+ * real 2024 catalogue). Prints figures; asserts nothing.
+ * Usage: node scripts/bench-engine.ts [disclosures=200] [buildDisclosures=40]
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -83,5 +84,5 @@ const result = await buildSite({ root, env: { ...process.env, CONTENT_DIR: build
 const buildSeconds = seconds(start);
 const pages = listFiles(result.outDir).filter((f) => f.endsWith('.html')).length;
 line(`full build of ${buildDisclosures} disclosures`, `${buildSeconds.toFixed(1)} s for ${pages} HTML pages, ${result.files} files (${(pages / buildSeconds).toFixed(0)} pages/s)`);
-line('peak resident memory', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+line('peak resident memory of this process', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (not Pagefind's or other processes': --scale measures the whole tree)`);
 rmSync(benchRoot, { recursive: true, force: true });

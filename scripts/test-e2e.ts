@@ -1,8 +1,9 @@
 /**
  * `npm run test:e2e`: the browser tests on a real web server.
  *   1. Chromium and nginx must be installed (Debian packages); if not, say what to install and stop.
- *   2. Build the site with SITE_BASE=/yjsgk/ through the same build as `npm run build` (every
- *      post-build step included) into test-artifacts/e2e-site/.
+ *   2. Build the site with SITE_BASE=/yjsgk/ as three shards merged by the portal step, the way
+ *      a CI matrix builds a province (every post-build step included), into
+ *      test-artifacts/e2e-site/. The build tests prove a merged site equals a whole build.
  *   3. Run tests/e2e with vitest.e2e.config.ts; its global setup serves that build with nginx on a
  *      free 127.0.0.1 port under /yjsgk/ and stops it afterwards.
  * Arguments go to vitest (e.g. a file filter). E2E_SKIP_BUILD=1 reuses the last e2e build while
@@ -11,10 +12,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { buildSite } from './lib/build-site.ts';
+import { buildInShards } from './lib/build-shards.ts';
 import { CHINESE_FONT_HINT, E2E_SITE_BASE, E2E_SITE_DIR, findE2eTools, hasChineseFont } from './lib/e2e-tools.ts';
 
 const root = resolve(import.meta.dirname, '..');
+const E2E_SHARDS = 3;
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 async function main(): Promise<number> {
@@ -32,8 +34,16 @@ async function main(): Promise<number> {
     const started = performance.now();
     mkdirSync(dirname(siteDir), { recursive: true });
     try {
-      const result = await buildSite({ root, env: { ...process.env, SITE_BASE: E2E_SITE_BASE }, outDir: siteDir, log: (line) => console.log(line) });
-      console.log(`test:e2e: built ${result.files} files for ${E2E_SITE_BASE} into ${siteDir} in ${seconds(started)}`);
+      // As a province's CI builds it: three shard processes, then the portal step merges them.
+      const result = await buildInShards({
+        root,
+        env: { ...process.env, SITE_BASE: E2E_SITE_BASE },
+        outDir: siteDir,
+        count: E2E_SHARDS,
+        fragmentsDir: join(dirname(siteDir), 'e2e-shards'),
+        log: (line) => console.log(line),
+      });
+      console.log(`test:e2e: built ${result.files} files for ${E2E_SITE_BASE} as ${E2E_SHARDS} shards into ${siteDir} in ${seconds(started)}`);
     } catch (error) {
       console.error(error instanceof Error ? error.message : String(error));
       console.error('test:e2e: the build failed, so the browser tests did not run');

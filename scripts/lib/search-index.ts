@@ -9,8 +9,10 @@
  * pages themselves: `data-pagefind-body` on <main>, `data-pagefind-ignore` on chrome and amount
  * cells, `data-pagefind-meta` / `data-pagefind-filter` for titles and filters.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { separateHanInHtml } from '../../src/lib/search/segment.ts';
 import { routes } from '../../src/lib/site/routes.ts';
@@ -42,7 +44,20 @@ export interface IndexSiteOptions {
   /** Prepares each page's HTML for the indexer; by default {@link separateHanInHtml}. Measurements pass others. */
   readonly prepareHtml?: (html: string) => string;
   readonly log?: (line: string) => void;
+  /**
+   * Where the index goes, relative to the site: by default {@link PAGEFIND_DIR}. A shard's index
+   * goes to {@link shardIndexDir} and keeps only its data: the search page loads Pagefind's
+   * script and WASM once, from the site's own index, and merges the shards' indexes into it.
+   */
+  readonly outputDir?: string;
 }
+
+/** A shard's search index inside the site: `pagefind/shards/<id>/`. */
+export const shardIndexDir = (shardId: string): string => `${PAGEFIND_DIR}/shards/${shardId}/`;
+
+/** What a merged index does not need: the primary index's script, worker and WASM serve it. */
+const PRIMARY_ONLY_FILES = ['pagefind.js', 'pagefind-worker.js'];
+const isWasm = (name: string): boolean => name.startsWith('wasm.') && name.endsWith('.pagefind');
 
 export interface IndexSummary {
   /** Pages in the index. */
@@ -63,6 +78,9 @@ function assertNoErrors<T extends PagefindResponse>(response: T, action: string)
   return response;
 }
 
+/** Pages handed to Pagefind at once (measured: see the README's figures). */
+const INDEX_CONCURRENCY = Number(process.env['GONGKAI_INDEX_CONCURRENCY'] ?? 8);
+
 /** The URL Pagefind records for a built file: `430202/001/2024/index.html` → `/430202/001/2024/`. */
 export const pageUrl = (file: string): string => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 
@@ -76,24 +94,57 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
   try {
     const { index } = assertNoErrors(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), 'creating the index');
     if (!index) throw new Error('Pagefind: creating the index returned no index');
-    for (const page of pages) {
-      const html = prepareHtml(readFileSync(join(siteDir, page.file), 'utf8'));
-      assertNoErrors(await index.addHTMLFile({ url: page.url, content: html }), `indexing ${page.file}`);
-    }
-    const written = assertNoErrors(await index.writeFiles({ outputPath: join(siteDir, PAGEFIND_DIR) }), 'writing the index');
+    // Several pages in flight at once: one at a time, each page waits for the round trip to
+    // Pagefind's process before the next is read and sent.
+    let next = 0;
+    const feed = async () => {
+      for (let page = pages[next++]; page; page = pages[next++]) {
+        const html = prepareHtml(readFileSync(join(siteDir, page.file), 'utf8'));
+        assertNoErrors(await index.addHTMLFile({ url: page.url, content: html }), `indexing ${page.file}`);
+      }
+    };
+    await Promise.all(Array.from({ length: INDEX_CONCURRENCY }, feed));
+    const outputDir = options.outputDir ?? PAGEFIND_DIR;
+    const written = assertNoErrors(await index.writeFiles({ outputPath: join(siteDir, outputDir) }), 'writing the index');
     for (const file of UNUSED_UI_FILES) rmSync(join(written.outputPath, file), { force: true });
+    if (outputDir !== PAGEFIND_DIR) {
+      for (const file of readdirSync(written.outputPath)) if (PRIMARY_ONLY_FILES.includes(file) || isWasm(file)) rmSync(join(written.outputPath, file), { force: true });
+    }
     // Pagefind leaves out pages without data-pagefind-body (when others have it): count what it kept.
     const entry = JSON.parse(readFileSync(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     const indexed = Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0);
     const files = listFiles(written.outputPath).length;
-    options.log?.(`gongkai: search index of ${indexed} pages (${files} files in ${PAGEFIND_DIR}/)`);
+    options.log?.(`gongkai: search index of ${indexed} pages (${files} files in ${outputDir}/)`);
     return { pages: indexed, files };
   } finally {
     await pagefind.close();
   }
 }
 
-/** {@link indexSite} as a step of the build (`postBuild`). */
-export async function searchIndexStep(stagingDir: string): Promise<void> {
-  await indexSite(stagingDir);
+
+/**
+ * {@link indexSite} in a child process (scripts/lib/index-child.ts): the index is built while
+ * this process's memory is not in the way, and any way the indexer can fail becomes an Error
+ * that says what happened (its exit status and the end of what it printed). `script` is for
+ * tests, which stand in an indexer that dies.
+ */
+export function indexSiteInChild(
+  siteDir: string,
+  script: string = fileURLToPath(new URL('./index-child.ts', import.meta.url)),
+  outputDir: string = PAGEFIND_DIR,
+): Promise<IndexSummary> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, siteDir, outputDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{')) return resolve(JSON.parse(last) as IndexSummary);
+      const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+      reject(new Error(`Pagefind: the search indexer ${how} before the index was complete${stderr.trim() ? `:\n${stderr.trim()}` : ''}`));
+    });
+  });
 }

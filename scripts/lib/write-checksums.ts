@@ -6,10 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Manifest } from '../../src/lib/export/manifest.ts';
 import { routes } from '../../src/lib/site/routes.ts';
-import { listFiles } from './run-build.ts';
+import { BUILD_INFO_FILE, listFiles } from './run-build.ts';
 
-/** Which built files are downloads (and so are listed in the manifest). */
-export const isDownload = (path: string): boolean => /\.(csv|xlsx)$/.test(path) || path === routes.dataPackage();
+/** Which built files are downloads (and so are listed in the manifest); build.json carries the stamp. */
+export const isDownload = (path: string): boolean => /\.(csv|xlsx)$/.test(path) || path === routes.dataPackage() || path === BUILD_INFO_FILE;
 
 export async function writeChecksums(siteDir: string): Promise<void> {
   const files = listFiles(siteDir)

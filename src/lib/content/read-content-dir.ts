@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ContentError, finding, hasErrors } from '../findings.ts';
 import { layoutFindings } from './content-layout.ts';
-import { displayPath, scanContentDir } from './content-tree.ts';
+import { displayPath, scanContentDir, type ContentTree } from './content-tree.ts';
 import { loadContent, type ContentFile, type LoadResult } from './load.ts';
 
 /** The content folder in use: `CONTENT_DIR` when set, else `./content`. */
@@ -23,8 +23,11 @@ export function readContentFiles(dir: string): ContentFile[] {
   return [...scanContentDir(dir).files];
 }
 
-/** Loads `dir`, reporting a missing or empty folder as a finding rather than an empty site. */
-export function loadContentDir(dir: string = contentDir()): LoadResult {
+/**
+ * Loads `dir`, reporting a missing or empty folder as a finding rather than an empty site.
+ * `tree`: the folder as the caller has read it already (the build reads it once, a shard only its part).
+ */
+export function loadContentDir(dir: string = contentDir(), given?: ContentTree): LoadResult {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return {
       disclosures: [],
@@ -40,7 +43,7 @@ export function loadContentDir(dir: string = contentDir()): LoadResult {
       ],
     };
   }
-  const tree = scanContentDir(dir);
+  const tree = given ?? scanContentDir(dir);
   const root = displayPath(resolve(dir));
   const loaded = loadContent(tree.files, root);
   const result: LoadResult = { ...loaded, findings: [...tree.findings, ...layoutFindings(tree.paths, root === '' ? '' : `${root.replace(/\/+$/, '')}/`), ...loaded.findings] };

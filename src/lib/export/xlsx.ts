@@ -168,9 +168,12 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
   };
 }
 
+/** What a workbook shows of its disclosure (the build hands workbooks to a worker thread, so only these travel). */
+export type WorkbookDisclosure = Pick<Disclosure, 'year' | 'region' | 'department' | 'units' | 'provenance'>;
+
 const tableStatus = (table: Table): string => (!table.provided ? '未提供 / not provided' : table.empty ? '空表 / empty' : '已公开 / published');
 
-function addCoverSheet(workbook: ExcelJS.Workbook, d: Disclosure, tables: readonly Table[], stamp: string): void {
+function addCoverSheet(workbook: ExcelJS.Workbook, d: WorkbookDisclosure, tables: readonly Table[], stamp: string): void {
   const sheet = workbook.addWorksheet(COVER_SHEET_NAME);
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 60;
@@ -218,7 +221,7 @@ export const workbookDate = (d: Pick<Disclosure, 'year'>): Date => new Date(`${d
  * sheet per table in the order given. `stamp` identifies the build (a content hash from the
  * build), never a clock time, so the same content gives the same bytes.
  */
-export async function tableWorkbook(disclosure: Disclosure, tables: readonly Table[], stamp: string): Promise<Uint8Array<ArrayBuffer>> {
+export async function tableWorkbook(disclosure: WorkbookDisclosure, tables: readonly Table[], stamp: string): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   const date = workbookDate(disclosure);
   workbook.creator = 'gongkai';

@@ -15,11 +15,12 @@ export function previousDisclosure(all: readonly Disclosure[], d: Disclosure): D
   return all.find((o) => o.region.code === d.region.code && o.department.code === d.department.code && o.year === d.year - 1 && o.phase === d.phase);
 }
 
-export function narrativeRuleFor(all: readonly Disclosure[]): (d: Disclosure) => readonly Finding[] {
+/** `derive`: how a disclosure's tables are had; the build passes its per-build cache so they are derived once. */
+export function narrativeRuleFor(all: readonly Disclosure[], derive?: (d: Disclosure) => readonly Table[]): (d: Disclosure) => readonly Finding[] {
   const tables = new Map<Disclosure, readonly Table[]>();
   const tablesOf = (d: Disclosure): readonly Table[] => {
     let built = tables.get(d);
-    if (!built) tables.set(d, (built = buildTables(d)));
+    if (!built) tables.set(d, (built = derive ? derive(d) : buildTables(d)));
     return built;
   };
   return (d) => {

@@ -35,6 +35,8 @@ export interface PagefindResponse {
 /** The part of the `pagefind.js` module the site uses. */
 export interface PagefindModule {
   options(options: Readonly<Record<string, unknown>>): Promise<void>;
+  /** Adds another index (a shard's `pagefind/` folder, by URL path) to every search. */
+  mergeIndex?(path: string, options?: Readonly<Record<string, unknown>>): Promise<void>;
   search(term: string, options?: { filters?: Readonly<Record<string, string>> }): Promise<PagefindResponse | null>;
 }
 

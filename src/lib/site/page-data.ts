@@ -15,7 +15,7 @@ import { renderNarrativeOrThrow, type RenderedNarrative } from '../narrative/ren
 import { indicatorIndex, type Level1Group } from '../performance/indicator-index.ts';
 import { leafColumns, type FormField, type HeaderNode, type Row, type Table } from '../tables/model.ts';
 import { routes, tableSlug, yearSegment } from './routes.ts';
-import type { DisclosureEntry, DisclosureSummary, KeyFigures, SiteData } from './site-data.ts';
+import { rendersDisclosures, rendersPortal, type DisclosureEntry, type DisclosureSummary, type KeyFigures, type SiteData } from './site-data.ts';
 
 export interface DisclosureParams {
   region: string;
@@ -47,6 +47,7 @@ export function departmentHistory(site: SiteData, entry: DisclosureEntry): Discl
 
 /** One path per disclosure with its entry; the download endpoints build on these. */
 export function disclosurePaths(site: SiteData) {
+  if (!rendersDisclosures(site)) return [];
   return site.entries.map((entry) => ({
     params: paramsOf(entry),
     props: { entry, previous: previousYear(site, entry), history: departmentHistory(site, entry) },
@@ -54,6 +55,7 @@ export function disclosurePaths(site: SiteData) {
 }
 
 export function tablePaths(site: SiteData) {
+  if (!rendersDisclosures(site)) return [];
   return site.entries.flatMap((entry) =>
     entry.tables.map((table: Table, index: number) => ({
       params: { ...paramsOf(entry), table: tableSlug(table) },
@@ -96,6 +98,7 @@ export function byRegion(site: SiteData): RegionGroup[] {
 export const hasRegionIndexes = (site: SiteData): boolean => byRegion(site).length > 1;
 
 export function yearPaths(site: SiteData) {
+  if (!rendersPortal(site)) return [];
   return byYear(site).map(({ year, summaries, regions }) => ({
     params: { year: String(year) },
     props: { year, count: summaries.length, regions, showRegionLinks: hasRegionIndexes(site) },
@@ -103,7 +106,7 @@ export function yearPaths(site: SiteData) {
 }
 
 export function regionPaths(site: SiteData) {
-  if (!hasRegionIndexes(site)) return [];
+  if (!rendersPortal(site) || !hasRegionIndexes(site)) return [];
   return byRegion(site).map((region) => {
     const years = [...new Set(region.summaries.map((s) => s.year))].sort((a, b) => b - a);
     return {
@@ -215,6 +218,7 @@ export function overviewData(site: SiteData, entry: DisclosureEntry): OverviewDa
 }
 
 export function overviewPaths(site: SiteData) {
+  if (!rendersDisclosures(site)) return [];
   return site.entries.map((entry) => ({ params: paramsOf(entry), props: { overview: overviewData(site, entry) } }));
 }
 
@@ -309,6 +313,7 @@ export function projectFormTable(table22: Table, formId: string): Table | null {
 }
 
 export function projectPaths(site: SiteData) {
+  if (!rendersDisclosures(site)) return [];
   return site.entries.flatMap((entry) =>
     projectPages(entry).map((project, index, all) => ({
       params: { ...paramsOf(entry), project: project.id },
@@ -324,6 +329,7 @@ export function unitPerformanceTable(entry: DisclosureEntry): Table | null {
 }
 
 export function unitPerformancePaths(site: SiteData) {
+  if (!rendersDisclosures(site)) return [];
   return site.entries.flatMap((entry) => {
     const table = unitPerformanceTable(entry);
     return table ? [{ params: paramsOf(entry), props: { entry, table } }] : [];

@@ -4,6 +4,7 @@
  * data) read only the summaries, so a portal can later combine shards' summaries.
  */
 import { loadContentOrThrow } from '../content/read-content-dir.ts';
+import type { OpenDataFile } from '../export/datapackage.ts';
 import type { Finding } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
 import type { Amount } from '../money.ts';
@@ -51,6 +52,50 @@ export interface SiteData {
   /** Latest year first, then region, then department code. */
   readonly entries: readonly DisclosureEntry[];
   readonly warnings: readonly Finding[];
+  /**
+   * Which pages this build renders: a whole-site build both kinds; a shard (scripts/lib/shards.ts)
+   * only its disclosures' pages; the portal step only the site-wide pages, from the shards'
+   * summaries. Absent: both.
+   */
+  readonly renders?: { readonly disclosures: boolean; readonly portal: boolean };
+  /** The shards' search indexes (paths under the site base) the search page merges with the site's own. */
+  readonly searchIndexes?: readonly string[];
+  /** The open-data files, when the portal combined them from the shards instead of computing them from ledgers. */
+  readonly openData?: readonly OpenDataFile[];
+}
+
+/** Whether this build renders the pages of each disclosure. */
+export const rendersDisclosures = (site: SiteData): boolean => site.renders?.disclosures ?? true;
+
+/** Whether this build renders the site-wide pages (home, years, regions, open data, search). */
+export const rendersPortal = (site: SiteData): boolean => site.renders?.portal ?? true;
+
+/**
+ * What the portal needs of a disclosure, small enough to travel from a shard to the portal step
+ * as JSON: the disclosure without its ledger and catalogue, each table without its rows, and the
+ * summary. The site-wide pages read nothing else (the sharded build's equality test proves it).
+ */
+export interface SummaryEntry {
+  readonly disclosure: Omit<Disclosure, 'ledger' | 'catalogue'>;
+  readonly tables: readonly Omit<Table, 'header' | 'columns' | 'rows' | 'fields'>[];
+  readonly summary: DisclosureSummary;
+}
+
+export function summaryEntry(entry: DisclosureEntry): SummaryEntry {
+  const { ledger: _ledger, catalogue: _catalogue, ...disclosure } = entry.disclosure;
+  const tables = entry.tables.map(({ header: _header, columns: _columns, rows: _rows, fields: _fields, ...table }) => table);
+  return { disclosure, tables, summary: entry.summary };
+}
+
+/**
+ * A summary as a site entry for the portal's pages. Its ledger is empty, its catalogue absent
+ * and its tables have no rows: pages that would read them are disclosure pages, which the portal
+ * does not render ({@link rendersDisclosures}).
+ */
+export function entryFromSummary(entry: SummaryEntry): DisclosureEntry {
+  const disclosure = { ...entry.disclosure, ledger: [], catalogue: undefined as unknown as Disclosure['catalogue'] };
+  const tables = entry.tables.map((t): Table => ({ ...t, header: [], columns: [], rows: [], fields: [] }));
+  return { disclosure, tables, summary: entry.summary };
 }
 
 /** Key figures read from the tables themselves through the template's named figures, so the overview cannot disagree with them. */
@@ -84,10 +129,32 @@ export function summarise(disclosure: Disclosure, tables: readonly Table[]): Dis
   };
 }
 
+const derived = new WeakMap<Disclosure, readonly Table[]>();
+
+/**
+ * A disclosure's tables, derived once per build: the checks (narrative figures) and the site
+ * read the same objects instead of deriving them twice.
+ */
+export function tablesOf(disclosure: Disclosure): readonly Table[] {
+  let tables = derived.get(disclosure);
+  if (!tables) derived.set(disclosure, (tables = buildTables(disclosure)));
+  return tables;
+}
+
+/** The site's order of entries: latest year first, then region, then department code. */
+export function sortEntries<T extends { readonly disclosure: Pick<Disclosure, 'year' | 'region' | 'department'> }>(entries: readonly T[]): T[] {
+  return [...entries].sort(
+      (a, b) =>
+        b.disclosure.year - a.disclosure.year ||
+        a.disclosure.region.code.localeCompare(b.disclosure.region.code) ||
+        a.disclosure.department.code.localeCompare(b.disclosure.department.code),
+    );
+}
+
 export function buildSiteData(disclosures: readonly Disclosure[], warnings: readonly Finding[] = []): SiteData {
   const entries = disclosures
     .map((disclosure) => {
-      const tables = buildTables(disclosure);
+      const tables = tablesOf(disclosure);
       return { disclosure, tables, summary: summarise(disclosure, tables) };
     })
     .sort(
@@ -101,8 +168,24 @@ export function buildSiteData(disclosures: readonly Disclosure[], warnings: read
 
 let cached: { dir: string; data: SiteData } | undefined;
 
+/**
+ * The build (scripts/lib/run-build.ts) loads and checks the content once and hands the result to
+ * the pages here: Astro runs in the same process but bundles its own copy of this module, so a
+ * module-level variable would not reach it; a registered global symbol does.
+ */
+const PROVIDED = Symbol.for('gongkai.siteData');
+
+/** Makes `data` what {@link getSiteData} returns in this process (undefined: load from disk again). */
+export function provideSiteData(data: SiteData | undefined): void {
+  const slot = globalThis as { [PROVIDED]?: SiteData };
+  if (data) slot[PROVIDED] = data;
+  else delete slot[PROVIDED];
+}
+
 /** The site's data for the content folder in use, loaded and built once per process. */
 export function getSiteData(dir?: string): SiteData {
+  const provided = (globalThis as { [PROVIDED]?: SiteData })[PROVIDED];
+  if (provided && dir === undefined) return provided;
   const key = dir ?? '';
   if (cached && cached.dir === key) return cached.data;
   const result = loadContentOrThrow(dir);

@@ -8,6 +8,7 @@ import type { ContentFile, LoadResult } from '../content/load.ts';
 import { loadContentDir, readContentFiles } from '../content/read-content-dir.ts';
 import { hasErrors, sortFindings, type Finding } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
+import type { Table } from '../tables/model.ts';
 import { AMOUNT_RULES } from './amount-rules.ts';
 import { CATALOGUE_RULES } from './catalogue-rules.ts';
 import { FACT_RULES } from './fact-rules.ts';
@@ -50,14 +51,20 @@ function identitiesApply(d: Disclosure, filesWithErrors: ReadonlySet<string>): b
  * Every finding about loaded content. `files` are the content files the result was loaded from;
  * with them, personal data is reported at its exact place in any YAML or Markdown file (and fields
  * get exact positions), without them, in the loaded values at their record's position. `rules`
- * adds checks owned by other modules (the narrative's figure references and unsafe HTML).
+ * adds checks owned by other modules (the narrative's figure references and unsafe HTML);
+ * `tablesOf` lets the build share the tables it derives for the site with the checks.
  */
-export function validateContent(result: LoadResult, files?: readonly ContentFile[], rules: readonly DisclosureRule[] = []): Finding[] {
+export function validateContent(
+  result: LoadResult,
+  files?: readonly ContentFile[],
+  rules: readonly DisclosureRule[] = [],
+  tablesOf?: (d: Disclosure) => readonly Table[],
+): Finding[] {
   const context = ruleContext(files ?? []);
   const filesWithErrors = new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.file));
   const findings: Finding[] = [...result.findings];
   // The narrative's figure references and unsafe HTML, with every disclosure at hand for `.上年`.
-  const narrative = narrativeRuleFor(result.disclosures);
+  const narrative = narrativeRuleFor(result.disclosures, tablesOf);
   const blocked = new Set<Disclosure>();
   for (const d of result.disclosures) {
     const blocking = BLOCKING.flatMap((rule) => rule(d, context));

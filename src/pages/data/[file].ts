@@ -1,11 +1,13 @@
 /** The open-data files: the ledger of every disclosure (and per year), projects, indicators, datapackage.json. */
 import type { APIRoute } from 'astro';
 import { openDataFiles } from '../../lib/export/datapackage.ts';
-import { getSiteData } from '../../lib/site/site-data.ts';
+import { getSiteData, rendersPortal } from '../../lib/site/site-data.ts';
 
 export function getStaticPaths() {
-  const disclosures = getSiteData().entries.map((e) => e.disclosure);
-  return openDataFiles(disclosures).map((file) => ({ params: { file: file.path.replace(/^data\//, '') }, props: { text: file.text } }));
+  const site = getSiteData();
+  if (!rendersPortal(site)) return [];
+  // A sharded site's portal step combined the shards' open data; a whole-site build computes it.
+  return (site.openData ?? openDataFiles(site.entries.map((e) => e.disclosure))).map((file) => ({ params: { file: file.path.replace(/^data\//, '') }, props: { text: file.text } }));
 }
 
 const TYPES: Readonly<Record<string, string>> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveWithNginx } from '../../../scripts/lib/e2e-nginx.ts';
 import { E2E_SITE_BASE, E2E_SITE_DIR, findE2eTools } from '../../../scripts/lib/e2e-tools.ts';
-import { buildStamp } from '../../../scripts/lib/run-build.ts';
+import { BUILD_INFO_FILE, buildStamp, shardFiles, type BuildInfo } from '../../../scripts/lib/run-build.ts';
 import { contentDir } from '../../../src/lib/content/read-content-dir.ts';
 
 export interface E2eSite {
@@ -37,7 +37,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   // The tests read content/ to know what to expect; a build of older content (E2E_SKIP_BUILD=1) misleads them.
   const stamp = buildStamp(process.cwd(), resolve(contentDir()));
-  if (!readFileSync(home, 'utf8').includes(stamp)) {
+  const infoFile = join(siteDir, BUILD_INFO_FILE);
+  const info = existsSync(infoFile) ? (JSON.parse(readFileSync(infoFile, 'utf8')) as BuildInfo) : undefined;
+  // A site merged from shards carries each shard's content hash instead of one stamp.
+  const fresh = info?.shards ? info.shards.every((shard) => shardFiles(process.cwd(), resolve(contentDir()), shard).hash === shard.hash) : info?.stamp === stamp;
+  if (!fresh) {
     console.warn(`e2e: warning: ${siteDir} does not carry the build stamp ${stamp} of the current content/: it may be stale, so rebuild (run without E2E_SKIP_BUILD).`);
   }
   const site = await serveWithNginx({ nginx: tools.nginx, siteDir, base: E2E_SITE_BASE, keep: process.env['E2E_KEEP_SERVER'] === '1' });

@@ -1,0 +1,70 @@
+/**
+ * What a shard hands the portal step (`_shard.json` in its output): its id and content hash, the
+ * generator that built it, a summary per disclosure (site-data.ts `SummaryEntry`) and its share
+ * of the open data, cut per disclosure so the portal can put the rows of all shards in the site's
+ * order without reading a ledger.
+ */
+import { openDataFiles, type OpenDataFile } from '../../src/lib/export/datapackage.ts';
+import { inOpenDataOrder } from '../../src/lib/export/open-data.ts';
+import type { Finding } from '../../src/lib/findings.ts';
+import type { Disclosure } from '../../src/lib/disclosure/model.ts';
+import type { SummaryEntry } from '../../src/lib/site/site-data.ts';
+
+export const SHARD_SUMMARY_FILE = '_shard.json';
+
+export interface ShardSummary {
+  readonly id: string;
+  /** Content hash of the shard's files and the generator: equal hash, equal output. */
+  readonly hash: string;
+  readonly generator: string;
+  readonly entries: readonly SummaryEntry[];
+  /** Per disclosure id, per open-data CSV path: its rows, without the file's BOM and header line. */
+  readonly openDataRows: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Per open-data CSV path: the BOM and header line. */
+  readonly openDataHeaders: Readonly<Record<string, string>>;
+  readonly warnings: readonly Finding[];
+}
+
+const isCsv = (file: OpenDataFile): boolean => file.path.endsWith('.csv');
+
+/** The header line (with the BOM) of a CSV text, and the rows after it. */
+function splitHeader(text: string): [header: string, rows: string] {
+  const end = text.indexOf('\r\n');
+  return end < 0 ? [text, ''] : [text.slice(0, end + 2), text.slice(end + 2)];
+}
+
+/** A shard's open data, one disclosure at a time. */
+export function openDataParts(disclosures: readonly Disclosure[]): Pick<ShardSummary, 'openDataRows' | 'openDataHeaders'> {
+  const rows: Record<string, Record<string, string>> = {};
+  const headers: Record<string, string> = {};
+  for (const d of disclosures) {
+    const own: Record<string, string> = {};
+    for (const file of openDataFiles([d]).filter(isCsv)) {
+      const [header, body] = splitHeader(file.text);
+      headers[file.path] = header;
+      own[file.path] = body;
+    }
+    rows[d.id] = own;
+  }
+  return { openDataRows: rows, openDataHeaders: headers };
+}
+
+/**
+ * The site's open-data files from the shards' parts: each CSV is its header and the rows of every
+ * disclosure that has that file, in open-data order, exactly as a whole-site build writes it; the
+ * other files (datapackage.json) are computed from the disclosures' summaries.
+ */
+export function mergeOpenData(disclosures: readonly Disclosure[], summaries: readonly ShardSummary[]): OpenDataFile[] {
+  const rows = new Map<string, Readonly<Record<string, string>>>();
+  const headers = new Map<string, string>();
+  for (const summary of summaries) {
+    for (const [id, parts] of Object.entries(summary.openDataRows)) rows.set(id, parts);
+    for (const [path, header] of Object.entries(summary.openDataHeaders)) headers.set(path, header);
+  }
+  const ordered = inOpenDataOrder(disclosures);
+  return openDataFiles(disclosures).map((file) => {
+    if (!isCsv(file)) return file;
+    const header = headers.get(file.path) ?? splitHeader(file.text)[0];
+    return { path: file.path, text: header + ordered.map((d) => rows.get(d.id)?.[file.path] ?? '').join('') };
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * The per-disclosure downloads (table CSVs and the XLSX workbook), written outside Astro's
+ * per-route loop: an Astro endpoint costs far more than the 0.03 ms the CSV writer needs, and
+ * the workbooks are made by worker threads on the other core while pages render.
+ *
+ * Workbooks are cached by content hash (`<cacheDir>/<hash>.xlsx`, the hash of the generator and
+ * of the disclosure's own files), so an unchanged disclosure's workbook is never made again and
+ * stays byte-identical. A cache file appears by rename, so a killed build never leaves half a
+ * workbook in the cache.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { tableToCsv } from '../../src/lib/export/csv.ts';
+import type { WorkbookDisclosure } from '../../src/lib/export/xlsx.ts';
+import { routes } from '../../src/lib/site/routes.ts';
+import type { DisclosureEntry } from '../../src/lib/site/site-data.ts';
+import type { WorkbookAnswer, WorkbookJob } from './xlsx-worker.ts';
+
+export interface WorkbookRequest {
+  readonly entry: DisclosureEntry;
+  /** Content hash of the disclosure and the generator: the cache key and the cover's stamp. */
+  readonly hash: string;
+}
+
+export interface WorkbookOptions {
+  readonly cacheDir: string;
+  /** Worker threads; default: one less than the cores, at least one. */
+  readonly workers?: number;
+  /** Called as workbooks finish (made or found in the cache). */
+  readonly onCount?: (done: number, total: number) => void;
+}
+
+export interface WorkbookSummary {
+  readonly made: number;
+  readonly cached: number;
+}
+
+/** The cache file of a workbook. */
+export const workbookCacheFile = (cacheDir: string, hash: string): string => join(cacheDir, `${hash}.xlsx`);
+
+/** The stamp on a workbook's cover: its disclosure's content hash, short. */
+export const workbookStamp = (hash: string): string => hash.slice(0, 12);
+
+const workbookDisclosure = (entry: DisclosureEntry): WorkbookDisclosure => {
+  const { year, region, department, units, provenance } = entry.disclosure;
+  return { year, region, department, units, provenance };
+};
+
+export interface WorkbookRun {
+  /** Settles when every workbook is in the cache. */
+  readonly done: Promise<WorkbookSummary>;
+  /** Starts one more worker thread (when the pages are rendered and a core is free). */
+  addWorker(): void;
+}
+
+/** Makes every requested workbook that is not in the cache yet, on worker threads. */
+export function makeWorkbooks(requests: readonly WorkbookRequest[], options: WorkbookOptions): WorkbookRun {
+  mkdirSync(options.cacheDir, { recursive: true });
+  const missing = requests.filter((r) => !existsSync(workbookCacheFile(options.cacheDir, r.hash)));
+  let done = requests.length - missing.length;
+  options.onCount?.(done, requests.length);
+  const summary: WorkbookSummary = { made: missing.length, cached: requests.length - missing.length };
+  if (missing.length === 0) return { done: Promise.resolve(summary), addWorker() {} };
+  const queue = [...missing.entries()];
+  const running: Promise<void>[] = [];
+  let failed: Error | undefined;
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('./xlsx-worker.ts', import.meta.url));
+      let settled = false;
+      const finish = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        void worker.terminate();
+        if (error) {
+          failed ??= error;
+          queue.length = 0;
+          reject(error);
+        } else resolve();
+      };
+      const next = () => {
+        const item = queue.shift();
+        if (!item) return finish();
+        const [id, request] = item;
+        const job: WorkbookJob = { id, disclosure: workbookDisclosure(request.entry), tables: request.entry.tables, stamp: workbookStamp(request.hash) };
+        worker.postMessage(job);
+      };
+      worker.on('message', (answer: WorkbookAnswer) => {
+        const request = missing[answer.id];
+        if (!request) return finish(new Error(`workbook worker answered an unknown job ${answer.id}`));
+        if ('error' in answer) return finish(new Error(`workbook of ${request.entry.disclosure.id} failed: ${answer.error}`));
+        const file = workbookCacheFile(options.cacheDir, request.hash);
+        const partial = `${file}.${process.pid}.partial`;
+        try {
+          writeFileSync(partial, answer.bytes);
+          renameSync(partial, file);
+        } catch (error) {
+          rmSync(partial, { force: true });
+          return finish(error as Error);
+        }
+        options.onCount?.(++done, requests.length);
+        next();
+      });
+      worker.on('error', (error) => finish(error));
+      worker.on('exit', (code) => finish(code === 0 ? undefined : new Error(`workbook worker stopped (exit ${code})`)));
+      next();
+    });
+  const start = () => {
+    if (queue.length > 0 && !failed) running.push(runWorker());
+  };
+  const initial = Math.max(1, Math.min(options.workers ?? availableParallelism() - 1, missing.length));
+  for (let i = 0; i < initial; i++) start();
+  // Workers started later join `running`; wait until no worker is left and the queue is empty.
+  const all = async (): Promise<WorkbookSummary> => {
+    for (let seen = 0; seen < running.length; seen = running.length) await Promise.all(running);
+    return summary;
+  };
+  const promise = all();
+  promise.catch(() => {});
+  return { done: promise, addWorker: start };
+}
+
+/** Copies each disclosure's workbook from the cache into the site. */
+export function placeWorkbooks(siteDir: string, requests: readonly WorkbookRequest[], cacheDir: string): void {
+  for (const { entry, hash } of requests) {
+    const to = join(siteDir, routes.workbook(entry.disclosure));
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(workbookCacheFile(cacheDir, hash), to);
+  }
+}
+
+/** Removes cached workbooks no request of this build used (a full build knows them all). */
+export function pruneWorkbookCache(cacheDir: string, requests: readonly WorkbookRequest[]): void {
+  if (!existsSync(cacheDir)) return;
+  const used = new Set(requests.map((r) => `${r.hash}.xlsx`));
+  for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { force: true });
+}
+
+/** Writes every table's CSV beside its page. Returns how many. */
+export function writeTableCsvs(siteDir: string, entries: readonly DisclosureEntry[]): number {
+  let written = 0;
+  for (const { disclosure, tables } of entries) {
+    for (const table of tables) {
+      const to = join(siteDir, routes.tableCsv(disclosure, table));
+      mkdirSync(dirname(to), { recursive: true });
+      writeFileSync(to, tableToCsv(table));
+      written++;
+    }
+  }
+  return written;
+}
