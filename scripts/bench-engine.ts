@@ -23,7 +23,13 @@ const catalogue = loadContentDir(join(root, 'content')).catalogues.get(2024);
 if (!catalogue) throw new Error('content/catalogues/2024 is missing');
 
 const synthetic = (i: number): Disclosure =>
-  syntheticDisclosure(catalogue, { seed: i + 1, units: 1 + (i % 3), rows: 60, regionCode: `99${String(9000 + (i % 100)).padStart(4, '0')}`, departmentCode: String(100 + Math.floor(i / 100)).padStart(3, '0') });
+  syntheticDisclosure(catalogue, {
+    seed: i + 1,
+    units: 1 + (i % 3),
+    rows: 60,
+    regionCode: `99${String(9000 + (i % 100)).padStart(4, '0')}`,
+    departmentCode: String(100 + Math.floor(i / 100)).padStart(3, '0'),
+  });
 
 /** Writes a synthetic disclosure as content files, exactly as a clerk would. */
 function writeDisclosure(dir: string, d: Disclosure): void {
@@ -58,7 +64,10 @@ let start = performance.now();
 let tableCount = 0;
 for (const d of generated) tableCount += buildTables(d).length;
 const engineSeconds = seconds(start);
-line(`derive 23 tables × ${disclosures} disclosures`, `${engineSeconds.toFixed(2)} s (${(disclosures / engineSeconds).toFixed(0)} disclosures/s, ${tableCount} tables)`);
+line(
+  `derive 23 tables × ${disclosures} disclosures`,
+  `${engineSeconds.toFixed(2)} s (${(disclosures / engineSeconds).toFixed(0)} disclosures/s, ${tableCount} tables)`,
+);
 
 // 2. Loading and checking content files.
 const benchRoot = join(root, '.build-staging', 'bench');
@@ -72,7 +81,10 @@ const loaded = loadContentDir(contentDir);
 const loadSeconds = seconds(start);
 const errors = loaded.findings.filter((f) => f.severity === 'error');
 if (errors.length > 0) throw new Error(`synthetic content has errors: ${errors[0]?.code}`);
-line(`load + parse ${disclosures} disclosures (${disclosures * 60} rows)`, `${loadSeconds.toFixed(2)} s (${(disclosures / loadSeconds).toFixed(0)} disclosures/s)`);
+line(
+  `load + parse ${disclosures} disclosures (${disclosures * 60} rows)`,
+  `${loadSeconds.toFixed(2)} s (${(disclosures / loadSeconds).toFixed(0)} disclosures/s)`,
+);
 
 // 3. A full site build of a subset.
 const buildContent = join(benchRoot, 'build-content');
@@ -83,6 +95,12 @@ start = performance.now();
 const result = await buildSite({ root, env: { ...process.env, CONTENT_DIR: buildContent }, outDir: join(benchRoot, 'dist') });
 const buildSeconds = seconds(start);
 const pages = listFiles(result.outDir).filter((f) => f.endsWith('.html')).length;
-line(`full build of ${buildDisclosures} disclosures`, `${buildSeconds.toFixed(1)} s for ${pages} HTML pages, ${result.files} files (${(pages / buildSeconds).toFixed(0)} pages/s)`);
-line('peak resident memory of this process', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (not Pagefind's or other processes': --scale measures the whole tree)`);
+line(
+  `full build of ${buildDisclosures} disclosures`,
+  `${buildSeconds.toFixed(1)} s for ${pages} HTML pages, ${result.files} files (${(pages / buildSeconds).toFixed(0)} pages/s)`,
+);
+line(
+  'peak resident memory of this process',
+  `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (not Pagefind's or other processes': --scale measures the whole tree)`,
+);
 rmSync(benchRoot, { recursive: true, force: true });

@@ -19,7 +19,10 @@ import { syntheticShanghai } from '../tests/support/synthetic-shanghai.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const exportRows = Number(process.argv[2] ?? 5000);
-const catalogueFiles = readContentFiles(join(root, 'content', 'catalogues')).map((f) => ({ path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`, text: f.text }));
+const catalogueFiles = readContentFiles(join(root, 'content', 'catalogues')).map((f) => ({
+  path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`,
+  text: f.text,
+}));
 const catalogues = loadContent(catalogueFiles, 'content').catalogues;
 const catalogue = catalogues.get(2024);
 if (!catalogue) throw new Error('content/catalogues/2024 is missing');
@@ -40,7 +43,18 @@ const csv = [
   header,
   ...d.ledger.map((r) => {
     const unit = d.units.find((u) => u.code === r.unit);
-    return [r.unit, unit?.name ?? '', unit?.type === 'institution' ? '事业单位' : '行政单位', r.func, r.econ, SOURCE_INFO[r.source].label, r.kind === 'basic' ? '基本' : '项目', r.project ?? '', d.projects.find((p) => p.id === r.project)?.name ?? '', amountText(r.amount, '元')].join(',');
+    return [
+      r.unit,
+      unit?.name ?? '',
+      unit?.type === 'institution' ? '事业单位' : '行政单位',
+      r.func,
+      r.econ,
+      SOURCE_INFO[r.source].label,
+      r.kind === 'basic' ? '基本' : '项目',
+      r.project ?? '',
+      d.projects.find((p) => p.id === r.project)?.name ?? '',
+      amountText(r.amount, '元'),
+    ].join(',');
   }),
 ].join('\r\n');
 const bytes = new TextEncoder().encode(csv);
@@ -49,18 +63,31 @@ cpuAt = process.cpuUsage();
 const parsed = importFlatExport({ kind: 'text', bytes }, 'bench.csv');
 const parseSeconds = seconds(start);
 const parseCpu = cpuSeconds();
-line(`parse flat export, ${d.ledger.length} lines`, `${parseSeconds.toFixed(2)} s, ${parseCpu.toFixed(2)} s CPU (${Math.round(d.ledger.length / parseCpu).toLocaleString('en')} rows per CPU second, ${parsed.issues.length} issues)`);
+line(
+  `parse flat export, ${d.ledger.length} lines`,
+  `${parseSeconds.toFixed(2)} s, ${parseCpu.toFixed(2)} s CPU (${Math.round(d.ledger.length / parseCpu).toLocaleString('en')} rows per CPU second, ${parsed.issues.length} issues)`,
+);
 start = performance.now();
 cpuAt = process.cpuUsage();
 const flat = await importFile({ fileName: 'bench.csv', bytes, region: '999901', year: 2024, department: '901', root: 'content', catalogueFiles });
 const flatSeconds = seconds(start);
 const flatCpu = cpuSeconds();
-line(`import flat export (parse, write, load)`, `${flatSeconds.toFixed(2)} s, ${flatCpu.toFixed(2)} s CPU (${Math.round(flat.rows / flatCpu).toLocaleString('en')} rows per CPU second)`);
+line(
+  `import flat export (parse, write, load)`,
+  `${flatSeconds.toFixed(2)} s, ${flatCpu.toFixed(2)} s CPU (${Math.round(flat.rows / flatCpu).toLocaleString('en')} rows per CPU second)`,
+);
 
 // 2. A Shanghai workbook of about 300 table rows, with the round-trip proof.
 const files = syntheticShanghai(catalogue, 3, 92);
 const folder = 'content/disclosures/310107/syn3/2024';
-const loaded = loadContent([{ path: `${folder}/disclosure.yaml`, text: files.disclosure }, { path: `${folder}/ledger.yaml`, text: files.ledger }], 'content', catalogues);
+const loaded = loadContent(
+  [
+    { path: `${folder}/disclosure.yaml`, text: files.disclosure },
+    { path: `${folder}/ledger.yaml`, text: files.ledger },
+  ],
+  'content',
+  catalogues,
+);
 const disclosure = loaded.disclosures[0];
 if (!disclosure) throw new Error('synthetic Shanghai disclosure does not load');
 const workbook = await tableWorkbook(disclosure, buildTables(disclosure), 'bench');
@@ -68,4 +95,7 @@ start = performance.now();
 cpuAt = process.cpuUsage();
 const result = await importFile({ fileName: 'syn3.xlsx', bytes: workbook, region: '310107', year: 2024, department: 'syn3', root: 'content', catalogueFiles });
 const workbookSeconds = seconds(start);
-line(`import workbook, ${result.rows} table rows`, `${workbookSeconds.toFixed(2)} s, ${cpuSeconds().toFixed(2)} s CPU, incl. round trip over ${result.comparedCells} amount cells (${result.files ? 'proved' : 'FAILED'})`);
+line(
+  `import workbook, ${result.rows} table rows`,
+  `${workbookSeconds.toFixed(2)} s, ${cpuSeconds().toFixed(2)} s CPU, incl. round trip over ${result.comparedCells} amount cells (${result.files ? 'proved' : 'FAILED'})`,
+);

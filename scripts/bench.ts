@@ -71,7 +71,10 @@ function requireSuccess(run: Run, what: string): void {
 function bareAstro(dir: string, pages: number): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
-  writeFileSync(join(dir, 'astro.config.mjs'), `export default { output: 'static', outDir: './dist', build: { format: 'directory' }, devToolbar: { enabled: false } };\n`);
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `export default { output: 'static', outDir: './dist', build: { format: 'directory' }, devToolbar: { enabled: false } };\n`,
+  );
   writeFileSync(
     join(dir, 'src', 'pages', '[n].astro'),
     `---
@@ -131,7 +134,10 @@ async function scale(count: number): Promise<void> {
 
   const env = { ...process.env, CONTENT_DIR: content, CI: '1' };
   // On a terminal: the phase and how many shards are built so far.
-  const shardsDone = () => (existsSync(shardCacheDirFor(root, content)) ? readdirSync(shardCacheDirFor(root, content)).filter((id) => existsSync(join(shardCacheDirFor(root, content), id, SHARD_SUMMARY_FILE))).length : 0);
+  const shardsDone = () =>
+    existsSync(shardCacheDirFor(root, content))
+      ? readdirSync(shardCacheDirFor(root, content)).filter((id) => existsSync(join(shardCacheDirFor(root, content), id, SHARD_SUMMARY_FILE))).length
+      : 0;
   progress.phase('bench: full build, shards built');
   const ticker = setInterval(() => progress.count(shardsDone()), 1000);
   const build = await measure(node, ['scripts/build.ts', '--out', out, '--report', report], env).finally(() => {
@@ -149,7 +155,10 @@ async function scale(count: number): Promise<void> {
   line('per disclosure', perUnit);
   if ('shards' in result) {
     for (const shard of result.shards) {
-      line(`  shard ${shard.id}`, `${s(shard.seconds)}: ${shard.result.disclosures} disclosures; ${shard.result.phases.map((p) => `${p.phase} ${s(p.seconds)}`).join(', ')}`);
+      line(
+        `  shard ${shard.id}`,
+        `${s(shard.seconds)}: ${shard.result.disclosures} disclosures; ${shard.result.phases.map((p) => `${p.phase} ${s(p.seconds)}`).join(', ')}`,
+      );
     }
     line('  portal step (merge)', result.merge.phases.map((p) => `${p.phase} ${s(p.seconds)}`).join(', '));
   } else {
@@ -162,7 +171,10 @@ async function scale(count: number): Promise<void> {
   const astro = await measure(node, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], { ...process.env }, bare);
   progress.clear();
   requireSuccess(astro, 'the bare Astro build');
-  line('bare Astro, same page count', `${s(astro.seconds)} (${(result.pages / astro.seconds).toFixed(0)} pages/s; gongkai ${(result.pages / build.seconds).toFixed(0)} pages/s)`);
+  line(
+    'bare Astro, same page count',
+    `${s(astro.seconds)} (${(result.pages / astro.seconds).toFixed(0)} pages/s; gongkai ${(result.pages / build.seconds).toFixed(0)} pages/s)`,
+  );
   const floor = ioFloor(out, join(work, 'floor'));
   line('I/O floor: same files from memory', `${s(floor.seconds)} (${floor.files} files, ${mb(floor.bytes)})`);
   line('ratios', `build / bare Astro ${(build.seconds / astro.seconds).toFixed(2)}, build / I/O floor ${(build.seconds / floor.seconds).toFixed(0)}`);
@@ -177,7 +189,10 @@ async function scale(count: number): Promise<void> {
     progress.clear();
     requireSuccess(again, 'the incremental build');
     const second = JSON.parse(readFileSync(report, 'utf8')) as BuildResult | ShardedBuildResult;
-    const rebuilt = 'shards' in second ? `${second.shards.filter((x) => x.rebuilt).length} of ${second.shards.length} shards rebuilt` : `${second.workbooks.made} workbook(s) made, ${second.workbooks.cached} from the cache`;
+    const rebuilt =
+      'shards' in second
+        ? `${second.shards.filter((x) => x.rebuilt).length} of ${second.shards.length} shards rebuilt`
+        : `${second.workbooks.made} workbook(s) made, ${second.workbooks.cached} from the cache`;
     line('one disclosure edited, built again', `${s(again.seconds)}, peak ${mb(again.peakBytes)}; ${rebuilt}`);
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });

@@ -21,7 +21,9 @@ try {
   writeFileSync(archive, bundle.bytes);
   writeFileSync(`${archive}.sha256`, bundle.checksum);
   rmSync(siteDir, { recursive: true, force: true });
-  console.log(`gongkai: 离线包 / offline bundle ${archive} (${bundle.files} files, ${(bundle.bytes.length / 1024).toFixed(0)} KB, site under ${base}); check it with: cd bundle && sha256sum -c ${bundle.fileName}.sha256`);
+  console.log(
+    `gongkai: 离线包 / offline bundle ${archive} (${bundle.files} files, ${(bundle.bytes.length / 1024).toFixed(0)} KB, site under ${base}); check it with: cd bundle && sha256sum -c ${bundle.fileName}.sha256`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;

@@ -17,7 +17,9 @@ const { exitCode, output } = runCheck(args, process.env);
 process.stdout.write(output);
 if (exitCode === 0 && !args.includes('--json')) {
   const site = getSiteData(contentDir(process.env));
-  const reports = site.entries.map((entry) => formatCompliance(t('disclosure.title', { department: entry.disclosure.department.name, year: entry.disclosure.year }), complianceOf(site, entry)));
+  const reports = site.entries.map((entry) =>
+    formatCompliance(t('disclosure.title', { department: entry.disclosure.department.name, year: entry.disclosure.year }), complianceOf(site, entry)),
+  );
   process.stdout.write(`\n${reports.join('\n\n')}\n`);
 }
 process.exitCode = exitCode;

@@ -18,7 +18,9 @@ try {
     },
   });
   if (values.root === undefined) throw new Error('deploy:nginx: --root <folder holding the site under its sub-path> is required');
-  process.stdout.write(renderNginxConfig(readNginxTemplate(), { base: values.base, root: values.root, listen: values.listen, serverName: values['server-name'] }));
+  process.stdout.write(
+    renderNginxConfig(readNginxTemplate(), { base: values.base, root: values.root, listen: values.listen, serverName: values['server-name'] }),
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;

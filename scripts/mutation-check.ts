@@ -146,7 +146,7 @@ const MUTATIONS: readonly Mutation[] = [
   {
     id: 'H17',
     file: HUNAN_SUMMARY,
-    what: "表2 事业收入 serviceIncome ↔ 事业单位经营收入 businessIncome",
+    what: '表2 事业收入 serviceIncome ↔ 事业单位经营收入 businessIncome',
     from: "col('事业收入', by(sourceIs('serviceIncome'))),\n    col('事业单位经营收入', by(sourceIs('businessIncome'))),",
     to: "col('事业收入', by(sourceIs('businessIncome'))),\n    col('事业单位经营收入', by(sourceIs('serviceIncome'))),",
   },
@@ -188,7 +188,7 @@ const MUTATIONS: readonly Mutation[] = [
   {
     id: 'S5',
     file: SHANGHAI,
-    what: "财政拨款收支预算总表 income 政府性基金 ↔ 国有资本经营",
+    what: '财政拨款收支预算总表 income 政府性基金 ↔ 国有资本经营',
     from: "[textCell('二、政府性基金'), amountCell(sumFacts(facts, fundIs('govFund')))],\n    [textCell('三、国有资本经营预算'), amountCell(sumFacts(facts, fundIs('stateCapital')))],",
     to: "[textCell('二、政府性基金'), amountCell(sumFacts(facts, fundIs('stateCapital')))],\n    [textCell('三、国有资本经营预算'), amountCell(sumFacts(facts, fundIs('govFund')))],",
   },
@@ -319,7 +319,10 @@ async function main(): Promise<number> {
 
   const ordered = selected.map((m) => results.find((r) => r.m === m)).filter((r) => r !== undefined);
   process.stdout.write(`\n${pad('id', 5)}${pad('result', 13)}${pad('file', 50)}mutation\n`);
-  for (const r of ordered) process.stdout.write(`${pad(r.m.id, 5)}${pad(r.outcome, 13)}${pad(r.m.file.replace('src/lib/templates/', ''), 50)}${r.m.what}${r.outcome === 'NOT APPLIED' ? ` (${r.note})` : ''}\n`);
+  for (const r of ordered)
+    process.stdout.write(
+      `${pad(r.m.id, 5)}${pad(r.outcome, 13)}${pad(r.m.file.replace('src/lib/templates/', ''), 50)}${r.m.what}${r.outcome === 'NOT APPLIED' ? ` (${r.note})` : ''}\n`,
+    );
   const killed = ordered.filter((r) => r.outcome === 'killed').length;
   const survived = ordered.filter((r) => r.outcome === 'SURVIVED').length;
   const notApplied = ordered.filter((r) => r.outcome === 'NOT APPLIED').length;

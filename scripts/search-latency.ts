@@ -46,10 +46,14 @@ try {
       await page.waitForSelector('gk-search-results[data-state="done"], gk-search-results[data-state="error"]', { timeout: 60_000 });
       await settle(page);
       const times = await page.evaluate(() => (window as unknown as { __searchTimes: Record<string, number> }).__searchTimes);
-      const count = await page.evaluate(() => (document.querySelector('gk-search-results') as (Element & { results?: { count: number } }) | null)?.results?.count ?? 0);
+      const count = await page.evaluate(
+        () => (document.querySelector('gk-search-results') as (Element & { results?: { count: number } }) | null)?.results?.count ?? 0,
+      );
       const bytes = await meter.total(server.takeServed());
       const answer = (times['done'] ?? times['error'] ?? NaN) - (times['loading'] ?? NaN);
-      console.log(`${query.padEnd(24)} ${String(count).padStart(6)} results  first search ${kb(bytes).padStart(9)}  answered in ${(answer / 1000).toFixed(2)} s${times['error'] ? ' (ERROR)' : ''}`);
+      console.log(
+        `${query.padEnd(24)} ${String(count).padStart(6)} results  first search ${kb(bytes).padStart(9)}  answered in ${(answer / 1000).toFixed(2)} s${times['error'] ? ' (ERROR)' : ''}`,
+      );
     } finally {
       await context.close();
     }

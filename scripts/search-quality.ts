@@ -75,7 +75,14 @@ async function main(): Promise<number> {
       for (const query of queries) {
         const { ranked, shown, bytes } = await searchThroughPage(browser, server, query);
         // The page must show exactly the first results of its own ranking.
-        if (shown.join('\n') !== ranked.slice(0, TOP).map((r) => r.url).join('\n')) throw new Error(`search page for ${query} shows other results than it ranked first`);
+        if (
+          shown.join('\n') !==
+          ranked
+            .slice(0, TOP)
+            .map((r) => r.url)
+            .join('\n')
+        )
+          throw new Error(`search page for ${query} shows other results than it ranked first`);
         measures.push(scoreResults(query, ranked, relevantPages(pages, query), bytes));
       }
       for (const intent of intents) intentMeasures.push(scoreIntent(intent, (await searchThroughPage(browser, server, intent.query)).ranked));
@@ -90,7 +97,14 @@ async function main(): Promise<number> {
 
     if (values.ideas) {
       for (const idea of ideas(join(root, process.env['CONTENT_DIR'] || 'content'))) {
-        const { measures: ideaMeasures, indexBytes } = await measureIdea(browser, idea, siteDir, join(root, '.build-staging', 'search-ideas'), values.base, queries);
+        const { measures: ideaMeasures, indexBytes } = await measureIdea(
+          browser,
+          idea,
+          siteDir,
+          join(root, '.build-staging', 'search-ideas'),
+          values.base,
+          queries,
+        );
         const ideaSummary = summarise(ideaMeasures);
         report[idea.name] = { measures: ideaMeasures, summary: ideaSummary, indexBytes };
         console.log(`${formatReport(`idea: ${idea.name} — ${idea.description}`, ideaMeasures, ideaSummary)}\n   index data ${kb(indexBytes)}\n`);

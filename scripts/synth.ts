@@ -29,4 +29,6 @@ for (const d of disclosures) {
   }
 }
 const shapes = Object.entries(Object.groupBy(disclosures, (d) => d.shape)).map(([shape, list]) => `${shape} ${list?.length ?? 0}`);
-console.log(`synth: wrote ${disclosures.length} SYNTHETIC disclosures in ${new Set(disclosures.map((d) => d.regionCode)).size} regions into ${dir} (${shapes.join(', ')})`);
+console.log(
+  `synth: wrote ${disclosures.length} SYNTHETIC disclosures in ${new Set(disclosures.map((d) => d.regionCode)).size} regions into ${dir} (${shapes.join(', ')})`,
+);

@@ -37,12 +37,19 @@ export interface ShardedBuildResult extends BuildResult {
 }
 
 /** Where `npm run build` keeps a content folder's shard outputs between builds. */
-export const shardCacheDirFor = (root: string, dir: string): string => join(root, '.build-cache', 'shards', createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
+export const shardCacheDirFor = (root: string, dir: string): string =>
+  join(root, '.build-cache', 'shards', createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
 
 const BUILD_SCRIPT = fileURLToPath(new URL('../build.ts', import.meta.url));
 
 /** Runs `node scripts/build.ts <args>`; resolves with its --report, rejects with what it printed. */
-function runChild(args: readonly string[], env: Readonly<Record<string, string | undefined>>, log: (line: string) => void, prefix: string, report: string): Promise<BuildResult> {
+function runChild(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  log: (line: string) => void,
+  prefix: string,
+  report: string,
+): Promise<BuildResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BUILD_SCRIPT, ...args, '--report', report], { env: { ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let tail = '';
@@ -68,7 +75,8 @@ export async function buildInShards(options: ShardedBuildOptions): Promise<Shard
   const fragmentsDir = resolve(options.fragmentsDir ?? shardCacheDirFor(options.root, dir));
   mkdirSync(fragmentsDir, { recursive: true });
   // Outputs of an earlier plan (another shard count) would never be merged again.
-  for (const name of readdirSync(fragmentsDir)) if (!plan.some((s) => s.id === name) && !name.startsWith('.')) rmSync(join(fragmentsDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(fragmentsDir))
+    if (!plan.some((s) => s.id === name) && !name.startsWith('.')) rmSync(join(fragmentsDir, name), { recursive: true, force: true });
   const reports = join(fragmentsDir, `.reports-${process.pid}`);
   mkdirSync(reports, { recursive: true });
   const env = { ...options.env, CONTENT_DIR: dir };
@@ -83,10 +91,16 @@ export async function buildInShards(options: ShardedBuildOptions): Promise<Shard
         for (let shard = queue.shift(); shard; shard = queue.shift()) {
           const started = performance.now();
           const prefix = `[${shard.id}]`;
-          const result = await runChild(['--shard', `${shard.index}/${shard.count}`, '--out', join(fragmentsDir, shard.id)], env, (line) => {
-            options.progress?.clear();
-            log(line);
-          }, prefix, join(reports, `${shard.id}.json`));
+          const result = await runChild(
+            ['--shard', `${shard.index}/${shard.count}`, '--out', join(fragmentsDir, shard.id)],
+            env,
+            (line) => {
+              options.progress?.clear();
+              log(line);
+            },
+            prefix,
+            join(reports, `${shard.id}.json`),
+          );
           runs.push({ id: shard.id, rebuilt: result.rebuilt, seconds: (performance.now() - started) / 1000, result });
           options.progress?.count(++done);
         }

@@ -38,7 +38,12 @@ describe('fragmentTargets and cssUrls', () => {
 
 describe('resolveReference', () => {
   it('resolves absolute and relative paths against the page under the sub-path', () => {
-    expect(resolveReference('/yjsgk/years/2024/#t', '430202/index.html', '/yjsgk/')).toEqual({ kind: 'internal', path: 'years/2024/', fragment: 't', query: '' });
+    expect(resolveReference('/yjsgk/years/2024/#t', '430202/index.html', '/yjsgk/')).toEqual({
+      kind: 'internal',
+      path: 'years/2024/',
+      fragment: 't',
+      query: '',
+    });
     expect(resolveReference('../data/x.csv', '430202/index.html', '/yjsgk/')).toEqual({ kind: 'internal', path: 'data/x.csv', fragment: '', query: '' });
   });
 

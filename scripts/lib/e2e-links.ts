@@ -218,6 +218,7 @@ function targetFile(path: string, files: ReadonlySet<string>, siteDir: string): 
   }
   if (files.has(path)) return path;
   const full = join(siteDir, path);
-  if (existsSync(full) && statSync(full).isDirectory()) return { reason: `points at the folder ${path} without its trailing slash (a redirect on every click)` };
+  if (existsSync(full) && statSync(full).isDirectory())
+    return { reason: `points at the folder ${path} without its trailing slash (a redirect on every click)` };
   return { reason: `no file ${path}` };
 }

@@ -22,7 +22,10 @@ describe('findE2eTools', () => {
     executable(join(dir, 'bin', 'nginx'));
     expect(() => findE2eTools({ PATH: join(dir, 'bin') }, { chromium: join(dir, 'chromium'), nginxFolders: [] })).toThrow(/need Chromium \([^)]*\), from/);
     executable(join(dir, 'chromium'));
-    expect(findE2eTools({ PATH: join(dir, 'bin') }, { chromium: join(dir, 'chromium'), nginxFolders: [] })).toEqual({ chromium: join(dir, 'chromium'), nginx: join(dir, 'bin', 'nginx') });
+    expect(findE2eTools({ PATH: join(dir, 'bin') }, { chromium: join(dir, 'chromium'), nginxFolders: [] })).toEqual({
+      chromium: join(dir, 'chromium'),
+      nginx: join(dir, 'bin', 'nginx'),
+    });
     expect(() => findE2eTools({ PATH: '' }, { chromium: join(dir, 'chromium'), nginxFolders: [] })).toThrow(/need nginx, from/);
   });
 });

@@ -64,6 +64,8 @@ describe('hashContentFiles', () => {
     expect(hashContentFiles('g1', [{ ...files[0]!, path: '/c/disclosures/b.yaml' }], rel)).not.toBe(base);
   });
   it('does not depend on where the content folder is', () => {
-    expect(hashContentFiles('g', files, rel)).toBe(hashContentFiles('g', [{ path: '/elsewhere/disclosures/a.yaml', text: 'amount: 1' }], (p) => p.replace('/elsewhere/', '')));
+    expect(hashContentFiles('g', files, rel)).toBe(
+      hashContentFiles('g', [{ path: '/elsewhere/disclosures/a.yaml', text: 'amount: 1' }], (p) => p.replace('/elsewhere/', '')),
+    );
   });
 });

@@ -19,7 +19,8 @@ const SOURCE_DIRS = ['src', 'scripts', 'public'] as const;
  * synthetic content writer, search measurements, the browser-test runner, the checker). Editing
  * them must not make every shard of a province stale.
  */
-const TOOLING = /\.test\.ts$|^scripts\/(bench|bench-engine|synth|search-quality|search-latency|test-e2e|check)\.ts$|^scripts\/lib\/(e2e-|search-quality|process-tree|synth|progress)/;
+const TOOLING =
+  /\.test\.ts$|^scripts\/(bench|bench-engine|synth|search-quality|search-latency|test-e2e|check)\.ts$|^scripts\/lib\/(e2e-|search-quality|process-tree|synth|progress)/;
 const isTooling = (path: string): boolean => TOOLING.test(path);
 
 function sourceFiles(root: string): string[] {
@@ -47,7 +48,10 @@ export function generatorFingerprint(root: string): string {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const hash = createHash('sha256');
   for (const file of [...ROOT_FILES.filter((f) => existsSync(join(root, f))), ...sourceFiles(root)]) {
-    hash.update(`${file}\n`).update(readFileSync(join(root, file))).update('\n');
+    hash
+      .update(`${file}\n`)
+      .update(readFileSync(join(root, file)))
+      .update('\n');
   }
   const fingerprint = `gongkai ${pkg.version}+${hash.digest('hex').slice(0, 12)}`;
   cache.set(root, fingerprint);

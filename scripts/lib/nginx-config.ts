@@ -36,12 +36,15 @@ export function normaliseBase(base: string): string {
 /** The template with every placeholder filled; throws on a value nginx would misread, or a placeholder left over. */
 export function renderNginxConfig(template: string, parameters: NginxSiteParameters): string {
   const base = normaliseBase(parameters.base);
-  if (!BASE.test(base)) throw new Error(`nginx: the sub-path ${JSON.stringify(parameters.base)} may hold only letters, digits, - and _ between slashes (e.g. /yjsgk/)`);
+  if (!BASE.test(base))
+    throw new Error(`nginx: the sub-path ${JSON.stringify(parameters.base)} may hold only letters, digits, - and _ between slashes (e.g. /yjsgk/)`);
   if (!parameters.root.startsWith('/') || UNSAFE.test(parameters.root)) {
     throw new Error(`nginx: the site root must be an absolute path without spaces, quotes, ; # $ { } or \\ (got ${JSON.stringify(parameters.root)})`);
   }
-  if (!/^[A-Za-z0-9.:[\]_ -]+$/.test(parameters.listen) || parameters.listen.trim() === '') throw new Error(`nginx: unusable listen parameters ${JSON.stringify(parameters.listen)}`);
-  if (!/^[A-Za-z0-9.*_ -]+$/.test(parameters.serverName) || parameters.serverName.trim() === '') throw new Error(`nginx: unusable server name ${JSON.stringify(parameters.serverName)}`);
+  if (!/^[A-Za-z0-9.:[\]_ -]+$/.test(parameters.listen) || parameters.listen.trim() === '')
+    throw new Error(`nginx: unusable listen parameters ${JSON.stringify(parameters.listen)}`);
+  if (!/^[A-Za-z0-9.*_ -]+$/.test(parameters.serverName) || parameters.serverName.trim() === '')
+    throw new Error(`nginx: unusable server name ${JSON.stringify(parameters.serverName)}`);
   const values: Record<string, string> = {
     SITE_BASE: base,
     SITE_BASE_NO_SLASH: base.replace(/\/$/, ''),

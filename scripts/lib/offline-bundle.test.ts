@@ -38,7 +38,13 @@ describe('tarArchive', () => {
     const dir = tempDir();
     const long = `a/${'b'.repeat(90)}/${'c'.repeat(90)}.txt`;
     const longer = `a/${'项目'.repeat(40)}/${'名'.repeat(60)}.html`;
-    const archive = tarArchive([{ path: 'a/' }, { path: 'a/x.txt', bytes: new TextEncoder().encode('预算\n') }, { path: long, bytes: new Uint8Array(513).fill(65) }, { path: 'a/empty', bytes: new Uint8Array() }, { path: longer, bytes: new TextEncoder().encode('pax') }]);
+    const archive = tarArchive([
+      { path: 'a/' },
+      { path: 'a/x.txt', bytes: new TextEncoder().encode('预算\n') },
+      { path: long, bytes: new Uint8Array(513).fill(65) },
+      { path: 'a/empty', bytes: new Uint8Array() },
+      { path: longer, bytes: new TextEncoder().encode('pax') },
+    ]);
     writeFileSync(join(dir, 'a.tar'), archive);
     const listed = run('tar', ['-tf', 'a.tar'], dir);
     expect(listed.status, listed.stderr).toBe(0);

@@ -19,7 +19,11 @@ describe('process tree memory', () => {
       { pid: 12, ppid: 11, rss: 300 },
       { pid: 20, ppid: 1, rss: 5000 },
     ];
-    expect(treeOf(processes, 10).map((p) => p.pid).sort()).toEqual([10, 11, 12]);
+    expect(
+      treeOf(processes, 10)
+        .map((p) => p.pid)
+        .sort(),
+    ).toEqual([10, 11, 12]);
     expect(treeOf(processes, 99)).toEqual([]);
   });
 

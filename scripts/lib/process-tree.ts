@@ -76,7 +76,10 @@ export function sampleTree(root: number, intervalMs = 100): TreeSampler {
   let peakProcesses = 0;
   const sample = () => {
     const tree = treeOf(readProcesses(), root);
-    peakBytes = Math.max(peakBytes, tree.reduce((sum, p) => sum + p.rss, 0));
+    peakBytes = Math.max(
+      peakBytes,
+      tree.reduce((sum, p) => sum + p.rss, 0),
+    );
     peakProcesses = Math.max(peakProcesses, tree.length);
   };
   sample();

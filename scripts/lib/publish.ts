@@ -10,7 +10,20 @@
  * A `dist` that is a symbolic link (to a web root) is followed: the web root gets the new site
  * and the link stays a link.
  */
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Where a site published at `outDir` really lives: `outDir`, or what it links to. */
@@ -38,7 +51,8 @@ interface Journal {
 }
 
 const journalPath = (target: string): string => join(dirname(target), `.${basename(target)}.gongkai-swap.json`);
-const besideTarget = (target: string, what: 'incoming' | 'previous', pid: number): string => join(dirname(target), `.${basename(target)}.gongkai-${what}-${pid}`);
+const besideTarget = (target: string, what: 'incoming' | 'previous', pid: number): string =>
+  join(dirname(target), `.${basename(target)}.gongkai-${what}-${pid}`);
 
 /** Whether a process with this id is running (a build that holds its folders). */
 export function isAlive(pid: number): boolean {
@@ -65,7 +79,8 @@ export function recoverTarget(target: string): string[] {
     } catch {
       journal = undefined;
     }
-    if (journal && journal.pid !== process.pid && isAlive(journal.pid)) throw new Error(`another build (process ${journal.pid}) is publishing ${target}; wait for it to finish`);
+    if (journal && journal.pid !== process.pid && isAlive(journal.pid))
+      throw new Error(`another build (process ${journal.pid}) is publishing ${target}; wait for it to finish`);
     if (journal && !existsSync(target)) {
       if (existsSync(journal.incoming)) {
         renameSync(journal.incoming, target);

@@ -128,7 +128,10 @@ export function disclosureHashes(root: string, dir: string, files: readonly Cont
     else byFolder.set(folder, [file]);
   }
   return new Map(
-    site.entries.map((entry) => [entry.disclosure.id, hashContentFiles(catalogueHash, byFolder.get(dirname(rel(entry.disclosure.files.disclosure))) ?? [], rel)]),
+    site.entries.map((entry) => [
+      entry.disclosure.id,
+      hashContentFiles(catalogueHash, byFolder.get(dirname(rel(entry.disclosure.files.disclosure))) ?? [], rel),
+    ]),
   );
 }
 
@@ -146,7 +149,8 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Where a content folder's workbooks are cached: one cache per folder, so pruning one never removes another's. */
-export const workbookCacheDirFor = (root: string, dir: string): string => join(root, '.build-cache', 'workbooks', createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
+export const workbookCacheDirFor = (root: string, dir: string): string =>
+  join(root, '.build-cache', 'workbooks', createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12));
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -299,10 +303,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   if (shard && readSummary(outDir)?.hash === shardHash) {
     say(`gongkai: shard ${shard.id} unchanged since it was built: not rebuilt`);
     const written = listFiles(outDir);
-    return { outDir, stamp, files: written.length, pages: written.filter((f) => f.endsWith('.html')).length, disclosures: shard.disclosures, workbooks: { made: 0, cached: 0 }, phases: phases.finish(), rebuilt: false };
+    return {
+      outDir,
+      stamp,
+      files: written.length,
+      pages: written.filter((f) => f.endsWith('.html')).length,
+      disclosures: shard.disclosures,
+      workbooks: { made: 0, cached: 0 },
+      phases: phases.finish(),
+      rebuilt: false,
+    };
   }
   const loaded =
-    shard && shard.regions.length === 0 ? { disclosures: [], catalogues: new Map(), findings: [] } : loadContentDir(dir, { files, paths: tree.paths.filter(inThisShard), findings: tree.findings });
+    shard && shard.regions.length === 0
+      ? { disclosures: [], catalogues: new Map(), findings: [] }
+      : loadContentDir(dir, { files, paths: tree.paths.filter(inThisShard), findings: tree.findings });
   const findings = validateContent(loaded, files, options.rules ?? [], tablesOf);
   for (const f of findings.filter((x) => x.severity === 'warning')) say(formatFinding(f));
   if (hasErrors(findings)) {
@@ -326,7 +341,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     phases.start('downloads and search index', requests.length);
     writeTableCsvs(staging, site.entries);
     making.addWorker();
-    const indexing = options.searchIndex === false || site.entries.length === 0 ? Promise.resolve() : indexSiteInChild(staging, undefined, shard ? shardIndexDir(shard.id) : undefined);
+    const indexing =
+      options.searchIndex === false || site.entries.length === 0
+        ? Promise.resolve()
+        : indexSiteInChild(staging, undefined, shard ? shardIndexDir(shard.id) : undefined);
     const [made] = await Promise.all([making.done, indexing]);
     workbooks = made;
     placeWorkbooks(staging, requests, cacheDir);
@@ -419,8 +437,10 @@ export async function runMerge(options: MergeOptions): Promise<BuildResult> {
   const generator = generatorFingerprint(options.root);
   const summaries = options.fragments.map((fragment) => {
     const summary = readSummary(fragment);
-    if (!summary) throw new Error(`gongkai: ${fragment} is not a shard's output (no ${SHARD_SUMMARY_FILE}); build it with npm run build -- --shard k/n --out ${fragment}`);
-    if (summary.generator !== generator) throw new Error(`gongkai: shard ${summary.id} (${fragment}) was built by ${summary.generator}, this is ${generator}: rebuild it`);
+    if (!summary)
+      throw new Error(`gongkai: ${fragment} is not a shard's output (no ${SHARD_SUMMARY_FILE}); build it with npm run build -- --shard k/n --out ${fragment}`);
+    if (summary.generator !== generator)
+      throw new Error(`gongkai: shard ${summary.id} (${fragment}) was built by ${summary.generator}, this is ${generator}: rebuild it`);
     return { fragment, summary };
   });
   const ids = new Map<string, string>();
@@ -432,15 +452,29 @@ export async function runMerge(options: MergeOptions): Promise<BuildResult> {
     }
   }
   const entries = sortEntries(summaries.flatMap(({ summary }) => summary.entries.map(entryFromSummary)));
-  const withIndex = summaries.filter(({ summary }) => summary.entries.length > 0).map(({ summary }) => summary.id).sort();
+  const withIndex = summaries
+    .filter(({ summary }) => summary.entries.length > 0)
+    .map(({ summary }) => summary.id)
+    .sort();
   const site: SiteData = {
     entries,
     warnings: summaries.flatMap(({ summary }) => summary.warnings),
     renders: { disclosures: false, portal: true },
     searchIndexes: withIndex.map(shardIndexDir),
-    openData: mergeOpenData(entries.map((e) => e.disclosure), summaries.map((s) => s.summary)),
+    openData: mergeOpenData(
+      entries.map((e) => e.disclosure),
+      summaries.map((s) => s.summary),
+    ),
   };
-  const stamp = createHash('sha256').update(`${generator}\n${summaries.map((s) => s.summary.hash).sort().join('\n')}`).digest('hex').slice(0, 12);
+  const stamp = createHash('sha256')
+    .update(
+      `${generator}\n${summaries
+        .map((s) => s.summary.hash)
+        .sort()
+        .join('\n')}`,
+    )
+    .digest('hex')
+    .slice(0, 12);
   await inStaging({ options, outDir, phases, stamp, dir: resolve(options.root, contentDir(options.env)) }, async (staging) => {
     phases.start('pages');
     await renderPages(options, site);
@@ -451,7 +485,11 @@ export async function runMerge(options: MergeOptions): Promise<BuildResult> {
       linkTree(fragment, staging, (path) => path !== SHARD_SUMMARY_FILE);
       phases.progress.count(i + 1);
     });
-    const shards = summaries.map(({ summary }) => ({ id: summary.id, regions: [...new Set(summary.entries.map((e) => e.disclosure.region.code))].sort(), hash: summary.hash }));
+    const shards = summaries.map(({ summary }) => ({
+      id: summary.id,
+      regions: [...new Set(summary.entries.map((e) => e.disclosure.region.code))].sort(),
+      hash: summary.hash,
+    }));
     const info: BuildInfo = { stamp, generator, disclosures: entries.length, shards };
     writeFileSync(join(staging, BUILD_INFO_FILE), `${JSON.stringify(info, null, 2)}\n`);
     for (const step of options.postBuild ?? []) {
@@ -461,7 +499,16 @@ export async function runMerge(options: MergeOptions): Promise<BuildResult> {
   });
   options.log?.(`gongkai: merged ${summaries.length} shard(s), ${entries.length} disclosure(s)`);
   const written = listFiles(outDir);
-  return { outDir, stamp, files: written.length, pages: written.filter((f) => f.endsWith('.html')).length, disclosures: entries.length, workbooks: { made: 0, cached: 0 }, phases: phases.finish(), rebuilt: true };
+  return {
+    outDir,
+    stamp,
+    files: written.length,
+    pages: written.filter((f) => f.endsWith('.html')).length,
+    disclosures: entries.length,
+    workbooks: { made: 0, cached: 0 },
+    phases: phases.finish(),
+    rebuilt: true,
+  };
 }
 
 function restore(name: string, value: string | undefined): void {

@@ -108,7 +108,8 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
     const written = assertNoErrors(await index.writeFiles({ outputPath: join(siteDir, outputDir) }), 'writing the index');
     for (const file of UNUSED_UI_FILES) rmSync(join(written.outputPath, file), { force: true });
     if (outputDir !== PAGEFIND_DIR) {
-      for (const file of readdirSync(written.outputPath)) if (PRIMARY_ONLY_FILES.includes(file) || isWasm(file)) rmSync(join(written.outputPath, file), { force: true });
+      for (const file of readdirSync(written.outputPath))
+        if (PRIMARY_ONLY_FILES.includes(file) || isWasm(file)) rmSync(join(written.outputPath, file), { force: true });
     }
     // Pagefind leaves out pages without data-pagefind-body (when others have it): count what it kept.
     const entry = JSON.parse(readFileSync(join(written.outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
@@ -120,7 +121,6 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
     await pagefind.close();
   }
 }
-
 
 /**
  * {@link indexSite} in a child process (scripts/lib/index-child.ts): the index is built while

@@ -43,7 +43,7 @@ export function dictionarySegmenter(terms: Iterable<string>): (text: string) => 
   return (text) => {
     const words: string[] = [];
     let rest = '';
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const term = byFirst.get(text[i] ?? '')?.find((candidate) => text.startsWith(candidate, i));
       if (term) {
         words.push(...icuWords(rest), ...icuWords(term));
@@ -80,7 +80,12 @@ export function ideas(contentDir: string): Idea[] {
   return [
     { name: 'defaults', description: 'Pagefind defaults: jieba at index time, the browser segments the query', prepareHtml: (h) => h, pagefindQuery: (q) => q },
     { name: 'phrase', description: 'defaults + the query sent as a quoted phrase', prepareHtml: (h) => h, pagefindQuery: quoted },
-    { name: 'icu', description: 'index segmented by ICU like the browser, phrase query', prepareHtml: (h) => mapHtmlText(h, icuSegment), pagefindQuery: quoted },
+    {
+      name: 'icu',
+      description: 'index segmented by ICU like the browser, phrase query',
+      prepareHtml: (h) => mapHtmlText(h, icuSegment),
+      pagefindQuery: quoted,
+    },
     {
       name: 'icu+dictionary',
       description: 'domain dictionary (catalogues, projects, names, indicators) then ICU, phrase query',

@@ -76,7 +76,12 @@ export interface IntentSummary {
 export function summariseIntents(measures: readonly IntentMeasure[], target = INTENT_TARGET): IntentSummary {
   const found = measures.filter((m) => m.rank !== null && m.rank <= INTENT_TOP).length;
   const success = measures.length === 0 ? 0 : found / measures.length;
-  const failures = measures.length === 0 ? ['no search intents'] : success < target ? [`search intents found in the top ${INTENT_TOP}: ${percent(success)} < ${percent(target)}`] : [];
+  const failures =
+    measures.length === 0
+      ? ['no search intents']
+      : success < target
+        ? [`search intents found in the top ${INTENT_TOP}: ${percent(success)} < ${percent(target)}`]
+        : [];
   return { queries: measures.length, found, success, failures };
 }
 
@@ -84,7 +89,9 @@ export function formatIntentReport(measures: readonly IntentMeasure[], summary: 
   return [
     `== search intents: the expected page among the first ${INTENT_TOP} results`,
     ['query', 'expected page', 'rank', 'first results'].join('\t'),
-    ...measures.map((m) => [m.query, m.expected, m.rank === null ? 'not found' : String(m.rank), m.rank !== null && m.rank <= INTENT_TOP ? '' : m.first.join(' | ')].join('\t')),
+    ...measures.map((m) =>
+      [m.query, m.expected, m.rank === null ? 'not found' : String(m.rank), m.rank !== null && m.rank <= INTENT_TOP ? '' : m.first.join(' | ')].join('\t'),
+    ),
     `-- ${summary.queries} intents: ${summary.found} found in the top ${INTENT_TOP} (${percent(summary.success)})`,
   ].join('\n');
 }
@@ -147,8 +154,14 @@ const mean = (values: readonly number[]): number => (values.length === 0 ? 1 : v
 export function summarise(measures: readonly QueryMeasure[], targets: typeof TARGETS = TARGETS): Summary {
   const sum = (pick: (m: QueryMeasure) => number) => measures.reduce((total, m) => total + pick(m), 0);
   const bytes = measures.map((m) => m.bytes).sort((a, b) => a - b);
-  const recall = ratio(sum((m) => m.found), sum((m) => m.relevant));
-  const precisionAt10 = ratio(sum((m) => m.relevantInTop), sum((m) => m.top));
+  const recall = ratio(
+    sum((m) => m.found),
+    sum((m) => m.relevant),
+  );
+  const precisionAt10 = ratio(
+    sum((m) => m.relevantInTop),
+    sum((m) => m.top),
+  );
   const meanRecall = mean(measures.filter((m) => m.relevant > 0).map((m) => m.found / m.relevant));
   const meanPrecisionAt10 = mean(measures.filter((m) => m.top > 0).map((m) => m.relevantInTop / m.top));
   const maxBytes = bytes.at(-1) ?? 0;
@@ -296,7 +309,11 @@ export async function settle(page: Page): Promise<void> {
  * use it: fresh browser context, page load, search, first 10 results shown. Returns the ranked
  * URL paths of all results and the bytes of that first search.
  */
-export async function searchThroughPage(browser: Browser, server: StaticServer, query: string): Promise<{ ranked: RankedResult[]; shown: string[]; bytes: number }> {
+export async function searchThroughPage(
+  browser: Browser,
+  server: StaticServer,
+  query: string,
+): Promise<{ ranked: RankedResult[]; shown: string[]; bytes: number }> {
   const context = await browser.newContext();
   try {
     const meter = new DownloadMeter(context, server.origin);
@@ -310,7 +327,8 @@ export async function searchThroughPage(browser: Browser, server: StaticServer, 
     const shown = await page.$$eval('gk-search-results .search-results h2 a', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
     const ranked = await page.evaluate(async () => {
       type Hit = { url: string; title: string };
-      const element = document.querySelector('gk-search-results') as (HTMLElement & { results?: { count: number; slice(a: number, b: number): Promise<Hit[]> } }) | null;
+      const element = document.querySelector('gk-search-results') as
+        (HTMLElement & { results?: { count: number; slice(a: number, b: number): Promise<Hit[]> } }) | null;
       const results = element?.results;
       if (!results) return [];
       return (await results.slice(0, results.count)).map((hit) => ({ url: new URL(hit.url, location.href).pathname, title: hit.title }));

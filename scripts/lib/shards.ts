@@ -91,11 +91,12 @@ export function planShards(regions: readonly RegionCount[], count: number): Shar
       size += region.disclosures;
       at++;
     }
-    if (index === count) while (at < regions.length) {
-      const region = regions[at++] as RegionCount;
-      taken.push(region);
-      size += region.disclosures;
-    }
+    if (index === count)
+      while (at < regions.length) {
+        const region = regions[at++] as RegionCount;
+        taken.push(region);
+        size += region.disclosures;
+      }
     left -= size;
     shards.push({ index, count, id: shardId({ index, count }), regions: taken.map((r) => r.region), disclosures: size });
   }

@@ -9,7 +9,10 @@ const root = resolve(import.meta.dirname, '../..');
 const catalogue = loadContentDir(join(root, 'content')).catalogues.get(2024);
 if (!catalogue) throw new Error('content/catalogues/2024 is missing');
 /** The real catalogues, as files of a content folder called `synth`. */
-const catalogueFiles = readContentFiles(join(root, 'content', 'catalogues')).map((f) => ({ path: `synth/catalogues/${f.path.split('catalogues/').at(-1)}`, text: f.text }));
+const catalogueFiles = readContentFiles(join(root, 'content', 'catalogues')).map((f) => ({
+  path: `synth/catalogues/${f.path.split('catalogues/').at(-1)}`,
+  text: f.text,
+}));
 
 describe('npm run synth', () => {
   const disclosures = synthesise(catalogue, 24);
@@ -29,7 +32,13 @@ describe('npm run synth', () => {
   });
 
   it('names every region, department and unit SYNTHETIC', () => {
-    for (const d of disclosures) expect(d.files.find((f) => f.path.endsWith('disclosure.yaml'))?.text.match(/name: "[^"]*"/g)?.every((n) => n.includes('SYNTHETIC'))).toBe(true);
+    for (const d of disclosures)
+      expect(
+        d.files
+          .find((f) => f.path.endsWith('disclosure.yaml'))
+          ?.text.match(/name: "[^"]*"/g)
+          ?.every((n) => n.includes('SYNTHETIC')),
+      ).toBe(true);
   });
 
   it('writes the same files for the same count', () => {

@@ -112,10 +112,17 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
     shape === 'noProjects'
       ? []
       : units.flatMap((unit, u) =>
-          Array.from({ length: 2 }, (_, p) => ({ id: `S${u + 1}${p + 1}`, unit: unit.code, name: `合成专项工作经费${u + 1}-${p + 1}（SYNTHETIC）`, specialFund: p === 0 })),
+          Array.from({ length: 2 }, (_, p) => ({
+            id: `S${u + 1}${p + 1}`,
+            unit: unit.code,
+            name: `合成专项工作经费${u + 1}-${p + 1}（SYNTHETIC）`,
+            specialFund: p === 0,
+          })),
         );
 
-  const items = [...catalogue.functional.keys()].filter((c) => c.length === 7 && catalogue.functional.has(c.slice(0, 5)) && catalogue.functional.has(c.slice(0, 3)));
+  const items = [...catalogue.functional.keys()].filter(
+    (c) => c.length === 7 && catalogue.functional.has(c.slice(0, 5)) && catalogue.functional.has(c.slice(0, 3)),
+  );
   const mapped = (code: string) => {
     const m = catalogue.mapping.get(code);
     return m !== undefined && m.admin !== '' && m.institution !== '';
@@ -129,7 +136,8 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
     const sourceOf = (): FundingSource => (shape === 'fundOnly' ? 'govFund' : pick(SOURCES));
     for (const unit of units) {
       const func = pick(items);
-      for (const econ of ALWAYS_BASIC) rows.push({ unit: unit.code, func, econ, source: shape === 'fundOnly' ? 'govFund' : 'appropriation', kind: 'basic', amount: amount() });
+      for (const econ of ALWAYS_BASIC)
+        rows.push({ unit: unit.code, func, econ, source: shape === 'fundOnly' ? 'govFund' : 'appropriation', kind: 'basic', amount: amount() });
     }
     const extra = 20 + Math.floor(random() * 30);
     for (let r = 0; r < extra; r++) {
@@ -137,11 +145,20 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
       const own = projects.filter((p) => p.unit === unit.code);
       const kind: ExpenditureKind = own.length > 0 && random() < 0.3 ? 'project' : 'basic';
       const project = kind === 'project' ? pick(own) : undefined;
-      rows.push({ unit: unit.code, func: pick(items), econ: kind === 'basic' ? pick(basicCodes) : pick(projectCodes), source: sourceOf(), kind, ...(project ? { project: project.id } : {}), amount: amount() });
+      rows.push({
+        unit: unit.code,
+        func: pick(items),
+        econ: kind === 'basic' ? pick(basicCodes) : pick(projectCodes),
+        source: sourceOf(),
+        kind,
+        ...(project ? { project: project.id } : {}),
+        amount: amount(),
+      });
     }
     // Every project is spent on, so none is reported as forgotten.
     for (const p of projects) {
-      if (!rows.some((r) => r.project === p.id)) rows.push({ unit: p.unit, func: pick(items), econ: pick(projectCodes), source: sourceOf(), kind: 'project', project: p.id, amount: amount() });
+      if (!rows.some((r) => r.project === p.id))
+        rows.push({ unit: p.unit, func: pick(items), econ: pick(projectCodes), source: sourceOf(), kind: 'project', project: p.id, amount: amount() });
     }
   }
   const sum = (select: (r: Row) => boolean) => rows.filter(select).reduce((total, r) => total + r.amount, 0);
@@ -175,14 +192,23 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
         `amountUnit: 万元`,
         `rows:`,
         ...rows.map((r) =>
-          yamlRow({ unit: q(r.unit), func: q(r.func), econ: q(r.econ), source: r.source, kind: r.kind, ...(r.project ? { project: r.project } : {}), amount: wan(r.amount) }),
+          yamlRow({
+            unit: q(r.unit),
+            func: q(r.func),
+            econ: q(r.econ),
+            source: r.source,
+            kind: r.kind,
+            ...(r.project ? { project: r.project } : {}),
+            amount: wan(r.amount),
+          }),
         ),
         ``,
       ].join('\n'),
     });
   }
 
-  const indicator = (name: string, target: string, unit: string) => `      - {level1: 产出指标, level2: 数量指标, name: ${q(name)}, target: ${q(target)}, measureUnit: ${unit}, comparator: "≥"}`;
+  const indicator = (name: string, target: string, unit: string) =>
+    `      - {level1: 产出指标, level2: 数量指标, name: ${q(name)}, target: ${q(target)}, measureUnit: ${unit}, comparator: "≥"}`;
   const formProjects = shape === 'formsOnly' ? [{ id: 'F1', unit: units[0]?.code ?? '', name: `合成绩效项目（SYNTHETIC）`, specialFund: false }] : projects;
   const performance = [
     `# SYNTHETIC performance forms (npm run synth), consistent with ledger.yaml.`,
@@ -203,7 +229,9 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
     `  mission: ${q(`完成${departmentName.replace('（SYNTHETIC）', '')}年度工作（合成测试数据）。`)}`,
     `  tasks:`,
     `    - {name: 合成年度任务, content: 合成年度任务内容（SYNTHETIC）。}`,
-    ...(shape === 'formsOnly' ? [] : [`  budget: {total: ${wan(sum(() => true))}, basic: ${wan(sum((r) => r.kind === 'basic'))}, project: ${wan(sum((r) => r.kind === 'project'))}}`]),
+    ...(shape === 'formsOnly'
+      ? []
+      : [`  budget: {total: ${wan(sum(() => true))}, basic: ${wan(sum((r) => r.kind === 'basic'))}, project: ${wan(sum((r) => r.kind === 'project'))}}`]),
     `  indicators:`,
     `    - {level1: 效益指标, level2: 社会效益指标, name: 合成群众满意度, target: "90", measureUnit: "%", comparator: "≥"}`,
     ``,
@@ -211,7 +239,10 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
   files.push({ path: `${folder}/performance.yaml`, text: performance });
 
   if (shape !== 'formsOnly') {
-    const reasons = year === SYNTH_YEARS[0] ? '{}' : `{${['income', 'expenditure', 'fiscal', 'threePublic', 'officeRunningCost'].map((k) => `${k}: 合成测试数据的随机变动（SYNTHETIC）`).join(', ')}}`;
+    const reasons =
+      year === SYNTH_YEARS[0]
+        ? '{}'
+        : `{${['income', 'expenditure', 'fiscal', 'threePublic', 'officeRunningCost'].map((k) => `${k}: 合成测试数据的随机变动（SYNTHETIC）`).join(', ')}}`;
     files.push({
       path: `${folder}/notes.md`,
       text: [

@@ -90,7 +90,8 @@ export function tarArchive(entries: readonly TarEntry[], mtime = 0): Uint8Array 
   const parts: Uint8Array[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
-    if (entry.path === '' || entry.path.startsWith('/') || entry.path.split('/').includes('..')) throw new Error(`tar: path not allowed: ${JSON.stringify(entry.path)}`);
+    if (entry.path === '' || entry.path.startsWith('/') || entry.path.split('/').includes('..'))
+      throw new Error(`tar: path not allowed: ${JSON.stringify(entry.path)}`);
     if (seen.has(entry.path)) throw new Error(`tar: ${entry.path} listed twice`);
     seen.add(entry.path);
     parts.push(...entryBlocks(entry, mtime));

@@ -20,6 +20,7 @@ if (!port) throw new Error('xlsx-worker.ts runs as a worker thread of the build'
 port.on('message', (job: WorkbookJob) => {
   tableWorkbook(job.disclosure, job.tables, job.stamp).then(
     (bytes) => port.postMessage({ id: job.id, bytes } satisfies WorkbookAnswer, [bytes.buffer]),
-    (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkbookAnswer),
+    (error: unknown) =>
+      port.postMessage({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkbookAnswer),
   );
 });

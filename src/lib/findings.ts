@@ -54,18 +54,12 @@ export const hasErrors = (findings: readonly Finding[]): boolean => findings.som
 
 /** Orders findings by file, line, column and code so reports are stable from run to run. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
-  );
+  return [...findings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 
 /** One finding as a line an editor's terminal can jump from: `file:line:column error code 中文 / English (expected …, actual …)`. */
 export function formatFinding(f: Finding): string {
-  const detail = [
-    f.expected === undefined ? '' : `应为 expected: ${f.expected}`,
-    f.actual === undefined ? '' : `实为 actual: ${f.actual}`,
-  ]
+  const detail = [f.expected === undefined ? '' : `应为 expected: ${f.expected}`, f.actual === undefined ? '' : `实为 actual: ${f.actual}`]
     .filter(Boolean)
     .join('; ');
   const label = f.severity === 'error' ? '错误 error' : '警告 warning';

@@ -91,7 +91,6 @@ export function sumAmounts(amounts: Iterable<Amount>): Amount {
   return total;
 }
 
-
 /**
  * Rounds fen to a multiple of `step` fen, half away from zero, in integers.
  * Official forms round each printed cell on its own; gongkai does the same.

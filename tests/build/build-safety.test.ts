@@ -16,7 +16,14 @@ const work = join(root, '.build-staging', 'test-build-safety');
 
 /** Every file of a folder with its SHA-256, for byte-for-byte comparison. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 describe('the build never publishes a broken site and is reproducible', () => {

@@ -10,6 +10,8 @@ import { parseAllDocuments } from 'yaml';
 import { parseShardSpec } from '../../scripts/lib/shards.ts';
 
 const dir = resolve(import.meta.dirname, '../../ci-recipes');
+// A CI recipe is someone else's YAML schema: the test walks it loosely, as any reader of it would.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const read = (name: string) => parseAllDocuments(readFileSync(join(dir, name), 'utf8')).map((doc) => doc.toJS() as Record<string, any>);
 
 describe('CI recipes', () => {
@@ -33,7 +35,11 @@ describe('CI recipes', () => {
     const indexes = (pipeline?.['shard']?.parallel?.matrix?.[0]?.SHARD_INDEX as string[]).map(Number);
     expect(indexes).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     const script = (pipeline?.['shard']?.script as string[]).join('\n');
-    for (const k of indexes) expect(parseShardSpec(/--shard (\S+)/.exec(script.replaceAll('$SHARD_INDEX', String(k)).replaceAll('$SHARD_COUNT', String(count)))?.[1] ?? '')).toEqual({ index: k, count });
+    for (const k of indexes)
+      expect(parseShardSpec(/--shard (\S+)/.exec(script.replaceAll('$SHARD_INDEX', String(k)).replaceAll('$SHARD_COUNT', String(count)))?.[1] ?? '')).toEqual({
+        index: k,
+        count,
+      });
     expect(pipeline?.['portal']?.needs).toEqual(['shard']);
     expect((pipeline?.['portal']?.script as string[]).join('\n')).toContain('npm run build -- --merge');
   });

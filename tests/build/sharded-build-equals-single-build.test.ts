@@ -22,7 +22,8 @@ const COUNT = 3;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const snapshot = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [f, sha(join(dir, f))]));
 /** What may differ between a merged and a whole build: how the search index is laid out, and the stamp. */
-const layoutAside = (path: string) => !path.startsWith(`${PAGEFIND_DIR}/`) && path !== `${routes.search()}index.html` && path !== BUILD_INFO_FILE && path !== routes.manifest();
+const layoutAside = (path: string) =>
+  !path.startsWith(`${PAGEFIND_DIR}/`) && path !== `${routes.search()}index.html` && path !== BUILD_INFO_FILE && path !== routes.manifest();
 
 describe('a site built as shards', () => {
   const whole = join(work, 'whole');
@@ -36,7 +37,8 @@ describe('a site built as shards', () => {
   /** One after another: each is a whole Astro build in this process. */
   const buildShards = async (): Promise<BuildResult[]> => {
     const results: BuildResult[] = [];
-    for (const [i, id] of shardIds.entries()) results.push(await buildSite({ root, env, shard: { index: i + 1, count: COUNT }, outDir: join(fragments, id), cacheDir: join(work, 'cache', id) }));
+    for (const [i, id] of shardIds.entries())
+      results.push(await buildSite({ root, env, shard: { index: i + 1, count: COUNT }, outDir: join(fragments, id), cacheDir: join(work, 'cache', id) }));
     return results;
   };
 
@@ -63,7 +65,10 @@ describe('a site built as shards', () => {
   });
 
   it('lists the same downloads with the same checksums in the manifest', () => {
-    const lines = (dir: string) => readFileSync(join(dir, routes.manifest()), 'utf8').split('\n').filter((l) => !l.endsWith(`  ${BUILD_INFO_FILE}`));
+    const lines = (dir: string) =>
+      readFileSync(join(dir, routes.manifest()), 'utf8')
+        .split('\n')
+        .filter((l) => !l.endsWith(`  ${BUILD_INFO_FILE}`));
     expect(lines(merged)).toEqual(lines(whole));
   });
 
@@ -82,7 +87,7 @@ describe('a site built as shards', () => {
     const folder = join(content, 'disclosures', edited ?? '');
     const disclosureFile = listFiles(folder).find((f) => f.endsWith('disclosure.yaml')) ?? '';
     const file = join(folder, disclosureFile);
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^(provenance:\n  title: )(.*)$/m, '$1$2（修订）'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^(provenance:\n {2}title: )(.*)$/m, '$1$2（修订）'));
     const second = await buildShards();
     expect(second.map((r) => r.rebuilt)).toEqual(shardIds.map((_, i) => i === COUNT - 1));
     for (const id of shardIds.slice(0, -1)) {

@@ -98,14 +98,16 @@ describe('with JavaScript disabled', () => {
         expect(await page.locator('main table').count(), `${where} is not provided: no table`).toBe(0);
         continue;
       }
-      const body = await page.locator('main table').first().evaluate((t) =>
-        [...(t as HTMLTableElement).tBodies].flatMap((tbody) => [...tbody.rows].map((row) => [...row.cells].map((c) => c.textContent ?? ''))),
-      );
+      const body = await page
+        .locator('main table')
+        .first()
+        .evaluate((t) => [...(t as HTMLTableElement).tBodies].flatMap((tbody) => [...tbody.rows].map((row) => [...row.cells].map((c) => c.textContent ?? ''))));
       if (body.length !== table.rows.length) differences.push(`${where}: ${body.length} body rows in the HTML, ${table.rows.length} in the table`);
       table.rows.forEach((row, r) => {
         const shown = (body[r] ?? []).map(clean);
         const wanted = row.cells.map(expected);
-        if (shown.join('|') !== wanted.join('|')) differences.push(`${where} row ${r + 1} (${row.key}): shows [${shown.join(' | ')}], table holds [${wanted.join(' | ')}]`);
+        if (shown.join('|') !== wanted.join('|'))
+          differences.push(`${where} row ${r + 1} (${row.key}): shows [${shown.join(' | ')}], table holds [${wanted.join(' | ')}]`);
       });
     }
     expect(differences).toEqual([]);

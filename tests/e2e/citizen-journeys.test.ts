@@ -44,10 +44,12 @@ describe('a citizen', () => {
 
       // The first table the overview links to, whichever it is.
       const tablePrefix = `${urlOf(routes.disclosure(d))}tables/`;
-      const firstTableHref = await page.locator('main a[href*="/tables/"]').evaluateAll(
-        (links, prefix) => links.map((a) => (a as HTMLAnchorElement).href).find((href) => href.startsWith(prefix) && href.endsWith('/')),
-        tablePrefix,
-      );
+      const firstTableHref = await page
+        .locator('main a[href*="/tables/"]')
+        .evaluateAll(
+          (links, prefix) => links.map((a) => (a as HTMLAnchorElement).href).find((href) => href.startsWith(prefix) && href.endsWith('/')),
+          tablePrefix,
+        );
       if (!firstTableHref) throw new Error(`the overview ${overview} links to none of its tables (${tablePrefix}…)`);
       await followLink(page, routeOf(firstTableHref), 'a table page');
       const tableNumber = Number(routeOf(firstTableHref).match(/tables\/(\d+)\/$/)?.[1]);
@@ -132,7 +134,14 @@ describe('a citizen', () => {
         const rect = th.getBoundingClientRect();
         const region = th.closest('.table-scroll')?.getBoundingClientRect();
         const hit = document.elementFromPoint(rect.left + Math.min(rect.width / 2, 20), rect.top + rect.height / 2);
-        return { left: rect.left, right: rect.right, width: rect.width, regionLeft: region?.left ?? NaN, onTop: hit !== null && th.contains(hit), text: th.textContent?.trim() ?? '' };
+        return {
+          left: rect.left,
+          right: rect.right,
+          width: rect.width,
+          regionLeft: region?.left ?? NaN,
+          onTop: hit !== null && th.contains(hit),
+          text: th.textContent?.trim() ?? '',
+        };
       });
       expect(header.text.length).toBeGreaterThan(0);
       expect(header.width).toBeGreaterThan(0);

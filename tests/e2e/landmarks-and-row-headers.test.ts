@@ -32,7 +32,9 @@ describe('landmarks and table headers', () => {
         const violations = await axeViolations(page, RULES);
         expect(violations, describeViolations(kind.path, violations)).toEqual([]);
         // axe ignores a blank <th scope="row"> in some layouts: count them directly.
-        const blank = await page.locator('th').evaluateAll((ths) => ths.filter((th) => (th.textContent ?? '').trim() === '' && !th.getAttribute('aria-label')).length);
+        const blank = await page
+          .locator('th')
+          .evaluateAll((ths) => ths.filter((th) => (th.textContent ?? '').trim() === '' && !th.getAttribute('aria-label')).length);
         expect(blank).toBe(0);
       } finally {
         await session.close();

@@ -53,7 +53,8 @@ function smallTargets(page: Page): Promise<string[]> {
       if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
       if (element.closest('.skip-link, [hidden]')) continue;
       if (element.tagName === 'A' && inSentence(element)) continue;
-      if (box.width < 24 || box.height < 24) found.push(`${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim().slice(0, 20)}” ${box.width.toFixed(0)}×${box.height.toFixed(0)}`);
+      if (box.width < 24 || box.height < 24)
+        found.push(`${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim().slice(0, 20)}” ${box.width.toFixed(0)}×${box.height.toFixed(0)}`);
     }
     return [...new Set(found)];
   });
@@ -99,12 +100,15 @@ describe('reading tables on a phone', () => {
   it('the widest table has text of at least 14 px, headings not broken a character a line, and a readable row view', async () => {
     const wide = widestTable(entry);
     await withPage(PHONE, routes.table(d, wide), async (page) => {
-      const fontSize = await page.locator('table.official td.amount').first().evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
+      const fontSize = await page
+        .locator('table.official td.amount')
+        .first()
+        .evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
       expect(fontSize).toBeGreaterThanOrEqual(14);
       // A leaf heading of an amount column is at least four characters wide.
-      const narrowest = await page.locator('table.official thead th[scope="col"]:not(.code-col):not(.sticky-col)').evaluateAll((ths) =>
-        Math.min(...ths.map((th) => th.getBoundingClientRect().width / parseFloat(getComputedStyle(th).fontSize))),
-      );
+      const narrowest = await page
+        .locator('table.official thead th[scope="col"]:not(.code-col):not(.sticky-col)')
+        .evaluateAll((ths) => Math.min(...ths.map((th) => th.getBoundingClientRect().width / parseFloat(getComputedStyle(th).fontSize))));
       expect(narrowest).toBeGreaterThanOrEqual(4);
       await page.locator('details.row-view summary').click();
       const rows = page.locator('.row-view__row');
@@ -134,7 +138,9 @@ describe('reading tables on a phone', () => {
     if (!sideBySide) throw new Error('the sample disclosure has no side-by-side table');
     await withPage(PHONE, routes.table(d, sideBySide), async (page) => {
       expect(await page.locator('table.official .sticky-col').count()).toBe(0);
-      expect(await page.locator('table.official tbody th[scope="row"]').evaluateAll((ths) => ths.filter((th) => (th.textContent ?? '').trim() === '').length)).toBe(0);
+      expect(
+        await page.locator('table.official tbody th[scope="row"]').evaluateAll((ths) => ths.filter((th) => (th.textContent ?? '').trim() === '').length),
+      ).toBe(0);
     });
   });
 

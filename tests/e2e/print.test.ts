@@ -37,17 +37,20 @@ describe('printing a table page', () => {
     await visit(page, routes.table(entry.disclosure, table), `table ${table.id}`);
     await page.emulateMedia({ media: 'print' });
 
-    const layout = await page.locator('main table').first().evaluate((t) => {
-      const tableElement = t as HTMLTableElement;
-      const head = tableElement.tHead;
-      const scroller = tableElement.closest('.table-scroll') ?? tableElement.parentElement;
-      return {
-        headDisplay: head ? getComputedStyle(head).display : 'none (no thead)',
-        headRows: head?.rows.length ?? 0,
-        headText: head?.innerText.trim() ?? '',
-        clipped: scroller ? scroller.scrollWidth > scroller.clientWidth + 1 : false,
-      };
-    });
+    const layout = await page
+      .locator('main table')
+      .first()
+      .evaluate((t) => {
+        const tableElement = t as HTMLTableElement;
+        const head = tableElement.tHead;
+        const scroller = tableElement.closest('.table-scroll') ?? tableElement.parentElement;
+        return {
+          headDisplay: head ? getComputedStyle(head).display : 'none (no thead)',
+          headRows: head?.rows.length ?? 0,
+          headText: head?.innerText.trim() ?? '',
+          clipped: scroller ? scroller.scrollWidth > scroller.clientWidth + 1 : false,
+        };
+      });
     expect(layout.headDisplay).toBe('table-header-group');
     expect(layout.headRows).toBeGreaterThan(0);
     expect(layout.headText.length).toBeGreaterThan(0);
@@ -60,7 +63,10 @@ describe('printing a table page', () => {
     const page = await session.newPage();
     await visit(page, routes.table(entry.disclosure, table), `table ${table.id}`);
     await page.emulateMedia({ media: 'print' });
-    const height = await page.locator('main table').first().evaluate((t) => t.getBoundingClientRect().height);
+    const height = await page
+      .locator('main table')
+      .first()
+      .evaluate((t) => t.getBoundingClientRect().height);
 
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -45,13 +45,17 @@ describe('search on a site built as shards', () => {
     await visit(page, `${routes.search()}?q=${encodeURIComponent(term)}`, 'the search page');
     await page.waitForFunction(() => document.querySelector('gk-search-results')?.getAttribute('data-state') === 'done', undefined, { timeout: 20_000 });
     const urls = await page.evaluate(async () => {
-      const element = document.querySelector('gk-search-results') as (Element & { results?: { count: number; slice(a: number, b: number): Promise<{ url: string }[]> } }) | null;
+      const element = document.querySelector('gk-search-results') as
+        (Element & { results?: { count: number; slice(a: number, b: number): Promise<{ url: string }[]> } }) | null;
       const results = element?.results;
       return results ? (await results.slice(0, results.count)).map((hit) => hit.url) : [];
     });
     const regions = new Set(urls.map((url) => routeOf(new URL(url, page.url()).href).split('/')[0]));
     for (const shard of info.shards ?? []) {
-      expect(shard.regions.some((region) => regions.has(region)), `results from shard ${shard.id} (${shard.regions.join(', ')}) for “${term}”`).toBe(true);
+      expect(
+        shard.regions.some((region) => regions.has(region)),
+        `results from shard ${shard.id} (${shard.regions.join(', ')}) for “${term}”`,
+      ).toBe(true);
     }
     const first = urls[0];
     if (!first) throw new Error(`no result for ${term}`);

@@ -92,15 +92,15 @@ function compareTable(seedTable: SeedTable, table: Table): { mismatches: Mismatc
   const ours = new Map<string, Row>(table.rows.map((r) => [r.key, r]));
   const matched = new Set<string>();
   seedTable.rows.forEach((seedCells, position) => {
-    const key = seedRowKey((table.number ?? 0), seedCells, position);
+    const key = seedRowKey(table.number ?? 0, seedCells, position);
     const row = ours.get(key);
     if (!row) {
-      mismatches.push({ table: (table.number ?? 0), row: key, column: '(row)', expected: seedCells.join(' | '), actual: '(no such row)' });
+      mismatches.push({ table: table.number ?? 0, row: key, column: '(row)', expected: seedCells.join(' | '), actual: '(no such row)' });
       return;
     }
     matched.add(key);
     if (seedCells.length !== table.columns.length) {
-      mismatches.push({ table: (table.number ?? 0), row: key, column: '(width)', expected: String(table.columns.length), actual: String(seedCells.length) });
+      mismatches.push({ table: table.number ?? 0, row: key, column: '(width)', expected: String(table.columns.length), actual: String(seedCells.length) });
     }
     table.columns.forEach((column) => {
       const seedCell = seedCells[column.index] ?? '';
@@ -108,22 +108,30 @@ function compareTable(seedTable: SeedTable, table: Table): { mismatches: Mismatc
       if (!cell) return;
       if (cell.kind === 'amount') {
         if (seedCell !== '' && !AMOUNT_CELL.test(seedCell)) {
-          mismatches.push({ table: (table.number ?? 0), row: key, column: column.path.join('/'), expected: seedCell, actual: '(seed cell is not an amount)' });
+          mismatches.push({ table: table.number ?? 0, row: key, column: column.path.join('/'), expected: seedCell, actual: '(seed cell is not an amount)' });
           return;
         }
         compared++;
         const actual = formatWan(cell.value);
-        if (actual !== seedCell) mismatches.push({ table: (table.number ?? 0), row: key, column: column.path.join('/'), expected: seedCell || '(empty)', actual: actual || '(empty)' });
+        if (actual !== seedCell)
+          mismatches.push({ table: table.number ?? 0, row: key, column: column.path.join('/'), expected: seedCell || '(empty)', actual: actual || '(empty)' });
       } else if ((table.number ?? 0) === 1 || (table.number ?? 0) === 6) {
         // The fixed lines of the summary forms: labels must read as printed.
         if (normaliseCellText(seedCell) !== normaliseCellText(cell.value)) {
-          mismatches.push({ table: (table.number ?? 0), row: key, column: column.path.join('/'), expected: seedCell, actual: cell.value });
+          mismatches.push({ table: table.number ?? 0, row: key, column: column.path.join('/'), expected: seedCell, actual: cell.value });
         }
       }
     });
   });
   for (const row of table.rows) {
-    if (!matched.has(row.key)) mismatches.push({ table: (table.number ?? 0), row: row.key, column: '(row)', expected: '(not in seed)', actual: row.cells.map((c) => (c.kind === 'amount' ? formatWan(c.value) : c.value)).join(' | ') });
+    if (!matched.has(row.key))
+      mismatches.push({
+        table: table.number ?? 0,
+        row: row.key,
+        column: '(row)',
+        expected: '(not in seed)',
+        actual: row.cells.map((c) => (c.kind === 'amount' ? formatWan(c.value) : c.value)).join(' | '),
+      });
   }
   return { mismatches, compared };
 }

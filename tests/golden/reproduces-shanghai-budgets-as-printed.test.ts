@@ -58,7 +58,12 @@ function compare(printed: CorpusTable, table: Table): { mismatches: Mismatch[]; 
     // The label cells read as one text (the document prints 合计 across its merged code and name
     // cells; gongkai puts it in the name cell, the row's header), then every amount cell.
     const labelColumns = table.columns.filter((c) => c.kind !== 'amount').map((c) => c.index);
-    const labelText = (get: (i: number) => string) => labelColumns.map(get).join('|').replace(/\|+/gu, '|').replace(/^\||\|$/gu, '');
+    const labelText = (get: (i: number) => string) =>
+      labelColumns
+        .map(get)
+        .join('|')
+        .replace(/\|+/gu, '|')
+        .replace(/^\||\|$/gu, '');
     const printedLabel = labelText((i) => plain(body.cells[i] ?? ''));
     const ourLabel = labelText((i) => {
       const cell = row.cells[i];
@@ -77,10 +82,12 @@ function compare(printed: CorpusTable, table: Table): { mismatches: Mismatch[]; 
       }
       cells++;
       const expected = parseAmount(text, printed.unitLine.unit);
-      if (expected !== cell.value) mismatches.push({ table: table.id, row: row.key, column: column.index, printed: text || '(blank)', published: String(cell.value) });
+      if (expected !== cell.value)
+        mismatches.push({ table: table.id, row: row.key, column: column.index, printed: text || '(blank)', published: String(cell.value) });
     });
   });
-  for (const row of table.rows) if (!matched.has(row.key)) mismatches.push({ table: table.id, row: row.key, column: -1, printed: '(not printed)', published: row.key });
+  for (const row of table.rows)
+    if (!matched.has(row.key)) mismatches.push({ table: table.id, row: row.key, column: -1, printed: '(not printed)', published: row.key });
   return { mismatches, cells, rows: printed.bodyRows.length };
 }
 

@@ -59,15 +59,29 @@ function compare(p: CorpusTable, table: Table): { mismatches: Mismatch[]; cells:
     }
     matched.add(row.key);
     // Labels: the non-amount cells of the row read in order, blanks left out.
-    const ourLabels = row.cells.filter((c) => c.kind !== 'amount').map((c) => plain(c.value)).filter((t) => t !== '');
-    const theirLabels = body.cells.filter((c, i) => row.cells[i]?.kind !== 'amount' || !AMOUNT_TEXT.test(c)).map(plain).filter((t) => t !== '');
-    if (ourLabels.join('|') !== theirLabels.join('|')) mismatches.push({ table: table.id, row: row.key, column: -1, printed: theirLabels.join('|'), published: ourLabels.join('|') });
+    const ourLabels = row.cells
+      .filter((c) => c.kind !== 'amount')
+      .map((c) => plain(c.value))
+      .filter((t) => t !== '');
+    const theirLabels = body.cells
+      .filter((c, i) => row.cells[i]?.kind !== 'amount' || !AMOUNT_TEXT.test(c))
+      .map(plain)
+      .filter((t) => t !== '');
+    if (ourLabels.join('|') !== theirLabels.join('|'))
+      mismatches.push({ table: table.id, row: row.key, column: -1, printed: theirLabels.join('|'), published: ourLabels.join('|') });
     row.cells.forEach((cell, i) => {
       if (cell.kind !== 'amount') return;
       const text = body.cells[i] ?? '';
       cells++;
       const expected = parseAmount(text, p.unitLine.unit);
-      if (expected !== cell.value) mismatches.push({ table: table.id, row: row.key, column: i, printed: text || '(blank)', published: cell.value === null ? '(blank)' : formatWan(cell.value) });
+      if (expected !== cell.value)
+        mismatches.push({
+          table: table.id,
+          row: row.key,
+          column: i,
+          printed: text || '(blank)',
+          published: cell.value === null ? '(blank)' : formatWan(cell.value),
+        });
     });
     // No printed amount may sit where gongkai has no amount cell (it would go uncompared).
     body.cells.forEach((text, i) => {
@@ -76,7 +90,8 @@ function compare(p: CorpusTable, table: Table): { mismatches: Mismatch[]; cells:
       }
     });
   });
-  for (const row of table.rows) if (!matched.has(row.key)) mismatches.push({ table: table.id, row: row.key, column: -1, printed: '(not printed)', published: row.key });
+  for (const row of table.rows)
+    if (!matched.has(row.key)) mismatches.push({ table: table.id, row: row.key, column: -1, printed: '(not printed)', published: row.key });
   return { mismatches, cells };
 }
 

@@ -36,7 +36,8 @@ describe('the sample content', () => {
       expect(table.fields, `table ${table.number}`).toEqual([]);
     }
     // Every published performance form has content.
-    for (const table of tables.filter((t) => t.provided && (t.id === 'projectPerformance' || t.id === 'unitPerformance'))) expect(table.empty, `table ${table.number}`).toBe(false);
+    for (const table of tables.filter((t) => t.provided && (t.id === 'projectPerformance' || t.id === 'unitPerformance')))
+      expect(table.empty, `table ${table.number}`).toBe(false);
   });
 
   it('gives 荷塘区 project forms the amounts of their projects in the ledger', () => {

@@ -38,12 +38,14 @@ describe('seed 000 (石鼓区人大常委会 2021) in content/', () => {
     seed.forms.forEach((printed, i) => {
       const form = disclosure.projectForms[i];
       expect(form?.attribute, printed.name).toBe(markedAttribute(printed.attributeText));
-      expect([form?.department, form?.basis, form?.goal, form?.measures].map((t) => sameText(t ?? '')), printed.name).toEqual(
-        [printed.department, printed.basis, printed.goal, printed.measures].map(sameText),
-      );
-      expect(form?.schedule.map((l) => [l.content, l.start, l.end].map(sameText)), printed.name).toEqual(
-        printed.schedule.map((l) => [l.content, l.start, l.end].map(sameText)),
-      );
+      expect(
+        [form?.department, form?.basis, form?.goal, form?.measures].map((t) => sameText(t ?? '')),
+        printed.name,
+      ).toEqual([printed.department, printed.basis, printed.goal, printed.measures].map(sameText));
+      expect(
+        form?.schedule.map((l) => [l.content, l.start, l.end].map(sameText)),
+        printed.name,
+      ).toEqual(printed.schedule.map((l) => [l.content, l.start, l.end].map(sameText)));
       expect(form?.duties.split('\n').map(sameText), printed.name).toEqual(printed.duties.split('\n').map(sameText));
     });
   });

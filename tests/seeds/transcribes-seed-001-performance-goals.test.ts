@@ -63,7 +63,11 @@ describe('seed 001 (山海关区人大常委会 2021) in content/', () => {
   it('transcribes 分项绩效目标: each goal, its standard and its indicators', () => {
     const form = disclosure.unitForm;
     expect(form?.goals.map((g) => [sameText(g.name), sameText(g.standard)])).toEqual(seed.unitForm.goals.map((g) => [sameText(g.name), sameText(g.standard)]));
-    expectSameIndicators(form?.indicators ?? [], seed.unitForm.goals.flatMap((g) => g.indicators), '分项绩效目标');
+    expectSameIndicators(
+      form?.indicators ?? [],
+      seed.unitForm.goals.flatMap((g) => g.indicators),
+      '分项绩效目标',
+    );
   });
 
   it('publishes tables 22 and 23 only', () => {

@@ -31,7 +31,9 @@ it('fails with narrative.unknownReference at notes.md:line:column and writes no 
   // Validation stops it before Astro runs; the other findings are the content's warnings.
   await expect(failing).rejects.toMatchObject({
     name: 'ContentError',
-    findings: expect.arrayContaining([expect.objectContaining({ code: 'narrative.unknownReference', severity: 'error', file: expect.stringMatching(/notes\.md$/), line, column })]),
+    findings: expect.arrayContaining([
+      expect.objectContaining({ code: 'narrative.unknownReference', severity: 'error', file: expect.stringMatching(/notes\.md$/), line, column }),
+    ]),
   });
   await expect(failing).rejects.toThrow('narrative.unknownReference');
   await expect(failing).rejects.toThrow(`notes.md:${line}:${column}`);

@@ -104,7 +104,8 @@ function parseProjectForm(blocks: readonly string[][], start: number): { form: S
   let level1 = '';
   while (label(blocks[i]?.[0]) !== '专项实施保障措施') {
     const row = blocks[i++];
-    if (!row || row.length !== 6 || row[0] !== '') throw seedError('000', `${where}: an indicator row should have 6 cells, the first blank: ${JSON.stringify(row)}`);
+    if (!row || row.length !== 6 || row[0] !== '')
+      throw seedError('000', `${where}: an indicator row should have 6 cells, the first blank: ${JSON.stringify(row)}`);
     const [, l1 = '', level2 = '', indicator = '', target = '', note = ''] = row;
     level1 = l1 || level1;
     indicators.push(seedIndicator({ level1, level2, name: indicator, target, note }));
@@ -152,7 +153,8 @@ export function parseSeed000(text: string): Seed000 {
     units.add(parsed.amountUnit);
     i = parsed.next;
   }
-  if (!(blocks[i]?.[0] ?? '').startsWith(UNIT_TITLE)) throw seedError('000', `expected ${UNIT_TITLE} after the project forms, found ${JSON.stringify(blocks[i])}`);
+  if (!(blocks[i]?.[0] ?? '').startsWith(UNIT_TITLE))
+    throw seedError('000', `expected ${UNIT_TITLE} after the project forms, found ${JSON.stringify(blocks[i])}`);
   const { amountUnit, ...unitForm } = parseUnitForm(blocks, i);
   units.add(amountUnit);
   if (units.size !== 1) throw seedError('000', `forms disagree on their amount unit: ${[...units].join(', ')}`);

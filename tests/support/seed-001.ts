@@ -104,11 +104,15 @@ function parseForms(blocks: readonly string[][]): Seed001Form[] {
   next('预算项目绩效目标', same(['预算项目绩效目标']));
   const forms: Seed001Form[] = [];
   while (i < blocks.length) {
-    const [title = '', unitLine = '', unitCell = ''] = next('N.<name>绩效目标表 | unit | 单位：…', (b) => /^\d+\..+绩效目标表$/.test(b[0] ?? '') && b.length === 3);
+    const [title = '', unitLine = '', unitCell = ''] = next(
+      'N.<name>绩效目标表 | unit | 单位：…',
+      (b) => /^\d+\..+绩效目标表$/.test(b[0] ?? '') && b.length === 3,
+    );
     const amountUnit = /^单位：(.+)$/.exec(unitCell)?.[1] ?? '';
     const [, code = '', , name = ''] = next('项目编码 | … | 项目名称 | …', (b) => b[0] === '项目编码' && b[2] === '项目名称' && b.length === 4);
-    const [, , amount = '', , fiscal = '', , other = ''] = next('预算规模及资金用途 …', (b) =>
-      b[0] === '预算规模及资金用途' && b[1] === '预算数' && b[3] === '其中：财政资金' && b[5] === '其他资金' && b.length === 7,
+    const [, , amount = '', , fiscal = '', , other = ''] = next(
+      '预算规模及资金用途 …',
+      (b) => b[0] === '预算规模及资金用途' && b[1] === '预算数' && b[3] === '其中：财政资金' && b[5] === '其他资金' && b.length === 7,
     );
     const purpose = next('the purpose of the funds', (b) => b.length === 2 && b[0] === '')[1] ?? '';
     const dates = next('资金支出计划（%） | dates', (b) => b[0] === '资金支出计划（%）' && b.length === 5).slice(1);

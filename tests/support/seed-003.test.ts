@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import {
-  SEED_003_URL,
-  detectHeaderLineCount,
-  normaliseCellText,
-  normaliseTitle,
-  parseSeed003,
-  readSeed003,
-} from './seed-003.ts';
+import { SEED_003_URL, detectHeaderLineCount, normaliseCellText, normaliseTitle, parseSeed003, readSeed003 } from './seed-003.ts';
 
 const tables = readSeed003();
 
@@ -26,9 +19,7 @@ describe('seed 003 parser', () => {
   it('keeps titles as printed, and uses the TOC title for the untitled tables 22 and 23', () => {
     expect(table(1).title).toBe('收支总表');
     expect(table(14).title).toBe('一般公共预算基本支出表 -- 公用经费（商品和服务支出）（按部门预算经济分类）');
-    expect(normaliseTitle(table(14).title)).toBe(
-      normaliseTitle('一般公共预算基本支出表--公用经费(商品和服务支出)(按部门预算经济分类)'),
-    );
+    expect(normaliseTitle(table(14).title)).toBe(normaliseTitle('一般公共预算基本支出表--公用经费(商品和服务支出)(按部门预算经济分类)'));
     expect(table(22).title).toBe('项目支出绩效目标表');
     expect(table(23).title).toBe('整体支出绩效目标表');
     expect(table(22).rows[0]?.[0]).toBe('项目名称');
@@ -47,13 +38,49 @@ describe('seed 003 parser', () => {
   it('splits header lines from body rows', () => {
     const headerCounts = Object.fromEntries([...tables].map(([n, t]) => [n, t.headerLines.length]));
     expect(headerCounts).toEqual({
-      1: 2, 3: 2, 6: 2, 7: 3, 8: 2, 9: 2, 10: 2, 11: 2, 12: 2, 13: 2, 14: 2, 15: 2,
-      16: 3, 17: 2, 18: 2, 19: 3, 20: 3, 21: 3, 22: 0, 23: 0,
+      1: 2,
+      3: 2,
+      6: 2,
+      7: 3,
+      8: 2,
+      9: 2,
+      10: 2,
+      11: 2,
+      12: 2,
+      13: 2,
+      14: 2,
+      15: 2,
+      16: 3,
+      17: 2,
+      18: 2,
+      19: 3,
+      20: 3,
+      21: 3,
+      22: 0,
+      23: 0,
     });
     const rowCounts = Object.fromEntries([...tables].map(([n, t]) => [n, t.rows.length]));
     expect(rowCounts).toEqual({
-      1: 33, 3: 25, 6: 33, 7: 25, 8: 27, 9: 10, 10: 10, 11: 5, 12: 5, 13: 4, 14: 4, 15: 3,
-      16: 1, 17: 1, 18: 1, 19: 1, 20: 1, 21: 6, 22: 18, 23: 28,
+      1: 33,
+      3: 25,
+      6: 33,
+      7: 25,
+      8: 27,
+      9: 10,
+      10: 10,
+      11: 5,
+      12: 5,
+      13: 4,
+      14: 4,
+      15: 3,
+      16: 1,
+      17: 1,
+      18: 1,
+      19: 1,
+      20: 1,
+      21: 6,
+      22: 18,
+      23: 28,
     });
     for (const [n, t] of tables) {
       if (n >= 22) continue;
@@ -78,9 +105,7 @@ describe('seed 003 parser', () => {
     expect(t.rows[0]?.[0]).toBe('一、一般公共预算拨款收入');
     expect(t.rows[0]?.[1]).toBe('896.28');
     expect(t.rows.at(-1)?.[0]).toBe('收 入 总 计');
-    expect(t.rows.find((r) => r[0] === '八、事业单位经营收入')).toEqual([
-      '八、事业单位经营收入', '', '（二十四）预备费', '', '', '', '', '',
-    ]);
+    expect(t.rows.find((r) => r[0] === '八、事业单位经营收入')).toEqual(['八、事业单位经营收入', '', '（二十四）预备费', '', '', '', '', '']);
   });
 
   it('table 3 (支出总表): 25 body rows, the first is the 合计 row with 合计 = 896.28', () => {
@@ -118,7 +143,9 @@ describe('seed 003 parser', () => {
   });
 
   it('keeps PDF-broken cell text raw; normaliseCellText removes all whitespace', () => {
-    const names = table(10).rows.slice(1, 3).map((r) => r[4] ?? '');
+    const names = table(10)
+      .rows.slice(1, 3)
+      .map((r) => r[4] ?? '');
     expect(names).toEqual(['株洲市荷塘区人民代表大会常务委 员会', '株洲市荷塘区人民代表大会常务 委员会']);
     for (const name of names) expect(normaliseCellText(name)).toBe('株洲市荷塘区人民代表大会常务委员会');
     expect(normaliseCellText(' 收 入\u3000总\t计 ')).toBe('收入总计');
@@ -127,9 +154,9 @@ describe('seed 003 parser', () => {
   it('throws a clear error when the file does not have the expected shape', () => {
     const text = readFileSync(SEED_003_URL, 'utf8');
     expect(() => parseSeed003(text.replace('\n支出总表\n', '\n支出明细表\n'))).toThrow(/does not match table of contents entry 3/);
-    expect(() =>
-      parseSeed003(text.replace('功能科目\t\t\t科目编码\t科目名称\t合计\t基本支出\t\t\t\t项目支出\n', '')),
-    ).toThrow(/table 7 should have 3 header lines/);
+    expect(() => parseSeed003(text.replace('功能科目\t\t\t科目编码\t科目名称\t合计\t基本支出\t\t\t\t项目支出\n', ''))).toThrow(
+      /table 7 should have 3 header lines/,
+    );
     expect(() => parseSeed003(text.replace('\n财政拨款收支总表\n', '\n'))).toThrow(/table 6/);
     expect(() => parseSeed003(`${text}\n\n多余内容\n`)).toThrow(/after table 23/);
   });

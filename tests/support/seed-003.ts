@@ -190,9 +190,7 @@ export function parseSeed003(text: string): Map<number, SeedTable> {
       }
       title = (first[0] ?? '').trim();
       if (normaliseTitle(title) !== normaliseTitle(tocTitle)) {
-        throw new Error(
-          `seed-003: title ${JSON.stringify(title)} does not match table of contents entry ${layout.number} ${JSON.stringify(tocTitle)}`,
-        );
+        throw new Error(`seed-003: title ${JSON.stringify(title)} does not match table of contents entry ${layout.number} ${JSON.stringify(tocTitle)}`);
       }
       i++;
     } else {
@@ -224,9 +222,7 @@ export function parseSeed003(text: string): Map<number, SeedTable> {
     if (layout.untitledStartsWith === undefined) {
       const detected = detectHeaderLineCount(grid);
       if (detected !== layout.headerLines) {
-        throw new Error(
-          `seed-003: ${where} should have ${layout.headerLines} header lines but the amount/合计 rule finds ${detected}`,
-        );
+        throw new Error(`seed-003: ${where} should have ${layout.headerLines} header lines but the amount/合计 rule finds ${detected}`);
       }
     }
     const headerLines = grid.slice(0, layout.headerLines);

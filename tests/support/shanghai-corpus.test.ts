@@ -135,7 +135,13 @@ describe('parseCorpusForms', () => {
   const forms = parseCorpusForms(readCorpus('ptwl-2023-ys'));
 
   it('finds the five 财政项目支出绩效目标填报表 of ptwl-2023 and none in the other budgets', () => {
-    expect(forms.map((f) => f.name)).toEqual(['新建万里街道社区公共服务中心', '就业援助基地补贴', '社区环境整治和建设经费', '各类工作经费', '公共服务设施运行经费']);
+    expect(forms.map((f) => f.name)).toEqual([
+      '新建万里街道社区公共服务中心',
+      '就业援助基地补贴',
+      '社区环境整治和建设经费',
+      '各类工作经费',
+      '公共服务设施运行经费',
+    ]);
     expect(forms.every((f) => f.title === '财政项目支出绩效目标填报表' && f.yearLine === '（2023年度）')).toBe(true);
     expect(parseCorpusForms(readCorpus('ptwl-2024-ys'))).toEqual([]);
     expect(parseCorpusForms(readCorpus('ptczj-2025-ys'))).toEqual([]);
@@ -149,7 +155,15 @@ describe('parseCorpusForms', () => {
       unit: '上海市普陀区人民政府万里街道办事处',
       start: '2023-01-01',
       end: '2023-12-31',
-      funding: { total: '4,100,000.00', fiscal: '4,100,000.00', other: '0.00', annualTotal: '4,100,000.00', annualFiscal: '4,100,000.00', carryover: '0.00', annualOther: '0.00' },
+      funding: {
+        total: '4,100,000.00',
+        fiscal: '4,100,000.00',
+        other: '0.00',
+        annualTotal: '4,100,000.00',
+        annualFiscal: '4,100,000.00',
+        carryover: '0.00',
+        annualOther: '0.00',
+      },
     });
     // printed without separators
     expect(forms[3]?.funding.total).toBe('7595500.00');

@@ -157,7 +157,11 @@ export function parseFinalCorpus(text: string): { units: CorpusUnitList; tables:
   const tables = rest.map(parseTable).map((table) => {
     const firstAmount = table.bodyRows.findIndex((r) => r.cells.some((c) => AMOUNT_TEXT.test(c)) || r.cells.some((c) => /合计/u.test(c)));
     if (firstAmount <= 0) return table;
-    return { ...table, headerLines: [...table.headerLines, ...table.bodyRows.slice(0, firstAmount).map((r) => r.cells)], bodyRows: table.bodyRows.slice(firstAmount) };
+    return {
+      ...table,
+      headerLines: [...table.headerLines, ...table.bodyRows.slice(0, firstAmount).map((r) => r.cells)],
+      bodyRows: table.bodyRows.slice(firstAmount),
+    };
   });
   return { units, tables };
 }

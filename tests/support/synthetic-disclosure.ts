@@ -25,7 +25,16 @@ const pick = <T>(random: () => number, list: readonly T[]): T => {
   return item;
 };
 
-const SOURCES: readonly FundingSource[] = ['appropriation', 'appropriation', 'adminFees', 'govFund', 'stateCapital', 'specialAccount', 'serviceIncome', 'carryoverGeneralBudget'];
+const SOURCES: readonly FundingSource[] = [
+  'appropriation',
+  'appropriation',
+  'adminFees',
+  'govFund',
+  'stateCapital',
+  'specialAccount',
+  'serviceIncome',
+  'carryoverGeneralBudget',
+];
 
 export interface SyntheticOptions {
   readonly seed: number;
@@ -47,7 +56,9 @@ export function syntheticDisclosure(catalogue: Catalogue, options: SyntheticOpti
     name: `合成测试单位${i + 1}（SYNTHETIC）`,
     type: i % 2 === 0 ? 'admin' : 'institution',
   }));
-  const items = [...catalogue.functional.keys()].filter((c) => c.length === 7 && catalogue.functional.has(c.slice(0, 5)) && catalogue.functional.has(c.slice(0, 3)));
+  const items = [...catalogue.functional.keys()].filter(
+    (c) => c.length === 7 && catalogue.functional.has(c.slice(0, 5)) && catalogue.functional.has(c.slice(0, 3)),
+  );
   const mapped = (code: string) => {
     const m = catalogue.mapping.get(code);
     return m !== undefined && m.admin !== '' && m.institution !== '';
@@ -68,7 +79,13 @@ export function syntheticDisclosure(catalogue: Catalogue, options: SyntheticOpti
   const ledger: LedgerRow[] = Array.from({ length: options.rows ?? 60 }, () => {
     const unit = pick(random, units);
     const kind: ExpenditureKind = random() < 0.7 ? 'basic' : 'project';
-    const project = kind === 'project' ? pick(random, projects.filter((p) => p.unit === unit.code)) : undefined;
+    const project =
+      kind === 'project'
+        ? pick(
+            random,
+            projects.filter((p) => p.unit === unit.code),
+          )
+        : undefined;
     return {
       unit: unit.code,
       func: pick(random, items),

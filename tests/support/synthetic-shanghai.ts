@@ -24,11 +24,13 @@ const STYLE_TABLES = ['incomeSummary', 'expenditureSummary', 'generalBudgetExpen
 /** The content files of one synthetic disclosure. */
 export function syntheticShanghai(catalogue: Catalogue, seed: number, facts: number = 3 + (seed % 25)): { disclosure: string; ledger: string } {
   const random = prng(seed);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const cents = random() < 0.5;
   const amount = () => (Math.floor(random() * 5_000_000) + 1) * (cents ? 1 : 100);
   const count = facts;
-  const items = [...catalogue.functional.keys()].filter((c) => c.length === 7 && catalogue.functional.has(c.slice(0, 5)) && catalogue.functional.has(c.slice(0, 3)));
+  const items = [...catalogue.functional.keys()].filter(
+    (c) => c.length === 7 && catalogue.functional.has(c.slice(0, 5)) && catalogue.functional.has(c.slice(0, 3)),
+  );
   const econs = [...catalogue.econDept.keys()].filter((c) => c.length === 5 && /^(301|302|303|310)/.test(c) && catalogue.econDept.has(c.slice(0, 3)));
   const byKey = new Map<string, number>();
   for (let i = 0; i < count; i++) {
@@ -80,4 +82,3 @@ ${[...econ]
 `,
   };
 }
-

@@ -18,8 +18,24 @@ const at = { file: 'synthetic/ledger.yaml', line: 1, column: 1 };
 const yuan = (n: number): number => n * 100;
 const wan = (hundredths: number): number => hundredths * 10_000;
 
-const byFunction = (func: string, source: FundingSource, kind: ExpenditureKind, amountYuan: number): Fact => ({ unit: null, func, econ: null, source, kind, amount: yuan(amountYuan), at });
-const byEcon = (econ: string, amountYuan: number): Fact => ({ unit: null, func: null, econ, source: 'generalBudget', kind: 'basic', amount: yuan(amountYuan), at });
+const byFunction = (func: string, source: FundingSource, kind: ExpenditureKind, amountYuan: number): Fact => ({
+  unit: null,
+  func,
+  econ: null,
+  source,
+  kind,
+  amount: yuan(amountYuan),
+  at,
+});
+const byEcon = (econ: string, amountYuan: number): Fact => ({
+  unit: null,
+  func: null,
+  econ,
+  source: 'generalBudget',
+  kind: 'basic',
+  amount: yuan(amountYuan),
+  at,
+});
 
 // F1…F7 by 功能 项, E1…E4 by 经济 款 (SYNTHETIC).
 const FUNCTION_FACTS = [
@@ -80,29 +96,38 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ['total', '本年支出/预算数', Y(127)],
   ],
   incomeSummary: [
-    ...(['class:201', 'section:20101'] as const).flatMap((row) => [
-      [row, '收入预算/合计', Y(19)],
-      [row, '收入预算/财政拨款收入', Y(3)],
-      [row, '收入预算/事业收入', Y(16)],
-    ] as const),
+    ...(['class:201', 'section:20101'] as const).flatMap(
+      (row) =>
+        [
+          [row, '收入预算/合计', Y(19)],
+          [row, '收入预算/财政拨款收入', Y(3)],
+          [row, '收入预算/事业收入', Y(16)],
+        ] as const,
+    ),
     ['item:2010101', '收入预算/合计', Y(17)], // F1+F5
     ['item:2010101', '收入预算/财政拨款收入', Y(1)],
     ['item:2010101', '收入预算/事业收入', Y(16)],
     ['item:2010102', '收入预算/合计', Y(2)],
     ['item:2010102', '收入预算/财政拨款收入', Y(2)],
-    ...(['class:208', 'section:20805'] as const).flatMap((row) => [
-      [row, '收入预算/合计', Y(12)],
-      [row, '收入预算/财政拨款收入', Y(12)],
-    ] as const),
+    ...(['class:208', 'section:20805'] as const).flatMap(
+      (row) =>
+        [
+          [row, '收入预算/合计', Y(12)],
+          [row, '收入预算/财政拨款收入', Y(12)],
+        ] as const,
+    ),
     ['item:2080501', '收入预算/合计', Y(4)],
     ['item:2080501', '收入预算/财政拨款收入', Y(4)],
     ['item:2080505', '收入预算/合计', Y(8)],
     ['item:2080505', '收入预算/财政拨款收入', Y(8)],
-    ...(['class:212', 'section:21201', 'item:2120101'] as const).flatMap((row) => [
-      [row, '收入预算/合计', Y(96)],
-      [row, '收入预算/事业单位经营收入', Y(64)],
-      [row, '收入预算/其他收入', Y(32)],
-    ] as const),
+    ...(['class:212', 'section:21201', 'item:2120101'] as const).flatMap(
+      (row) =>
+        [
+          [row, '收入预算/合计', Y(96)],
+          [row, '收入预算/事业单位经营收入', Y(64)],
+          [row, '收入预算/其他收入', Y(32)],
+        ] as const,
+    ),
     ['total', '收入预算/合计', Y(127)],
     ['total', '收入预算/财政拨款收入', Y(15)],
     ['total', '收入预算/事业收入', Y(16)],
@@ -110,30 +135,39 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ['total', '收入预算/其他收入', Y(32)],
   ],
   expenditureSummary: [
-    ...(['class:201', 'section:20101'] as const).flatMap((row) => [
-      [row, '支出预算/合计', Y(19)],
-      [row, '支出预算/基本支出', Y(1)],
-      [row, '支出预算/项目支出', Y(18)],
-    ] as const),
+    ...(['class:201', 'section:20101'] as const).flatMap(
+      (row) =>
+        [
+          [row, '支出预算/合计', Y(19)],
+          [row, '支出预算/基本支出', Y(1)],
+          [row, '支出预算/项目支出', Y(18)],
+        ] as const,
+    ),
     ['item:2010101', '支出预算/合计', Y(17)],
     ['item:2010101', '支出预算/基本支出', Y(1)],
     ['item:2010101', '支出预算/项目支出', Y(16)],
     ['item:2010102', '支出预算/合计', Y(2)],
     ['item:2010102', '支出预算/项目支出', Y(2)],
-    ...(['class:208', 'section:20805'] as const).flatMap((row) => [
-      [row, '支出预算/合计', Y(12)],
-      [row, '支出预算/基本支出', Y(4)],
-      [row, '支出预算/项目支出', Y(8)],
-    ] as const),
+    ...(['class:208', 'section:20805'] as const).flatMap(
+      (row) =>
+        [
+          [row, '支出预算/合计', Y(12)],
+          [row, '支出预算/基本支出', Y(4)],
+          [row, '支出预算/项目支出', Y(8)],
+        ] as const,
+    ),
     ['item:2080501', '支出预算/合计', Y(4)],
     ['item:2080501', '支出预算/基本支出', Y(4)],
     ['item:2080505', '支出预算/合计', Y(8)],
     ['item:2080505', '支出预算/项目支出', Y(8)],
-    ...(['class:212', 'section:21201', 'item:2120101'] as const).flatMap((row) => [
-      [row, '支出预算/合计', Y(96)],
-      [row, '支出预算/基本支出', Y(32)],
-      [row, '支出预算/项目支出', Y(64)],
-    ] as const),
+    ...(['class:212', 'section:21201', 'item:2120101'] as const).flatMap(
+      (row) =>
+        [
+          [row, '支出预算/合计', Y(96)],
+          [row, '支出预算/基本支出', Y(32)],
+          [row, '支出预算/项目支出', Y(64)],
+        ] as const,
+    ),
     ['total', '支出预算/合计', Y(127)],
     ['total', '支出预算/基本支出', Y(37)],
     ['total', '支出预算/项目支出', Y(90)],
@@ -154,41 +188,62 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
     ['total', '财政拨款支出/国有资本经营预算', Y(8)],
   ],
   generalBudgetExpenditure: [
-    ...(['class:201', 'section:20101', 'total'] as const).flatMap((row) => [
-      [row, '一般公共预算支出/合计', Y(3)],
-      [row, '一般公共预算支出/基本支出', Y(1)],
-      [row, '一般公共预算支出/项目支出', Y(2)],
-    ] as const),
+    ...(['class:201', 'section:20101', 'total'] as const).flatMap(
+      (row) =>
+        [
+          [row, '一般公共预算支出/合计', Y(3)],
+          [row, '一般公共预算支出/基本支出', Y(1)],
+          [row, '一般公共预算支出/项目支出', Y(2)],
+        ] as const,
+    ),
     ['item:2010101', '一般公共预算支出/合计', Y(1)],
     ['item:2010101', '一般公共预算支出/基本支出', Y(1)],
     ['item:2010102', '一般公共预算支出/合计', Y(2)],
     ['item:2010102', '一般公共预算支出/项目支出', Y(2)],
   ],
-  govFundExpenditure: (['class:208', 'section:20805', 'item:2080501', 'total'] as const).flatMap((row) => [
-    [row, '政府性基金预算支出/合计', Y(4)],
-    [row, '政府性基金预算支出/基本支出', Y(4)],
-  ] as const),
-  stateCapitalExpenditure: (['class:208', 'section:20805', 'item:2080505', 'total'] as const).flatMap((row) => [
-    [row, '国有资本经营预算支出/合计', Y(8)],
-    [row, '国有资本经营预算支出/项目支出', Y(8)],
-  ] as const),
+  govFundExpenditure: (['class:208', 'section:20805', 'item:2080501', 'total'] as const).flatMap(
+    (row) =>
+      [
+        [row, '政府性基金预算支出/合计', Y(4)],
+        [row, '政府性基金预算支出/基本支出', Y(4)],
+      ] as const,
+  ),
+  stateCapitalExpenditure: (['class:208', 'section:20805', 'item:2080505', 'total'] as const).flatMap(
+    (row) =>
+      [
+        [row, '国有资本经营预算支出/合计', Y(8)],
+        [row, '国有资本经营预算支出/项目支出', Y(8)],
+      ] as const,
+  ),
   generalBudgetBasic: [
-    ...(['class:301', 'section:30101'] as const).flatMap((row) => [
-      [row, '一般公共预算基本支出/合计', Y(128)],
-      [row, '一般公共预算基本支出/人员经费', Y(128)],
-    ] as const),
-    ...(['class:302', 'section:30201'] as const).flatMap((row) => [
-      [row, '一般公共预算基本支出/合计', Y(256)],
-      [row, '一般公共预算基本支出/公用经费', Y(256)],
-    ] as const),
-    ...(['class:303', 'section:30302'] as const).flatMap((row) => [
-      [row, '一般公共预算基本支出/合计', Y(512)],
-      [row, '一般公共预算基本支出/人员经费', Y(512)],
-    ] as const),
-    ...(['class:310', 'section:31002'] as const).flatMap((row) => [
-      [row, '一般公共预算基本支出/合计', Y(1024)],
-      [row, '一般公共预算基本支出/公用经费', Y(1024)],
-    ] as const),
+    ...(['class:301', 'section:30101'] as const).flatMap(
+      (row) =>
+        [
+          [row, '一般公共预算基本支出/合计', Y(128)],
+          [row, '一般公共预算基本支出/人员经费', Y(128)],
+        ] as const,
+    ),
+    ...(['class:302', 'section:30201'] as const).flatMap(
+      (row) =>
+        [
+          [row, '一般公共预算基本支出/合计', Y(256)],
+          [row, '一般公共预算基本支出/公用经费', Y(256)],
+        ] as const,
+    ),
+    ...(['class:303', 'section:30302'] as const).flatMap(
+      (row) =>
+        [
+          [row, '一般公共预算基本支出/合计', Y(512)],
+          [row, '一般公共预算基本支出/人员经费', Y(512)],
+        ] as const,
+    ),
+    ...(['class:310', 'section:31002'] as const).flatMap(
+      (row) =>
+        [
+          [row, '一般公共预算基本支出/合计', Y(1024)],
+          [row, '一般公共预算基本支出/公用经费', Y(1024)],
+        ] as const,
+    ),
     ['total', '一般公共预算基本支出/合计', Y(1920)],
     ['total', '一般公共预算基本支出/人员经费', Y(640)], // E1+E3
     ['total', '一般公共预算基本支出/公用经费', Y(1280)], // E2+E4
@@ -229,7 +284,15 @@ describe('each fact of a SYNTHETIC Shanghai disclosure lands in exactly its expe
 
 describe('the 三公 table of a Shanghai disclosure whose facts are a full ledger', () => {
   it('puts each 三公 款 in its own item: 30212 出国, 30217 接待, 31013 购置, 30231 运行', () => {
-    const row = (econ: string, amountYuan: number) => ({ unit: '990001001', func: '2010101', econ, source: 'appropriation' as const, kind: 'basic' as const, amount: yuan(amountYuan), at });
+    const row = (econ: string, amountYuan: number) => ({
+      unit: '990001001',
+      func: '2010101',
+      econ,
+      source: 'appropriation' as const,
+      kind: 'basic' as const,
+      amount: yuan(amountYuan),
+      at,
+    });
     const fromLedger: Disclosure = {
       ...disclosure,
       coarseFacts: null,

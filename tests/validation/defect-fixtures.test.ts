@@ -38,8 +38,7 @@ function validateFixture(fixture: string): { root: string; findings: Finding[] }
   return { root, findings: findings.map((f) => ({ ...f, file: relative(f.file) })) };
 }
 
-const place = (f: Pick<Finding, 'code' | 'severity' | 'file' | 'line' | 'column'>): string =>
-  `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}`;
+const place = (f: Pick<Finding, 'code' | 'severity' | 'file' | 'line' | 'column'>): string => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code}`;
 
 const defects = readdirSync(INVALID, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -78,18 +77,57 @@ describe('the defect fixtures', () => {
       defects.flatMap((defect) => (JSON.parse(readFileSync(join(INVALID, defect, 'expected.json'), 'utf8')) as ExpectedFinding[]).map((e) => e.code)),
     );
     const required = [
-      'file.yamlSyntax', 'file.duplicateKey', 'file.unknownField', 'file.wrongType', 'file.missingField', 'file.invalidValue',
-      'amount.notANumber', 'amount.tooManyDecimals', 'amount.normalised', 'amount.negativeWithoutReason',
-      'reference.unknownUnit', 'reference.unknownProject', 'project.duplicateId', 'disclosure.duplicate',
-      'catalogue.unknownCode', 'catalogue.unknownParentCode', 'catalogue.nameMismatch', 'catalogue.noMapping', 'catalogue.duplicateCode',
-      'identity.incomeExpenditure', 'identity.fiscalIncomeExpenditure', 'identity.projectFormAmount', 'identity.unitFormBudget',
-      'project.noLedgerRows', 'disclosure.ledgerMissing', 'ledger.projectMissing', 'ledger.basicNeedsSection',
-      'form.sumMismatch', 'privacy.mobileNumber', 'privacy.idCardNumber', 'privacy.personalEmail', 'setup.noDisclosures',
+      'file.yamlSyntax',
+      'file.duplicateKey',
+      'file.unknownField',
+      'file.wrongType',
+      'file.missingField',
+      'file.invalidValue',
+      'amount.notANumber',
+      'amount.tooManyDecimals',
+      'amount.normalised',
+      'amount.negativeWithoutReason',
+      'reference.unknownUnit',
+      'reference.unknownProject',
+      'project.duplicateId',
+      'disclosure.duplicate',
+      'catalogue.unknownCode',
+      'catalogue.unknownParentCode',
+      'catalogue.nameMismatch',
+      'catalogue.noMapping',
+      'catalogue.duplicateCode',
+      'identity.incomeExpenditure',
+      'identity.fiscalIncomeExpenditure',
+      'identity.projectFormAmount',
+      'identity.unitFormBudget',
+      'project.noLedgerRows',
+      'disclosure.ledgerMissing',
+      'ledger.projectMissing',
+      'ledger.basicNeedsSection',
+      'form.sumMismatch',
+      'privacy.mobileNumber',
+      'privacy.idCardNumber',
+      'privacy.personalEmail',
+      'setup.noDisclosures',
       // issue 17: no wrong figure, no personal data, nothing from another host, no crash
-      'amount.implausibleForUnit', 'amount.totalTooLarge', 'amount.unquotedThousands', 'file.misnamed', 'disclosure.fileMissing',
-      'disclosure.performanceMissing', 'disclosure.folderMismatch', 'ledger.duplicateRow', 'control.mismatch', 'file.notUtf8',
-      'file.yamlLimit', 'file.fullWidthPunctuation', 'narrative.malformedReference', 'narrative.literalAmountContradicts',
-      'narrative.externalResource', 'text.forbiddenCharacter', 'text.markupInData', 'file.invalid',
+      'amount.implausibleForUnit',
+      'amount.totalTooLarge',
+      'amount.unquotedThousands',
+      'file.misnamed',
+      'disclosure.fileMissing',
+      'disclosure.performanceMissing',
+      'disclosure.folderMismatch',
+      'ledger.duplicateRow',
+      'control.mismatch',
+      'file.notUtf8',
+      'file.yamlLimit',
+      'file.fullWidthPunctuation',
+      'narrative.malformedReference',
+      'narrative.literalAmountContradicts',
+      'narrative.externalResource',
+      'text.forbiddenCharacter',
+      'text.markupInData',
+      'file.invalid',
     ];
     expect(required.filter((code) => !codes.has(code))).toEqual([]);
   });

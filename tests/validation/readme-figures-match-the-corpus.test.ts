@@ -14,7 +14,10 @@ import { composeFixture, removeComposedFixtures } from './synthetic-content.ts';
 afterAll(removeComposedFixtures);
 
 const INVALID = 'tests/fixtures/invalid';
-const defects = readdirSync(INVALID, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const defects = readdirSync(INVALID, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 describe('the README validation figures', () => {
   it('match the defect corpus and the personal-data spellings', () => {

@@ -5,7 +5,18 @@
  * which colour-blind readers can tell apart, and each slice also gets its own pattern, so no
  * value is told by colour alone (and the data table under every chart holds the same numbers).
  */
-import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
 import type { ChartSpec } from '../../lib/charts/chart-data.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Tooltip, Legend);
@@ -96,7 +107,9 @@ export function renderChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
           display: doughnut,
           position: 'bottom',
           // Legend entries carry the amount and share too, so the legend alone reads like the data table.
-          labels: { generateLabels: (chart) => Chart.overrides.doughnut.plugins.legend.labels.generateLabels(chart).map((item, i) => ({ ...item, text: label(i) })) },
+          labels: {
+            generateLabels: (chart) => Chart.overrides.doughnut.plugins.legend.labels.generateLabels(chart).map((item, i) => ({ ...item, text: label(i) })),
+          },
         },
         tooltip: { callbacks: { label: (context) => label(context.dataIndex) } },
       },

@@ -63,11 +63,22 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
     const lines = t1.rows.filter((r) => /^[一二三四五六七八九十]+、/.test(text(r, label)));
     const expected = [
       ...lines.map((r) => [text(r, label).replace(/^[一二三四五六七八九十]+、/, ''), amount(r, value)] as const),
-      ['上年结转结余', amount(t1.rows.find((r) => text(r, label) === '上年结转结余'), value)] as const,
+      [
+        '上年结转结余',
+        amount(
+          t1.rows.find((r) => text(r, label) === '上年结转结余'),
+          value,
+        ),
+      ] as const,
     ].filter(([, v]) => nonZero(v));
     expect(chart?.labels).toEqual(expected.map(([l]) => l));
     expect(chart?.values).toEqual(expected.map(([, v]) => v));
-    expect(chart && total(chart)).toBe(amount(t1.rows.find((r) => text(r, label) === '收 入 总 计'), value));
+    expect(chart && total(chart)).toBe(
+      amount(
+        t1.rows.find((r) => text(r, label) === '收 入 总 计'),
+        value,
+      ),
+    );
   });
 
   it('支出预算按功能分类: each 功能分类 类 line of 表1, adding up to 本年支出合计', () => {
@@ -75,10 +86,17 @@ describe.each(cases)('each chart of $name equals the numbers of the table it sum
     const chart = expenditureByFunction(tables, HUNAN_BUDGET.functionLines);
     const label = leafIndex(t1, '支出', '项目（按功能分类）');
     const lines = t1.rows.filter((r) => /^（[一二三四五六七八九十]+）/.test(text(r, label)));
-    const expected = lines.map((r) => [text(r, label).replace(/^（[一二三四五六七八九十]+）/, ''), amount(r, label + 1)] as const).filter(([, v]) => nonZero(v));
+    const expected = lines
+      .map((r) => [text(r, label).replace(/^（[一二三四五六七八九十]+）/, ''), amount(r, label + 1)] as const)
+      .filter(([, v]) => nonZero(v));
     expect(chart?.labels).toEqual(expected.map(([l]) => l));
     expect(chart?.values).toEqual(expected.map(([, v]) => v));
-    expect(chart && total(chart)).toBe(amount(t1.rows.find((r) => text(r, label) === '本 年 支 出 合 计'), label + 1));
+    expect(chart && total(chart)).toBe(
+      amount(
+        t1.rows.find((r) => text(r, label) === '本 年 支 出 合 计'),
+        label + 1,
+      ),
+    );
   });
 
   it('基本支出与项目支出: the 合计 row of 表3, its parts adding up to its 合计', () => {

@@ -109,7 +109,8 @@ export const basicAndProject = (year: FigureYear): ChartData | null =>
   figureChart('basic-and-project', t('chart.basicAndProject'), year, ['基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
 
 /** 人员经费与公用经费: the two parts of 一般公共预算基本支出. */
-export const personnelAndOperating = (year: FigureYear): ChartData | null => figureChart('personnel-and-operating', t('chart.personnelAndOperating'), year, ['人员经费', '公用经费']);
+export const personnelAndOperating = (year: FigureYear): ChartData | null =>
+  figureChart('personnel-and-operating', t('chart.personnelAndOperating'), year, ['人员经费', '公用经费']);
 
 /** “三公”经费构成: its four items (the 小计 of the two vehicle items is not a part). */
 export const threePublicComposition = (year: FigureYear): ChartData | null =>
@@ -135,7 +136,8 @@ export function expenditureTrend(years: readonly YearFigure[]): ChartData | null
   );
   if (!data) return null;
   const [first, last] = [known.at(-2), known.at(-1)];
-  const change = first && last ? t('chart.summaryTrend', { to: last.year, from: first.year, change: formatChange(changeBetween(last.expenditure, first.expenditure)) }) : '';
+  const change =
+    first && last ? t('chart.summaryTrend', { to: last.year, from: first.year, change: formatChange(changeBetween(last.expenditure, first.expenditure)) }) : '';
   return { ...data, summary: data.summary + change };
 }
 
@@ -191,7 +193,9 @@ export function chartSpec(chart: ChartData): ChartSpec {
     labels: chart.labels,
     // Geometry only: never added up or shown; every printed amount comes from `amounts`.
     values: chart.values.map((fen) => fen / 1_000_000),
-    descriptions: rows.map((r) => t('chart.description', { label: r.label, amount: r.amount, share: r.share === '' ? '' : t('chart.summaryShare', { share: r.share }) })),
+    descriptions: rows.map((r) =>
+      t('chart.description', { label: r.label, amount: r.amount, share: r.share === '' ? '' : t('chart.summaryShare', { share: r.share }) }),
+    ),
     unit: t('unit.wan'),
     horizontal: chart.kind === 'bar' && chart.labels.length > 4,
   };

@@ -30,13 +30,23 @@ describe('the compliance self-check of a disclosure', () => {
 
   it('fails 及时性 for an undated disclosure and passes it for one published within 20 days', () => {
     expect(item(check(full.disclosure, full.tables), 'timeliness.twentyDays')).toMatchObject({ pass: false, fix: expect.stringContaining('approvedOn') });
-    const dated = { ...full.disclosure, publication: { approvedOn: '2024-01-10', publishedOn: '2024-01-25', revisions: [], at: { file: 'x', line: 1, column: 1 } } };
+    const dated = {
+      ...full.disclosure,
+      publication: { approvedOn: '2024-01-10', publishedOn: '2024-01-25', revisions: [], at: { file: 'x', line: 1, column: 1 } },
+    };
     expect(item(check(dated, full.tables), 'timeliness.twentyDays')).toMatchObject({ pass: true, reason: '批复后第15日公开，符合批复后20日内公开的要求。' });
   });
 
   it('passes the tables, the empty-table notes, the 三公 split and the detail of the full sample disclosure', () => {
     const items = check(full.disclosure, full.tables);
-    for (const id of ['completeness.tables', 'completeness.emptyTableNote', 'completeness.threePublicSplit', 'detail.functional', 'detail.economic', 'format.machineReadable']) {
+    for (const id of [
+      'completeness.tables',
+      'completeness.emptyTableNote',
+      'completeness.threePublicSplit',
+      'detail.functional',
+      'detail.economic',
+      'format.machineReadable',
+    ]) {
       expect(item(items, id), id).toMatchObject({ pass: true });
     }
   });

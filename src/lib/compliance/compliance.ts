@@ -94,7 +94,9 @@ function completenessItems(input: ComplianceInput): ComplianceItem[] {
   const missing = tables.filter((t) => !t.provided);
   const emptyWithoutNote = tables.filter((t) => t.provided && t.empty && !(t.note ?? '').includes(EMPTY_TABLE_NOTE.replace(/^注：/, '')));
   const threePublic = threePublicTable(tables);
-  const parts = threePublic?.provided ? THREE_PUBLIC_PARTS.filter((part) => !threePublic.columns.some((c) => c.path.some((label) => part.matches.test(label)))) : THREE_PUBLIC_PARTS;
+  const parts = threePublic?.provided
+    ? THREE_PUBLIC_PARTS.filter((part) => !threePublic.columns.some((c) => c.path.some((label) => part.matches.test(label))))
+    : THREE_PUBLIC_PARTS;
   const headings = input.narrativeHeadings;
   const sectionsMissing = REQUIRED_SECTIONS.filter((section) => !headings.some((h) => section.matches.test(h)));
   const notes = d.narrative?.file ?? d.files.disclosure.replace(/disclosure\.yaml$/, 'notes.md');
@@ -104,7 +106,10 @@ function completenessItems(input: ComplianceInput): ComplianceItem[] {
       dimension: 'completeness',
       requirement: `模板规定的${tables.length}张表全部公开`,
       pass: missing.length === 0,
-      reason: missing.length === 0 ? `${tables.length}张表均已公开。` : `${missing.length}张表未提供（已在页面上标明“本公开未提供此表”）：${list(missing.map(tableName))}。`,
+      reason:
+        missing.length === 0
+          ? `${tables.length}张表均已公开。`
+          : `${missing.length}张表未提供（已在页面上标明“本公开未提供此表”）：${list(missing.map(tableName))}。`,
       fix: missing.length === 0 ? '' : `${d.files.disclosure}：tables（并补充 ${ledgerFile(d)}）`,
     },
     {
@@ -130,14 +135,25 @@ function completenessItems(input: ComplianceInput): ComplianceItem[] {
         : parts.length === 0
           ? `${tableName(threePublic)}分列四项。`
           : `${tableName(threePublic)}未分列：${list(parts.map((p) => p.name))}。`,
-      fix: threePublic?.provided && parts.length === 0 ? '' : `${d.files.disclosure}：tables；三公经费来自 ${ledgerFile(d)} 中经济分类 30212、31013、30231、30217 的行`,
+      fix:
+        threePublic?.provided && parts.length === 0
+          ? ''
+          : `${d.files.disclosure}：tables；三公经费来自 ${ledgerFile(d)} 中经济分类 30212、31013、30231、30217 的行`,
     },
     {
       id: 'completeness.narrativeSections',
       dimension: 'completeness',
       requirement: `部门预算说明包含${REQUIRED_SECTIONS.map((s) => s.name).join('、')}`,
       pass: sectionsMissing.length === 0,
-      reason: sectionsMissing.length === 0 ? '说明的各部分齐全。' : headings.length === 0 ? '本公开没有部门预算说明。' : `说明缺少：${list(sectionsMissing.map((s) => s.name), 8)}。`,
+      reason:
+        sectionsMissing.length === 0
+          ? '说明的各部分齐全。'
+          : headings.length === 0
+            ? '本公开没有部门预算说明。'
+            : `说明缺少：${list(
+                sectionsMissing.map((s) => s.name),
+                8,
+              )}。`,
       fix: sectionsMissing.length === 0 ? '' : `${notes}：按小标题补写（如“## 部门职责”）`,
     },
   ];
@@ -151,14 +167,32 @@ function detailItems(d: Disclosure): ComplianceItem[] {
   if (functional.length === 0 && economic.length === 0) {
     const reason = '本公开没有支出明细（未公开支出表），无法体现细化程度。';
     return [
-      { id: 'detail.functional', dimension: 'detail', requirement: '支出功能分类细化到项级科目', pass: false, reason, fix: `${ledger}：按单位、功能分类项、经济分类款录入支出` },
-      { id: 'detail.economic', dimension: 'detail', requirement: '基本支出经济分类细化到款级科目', pass: false, reason, fix: `${ledger}：按单位、功能分类项、经济分类款录入支出` },
+      {
+        id: 'detail.functional',
+        dimension: 'detail',
+        requirement: '支出功能分类细化到项级科目',
+        pass: false,
+        reason,
+        fix: `${ledger}：按单位、功能分类项、经济分类款录入支出`,
+      },
+      {
+        id: 'detail.economic',
+        dimension: 'detail',
+        requirement: '基本支出经济分类细化到款级科目',
+        pass: false,
+        reason,
+        fix: `${ledger}：按单位、功能分类项、经济分类款录入支出`,
+      },
     ];
   }
   const notItem = functional.filter((row) => !/^\d{7}$/.test(row.func ?? ''));
   const basic = economic;
   const notSection = basic.filter((row) => !/^\d{5}$/.test(row.econ ?? ''));
-  const at = (rows: readonly Fact[]) => rows.slice(0, 3).map((row) => `${row.at.file}:${row.at.line}`).join('、');
+  const at = (rows: readonly Fact[]) =>
+    rows
+      .slice(0, 3)
+      .map((row) => `${row.at.file}:${row.at.line}`)
+      .join('、');
   return [
     {
       id: 'detail.functional',
@@ -209,7 +243,9 @@ export interface ComplianceSummary {
 }
 
 export function summariseCompliance(items: readonly ComplianceItem[]): ComplianceSummary {
-  const byDimension = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, items.filter((i) => i.dimension === dimension).every((i) => i.pass)])) as Record<Dimension, boolean>;
+  const byDimension = Object.fromEntries(
+    DIMENSIONS.map((dimension) => [dimension, items.filter((i) => i.dimension === dimension).every((i) => i.pass)]),
+  ) as Record<Dimension, boolean>;
   return { passed: items.filter((i) => i.pass).length, failed: items.filter((i) => !i.pass).length, byDimension };
 }
 
@@ -218,7 +254,10 @@ export function formatCompliance(title: string, items: readonly ComplianceItem[]
   const summary = summariseCompliance(items);
   return [
     `公开自查 compliance — ${title}：${summary.passed}项通过，${summary.failed}项未通过`,
-    ...items.map((item) => `  ${item.pass ? '✓' : '✗'} ${DIMENSION_LABELS[item.dimension]} · ${item.requirement}：${item.reason}${item.fix ? `\n      改 fix: ${item.fix}` : ''}`),
+    ...items.map(
+      (item) =>
+        `  ${item.pass ? '✓' : '✗'} ${DIMENSION_LABELS[item.dimension]} · ${item.requirement}：${item.reason}${item.fix ? `\n      改 fix: ${item.fix}` : ''}`,
+    ),
   ].join('\n');
 }
 

@@ -12,7 +12,11 @@ const cache = new WeakMap<DisclosureEntry, ComplianceItem[]>();
 export function complianceOf(site: SiteData, entry: DisclosureEntry): ComplianceItem[] {
   const cached = cache.get(entry);
   if (cached) return cached;
-  const items = disclosureCompliance({ disclosure: entry.disclosure, tables: entry.tables, narrativeHeadings: headingsOf(overviewData(site, entry).narrative.html) });
+  const items = disclosureCompliance({
+    disclosure: entry.disclosure,
+    tables: entry.tables,
+    narrativeHeadings: headingsOf(overviewData(site, entry).narrative.html),
+  });
   cache.set(entry, items);
   return items;
 }

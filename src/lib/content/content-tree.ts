@@ -77,7 +77,11 @@ export function decodeContentBytes(bytes: Uint8Array, path: string): { text: str
   if (bad >= 0) {
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
+    for (let i = 0; i < bad; i++) {
+      if (bytes[i] !== 0x0a) continue;
+      line++;
+      lineStart = i + 1;
+    }
     const encoding = utf16 ? 'UTF-16' : '可能是 GBK';
     return {
       finding: finding({

@@ -31,7 +31,7 @@ import { templatePack, templatePacks } from '../templates/registry.ts';
 import {
   catalogueFileSchema,
   disclosureFileSchema,
-  finalAccountsSchema,
+  type finalAccountsSchema,
   ledgerFileSchema,
   mappingFileSchema,
   performanceFileSchema,

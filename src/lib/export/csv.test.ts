@@ -56,7 +56,10 @@ function expectCsvMatchesTable(table: Table): void {
 
 describe('toCsv', () => {
   it('starts with a UTF-8 BOM and ends every record with CRLF, as RFC 4180 says', () => {
-    const text = toCsv([['a', 'b'], ['c', 'd']]);
+    const text = toCsv([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(text).toBe('\uFEFFa,b\r\nc,d\r\n');
   });
 
@@ -67,7 +70,24 @@ describe('toCsv', () => {
     expect(readCsv(text)).toEqual(rows);
   });
 
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd', '=HYPERLINK("http://x","y")', '＝1+1', '＋1', '－1', '＠SUM(A1)', ' =1+1', '\u200b=1+1', '\u3000＝1', '\u00a0@x', '﹦1'])('neutralises text starting a formula: %j', (value) => {
+  it.each([
+    '=1+1',
+    '+1',
+    '-1',
+    '@SUM(A1)',
+    '\tcmd',
+    '\rcmd',
+    '=HYPERLINK("http://x","y")',
+    '＝1+1',
+    '＋1',
+    '－1',
+    '＠SUM(A1)',
+    ' =1+1',
+    '\u200b=1+1',
+    '\u3000＝1',
+    '\u00a0@x',
+    '﹦1',
+  ])('neutralises text starting a formula: %j', (value) => {
     const [record] = readCsv(toCsv([[value]]));
     expect(record?.[0]).toBe(`'${value}`);
   });

@@ -32,7 +32,8 @@ export function decimal(text: string): CsvDecimal {
 
 /** An amount cell in 万元 with two decimals, as the tables print it; an empty cell stays empty (not 0). */
 /** An amount as a CSV number in the unit its table prints (万元 by default), never grouped. */
-export const amountField = (amount: Amount, unit: AmountUnit = '万元', decimals: 0 | 2 = 2): CsvField => (amount === null ? '' : decimal(formatAmount(amount, unit, decimals)));
+export const amountField = (amount: Amount, unit: AmountUnit = '万元', decimals: 0 | 2 = 2): CsvField =>
+  amount === null ? '' : decimal(formatAmount(amount, unit, decimals));
 
 /**
  * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV Injection"): = + - @,

@@ -14,13 +14,30 @@ import { dataPackage, openDataFiles } from './datapackage.ts';
 function dataPackageErrors(descriptor: unknown): string[] {
   const errors: string[] = [];
   const NAME = /^[a-z0-9._-]+$/;
-  const FIELD_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any'];
+  const FIELD_TYPES = [
+    'string',
+    'number',
+    'integer',
+    'boolean',
+    'object',
+    'array',
+    'date',
+    'time',
+    'datetime',
+    'year',
+    'yearmonth',
+    'duration',
+    'geopoint',
+    'geojson',
+    'any',
+  ];
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const optionalString = (o: Record<string, unknown>, key: string, where: string) => {
     if (key in o && typeof o[key] !== 'string') errors.push(`${where}.${key} must be a string`);
   };
   if (!isObject(descriptor)) return ['descriptor must be a JSON object'];
-  if ('profile' in descriptor && !['data-package', 'tabular-data-package'].includes(descriptor['profile'] as string)) errors.push('profile must be data-package or tabular-data-package');
+  if ('profile' in descriptor && !['data-package', 'tabular-data-package'].includes(descriptor['profile'] as string))
+    errors.push('profile must be data-package or tabular-data-package');
   if ('name' in descriptor && !(typeof descriptor['name'] === 'string' && NAME.test(descriptor['name']))) errors.push('name must match ^[a-z0-9._-]+$');
   for (const key of ['title', 'description']) optionalString(descriptor, key, 'package');
   const resources = descriptor['resources'];
@@ -49,7 +66,8 @@ function dataPackageErrors(descriptor: unknown): string[] {
     if (dialect !== undefined) {
       if (!isObject(dialect)) errors.push(`${where}.dialect must be an object`);
       else {
-        if ('delimiter' in dialect && !(typeof dialect['delimiter'] === 'string' && dialect['delimiter'].length === 1)) errors.push(`${where}.dialect.delimiter must be one character`);
+        if ('delimiter' in dialect && !(typeof dialect['delimiter'] === 'string' && dialect['delimiter'].length === 1))
+          errors.push(`${where}.dialect.delimiter must be one character`);
         if ('header' in dialect && typeof dialect['header'] !== 'boolean') errors.push(`${where}.dialect.header must be a boolean`);
       }
     }
@@ -139,25 +157,31 @@ describe('datapackage.json', () => {
   it('lists every open-data CSV, and every resource it lists exists', () => {
     const pkg = dataPackage(years);
     const listed = pkg.resources.map((r) => packageDir + r.path).sort();
-    const csvFiles = files.filter((f) => f.path.endsWith('.csv')).map((f) => f.path).sort();
+    const csvFiles = files
+      .filter((f) => f.path.endsWith('.csv'))
+      .map((f) => f.path)
+      .sort();
     expect(listed).toEqual(csvFiles);
   });
 
-  it.each(dataPackage(years).resources.map((r) => [r.name, r] as const))('resource %s: header row is the field names and every value parses as its declared type', (_name, resource) => {
-    const text = files.find((f) => f.path === packageDir + resource.path)?.text;
-    if (text === undefined) throw new Error(`${resource.path} does not exist`);
-    const [header, ...rows] = parse(text, { bom: true }) as string[][];
-    const fields = resource.schema.fields;
-    expect(header).toEqual(fields.map((f) => f.name));
-    // A year with forms only (no ledger) has a header-only ledger file; the site-wide files have rows.
-    if (!resource.name.startsWith('ledger-')) expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      expect(row).toHaveLength(fields.length);
-      fields.forEach((field, i) => {
-        expect(parsesAs(field.type, row[i] ?? ''), `${resource.name}.${field.name} = ${JSON.stringify(row[i])} as ${field.type}`).toBe(true);
-      });
-    }
-  });
+  it.each(dataPackage(years).resources.map((r) => [r.name, r] as const))(
+    'resource %s: header row is the field names and every value parses as its declared type',
+    (_name, resource) => {
+      const text = files.find((f) => f.path === packageDir + resource.path)?.text;
+      if (text === undefined) throw new Error(`${resource.path} does not exist`);
+      const [header, ...rows] = parse(text, { bom: true }) as string[][];
+      const fields = resource.schema.fields;
+      expect(header).toEqual(fields.map((f) => f.name));
+      // A year with forms only (no ledger) has a header-only ledger file; the site-wide files have rows.
+      if (!resource.name.startsWith('ledger-')) expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row).toHaveLength(fields.length);
+        fields.forEach((field, i) => {
+          expect(parsesAs(field.type, row[i] ?? ''), `${resource.name}.${field.name} = ${JSON.stringify(row[i])} as ${field.type}`).toBe(true);
+        });
+      }
+    },
+  );
 
   it('describes every field in Chinese and in English', () => {
     for (const resource of dataPackage(years).resources) {

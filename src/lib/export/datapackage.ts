@@ -5,16 +5,7 @@
  */
 import type { Disclosure } from '../disclosure/model.ts';
 import { routes } from '../site/routes.ts';
-import {
-  INDICATOR_FIELDS,
-  LEDGER_FIELDS,
-  PROJECT_FIELDS,
-  indicatorsCsv,
-  ledgerCsv,
-  openDataYears,
-  projectsCsv,
-  type OpenDataField,
-} from './open-data.ts';
+import { INDICATOR_FIELDS, LEDGER_FIELDS, PROJECT_FIELDS, indicatorsCsv, ledgerCsv, openDataYears, projectsCsv, type OpenDataField } from './open-data.ts';
 import { FACT_FIELDS, factsCsv } from './facts-csv.ts';
 
 /** One open-data file: its path from the site root (as routes.ts gives it) and its content. */
@@ -60,7 +51,7 @@ function relativeToPackage(path: string): string {
 }
 
 const TEXT_NOTE =
-  '文本单元格若以 = + - @、制表符或回车开头，前面加单引号 \' 以防电子表格公式注入；编码均为文本，保留前导零；UTF-8 带 BOM。' +
+  "文本单元格若以 = + - @、制表符或回车开头，前面加单引号 ' 以防电子表格公式注入；编码均为文本，保留前导零；UTF-8 带 BOM。" +
   " Text cells starting with = + - @, tab or carriage return are prefixed with a single quote (') against spreadsheet formula injection; codes are text with leading zeros kept; UTF-8 with BOM.";
 
 function resource(name: string, path: string, title: string, description: string, fields: readonly OpenDataField[]): DataPackageResource {
@@ -89,11 +80,29 @@ export function dataPackage(years: readonly number[]): DataPackage {
       '各部门预算公开的账本（每行：单位、功能分类项、部门经济分类、资金来源、基本或项目支出、金额），以及项目与绩效指标。全部表格均由账本计算。' +
       ' The ledgers of the published departmental budgets (one row per unit, functional item, econDept code, funding source, basic or project expenditure, amount), with projects and performance indicators. Every published table is computed from the ledger.',
     resources: [
-      resource('ledger', routes.ledgerCsv(), '预算账本（全部年度）/ Budget ledger (all years)', '全部公开的账本，长格式，金额单位元。All disclosures\' ledgers in long format, amounts in yuan.', LEDGER_FIELDS),
-      ...years.map((year) =>
-        resource(`ledger-${year}`, routes.ledgerCsvForYear(year), `预算账本（${year}年）/ Budget ledger (${year})`, `${year} 年度的账本，列同 ledger。The ${year} ledgers, same columns as ledger.`, LEDGER_FIELDS),
+      resource(
+        'ledger',
+        routes.ledgerCsv(),
+        '预算账本（全部年度）/ Budget ledger (all years)',
+        "全部公开的账本，长格式，金额单位元。All disclosures' ledgers in long format, amounts in yuan.",
+        LEDGER_FIELDS,
       ),
-      resource('projects', routes.projectsCsv(), '项目 / Projects', '各公开的项目支出项目及其绩效目标。Projects of every disclosure with their performance goals.', PROJECT_FIELDS),
+      ...years.map((year) =>
+        resource(
+          `ledger-${year}`,
+          routes.ledgerCsvForYear(year),
+          `预算账本（${year}年）/ Budget ledger (${year})`,
+          `${year} 年度的账本，列同 ledger。The ${year} ledgers, same columns as ledger.`,
+          LEDGER_FIELDS,
+        ),
+      ),
+      resource(
+        'projects',
+        routes.projectsCsv(),
+        '项目 / Projects',
+        '各公开的项目支出项目及其绩效目标。Projects of every disclosure with their performance goals.',
+        PROJECT_FIELDS,
+      ),
       resource(
         'facts',
         routes.factsCsv(),
@@ -101,7 +110,13 @@ export function dataPackage(years: readonly number[]): DataPackage {
         '按来源所给粒度的金额（上海等只公开汇总表的地区），每行注明阶段（phase）和数字类别（figure）：预算数、决算所列年初预算数、决算数或收入，不可相加。Amounts at the grain the source gives, each line with its phase and figure (budget, initialBudget, actual, income): never add them up.',
         FACT_FIELDS,
       ),
-      resource('indicators', routes.indicatorsCsv(), '绩效指标 / Performance indicators', '项目支出绩效目标表与整体支出绩效目标表的指标。Indicators of the project and department-wide performance forms.', INDICATOR_FIELDS),
+      resource(
+        'indicators',
+        routes.indicatorsCsv(),
+        '绩效指标 / Performance indicators',
+        '项目支出绩效目标表与整体支出绩效目标表的指标。Indicators of the project and department-wide performance forms.',
+        INDICATOR_FIELDS,
+      ),
     ],
   };
 }

@@ -60,7 +60,11 @@ describe('sha256Manifest', async () => {
   it('gives each file the SHA-256 of its bytes', () => {
     for (const line of lines) {
       const file = files.find((f) => f.path === line.slice(66));
-      expect(line.slice(0, 64)).toBe(createHash('sha256').update(file?.bytes ?? new Uint8Array()).digest('hex'));
+      expect(line.slice(0, 64)).toBe(
+        createHash('sha256')
+          .update(file?.bytes ?? new Uint8Array())
+          .digest('hex'),
+      );
     }
   });
 
@@ -81,7 +85,12 @@ describe('sha256Manifest', async () => {
 
   it('refuses paths it could not write unambiguously', () => {
     const bytes = encode('x');
-    expect(() => sha256Manifest([{ path: 'a.csv', bytes }, { path: 'a.csv', bytes }])).toThrow(/twice/);
+    expect(() =>
+      sha256Manifest([
+        { path: 'a.csv', bytes },
+        { path: 'a.csv', bytes },
+      ]),
+    ).toThrow(/twice/);
     expect(() => sha256Manifest([{ path: '/abs.csv', bytes }])).toThrow();
     expect(() => sha256Manifest([{ path: 'new\nline.csv', bytes }])).toThrow();
     expect(() => sha256Manifest([{ path: 'back\\slash.csv', bytes }])).toThrow();

@@ -25,7 +25,9 @@ const tables = buildTables(disclosure);
 
 const csvFiles: { name: string; text: string }[] = [
   ...tables.map((t) => ({ name: `table ${t.number}`, text: tableToCsv(t) })),
-  ...openDataFiles([disclosure]).filter((f) => f.path.endsWith('.csv')).map((f) => ({ name: f.path, text: f.text })),
+  ...openDataFiles([disclosure])
+    .filter((f) => f.path.endsWith('.csv'))
+    .map((f) => ({ name: f.path, text: f.text })),
 ];
 
 describe('CSV downloads of the synthetic injection fixture', () => {
@@ -59,7 +61,11 @@ describe('XLSX workbook of the synthetic injection fixture', async () => {
     const formulaLike = cells.filter(({ cell }) => typeof cell.value === 'string' && DANGEROUS_START.test(cell.value));
     expect(formulaLike.length).toBeGreaterThan(0);
     // A merged cell reads back with its master's value; the master is the cell written.
-    expect(formulaLike.filter(({ cell }) => cell.type !== ExcelJS.ValueType.String && cell.type !== ExcelJS.ValueType.Merge).map(({ cell }) => `${cell.address} ${cell.type}`)).toEqual([]);
+    expect(
+      formulaLike
+        .filter(({ cell }) => cell.type !== ExcelJS.ValueType.String && cell.type !== ExcelJS.ValueType.Merge)
+        .map(({ cell }) => `${cell.address} ${cell.type}`),
+    ).toEqual([]);
   });
 
   it('holds no <f> (formula) element in the sheets as written, which is what Excel evaluates', async () => {

@@ -166,7 +166,9 @@ describe('indicatorsCsv', () => {
 
   it('lists the indicators of every project form, then of the department form, in published order', () => {
     const expected = [sample, synthetic].flatMap((d) => [
-      ...d.projectForms.flatMap((f) => f.indicators.map((indicator, i) => ({ d, scope: 'project', projectId: f.project ?? f.id, project: f.name, position: i + 1, indicator }))),
+      ...d.projectForms.flatMap((f) =>
+        f.indicators.map((indicator, i) => ({ d, scope: 'project', projectId: f.project ?? f.id, project: f.name, position: i + 1, indicator })),
+      ),
       ...(d.unitForm?.indicators ?? []).map((indicator, i) => ({ d, scope: 'unit', projectId: '', project: '', position: i + 1, indicator })),
     ]);
     expect(records).toHaveLength(expected.length);

@@ -44,10 +44,28 @@ const booleanField = (b: boolean): CsvField => (b ? 'true' : 'false');
 /** Columns every open-data file starts with: which disclosure a row belongs to. */
 const disclosureColumns = <T extends { readonly d: Disclosure }>(): Column<T>[] => [
   column('year', 'integer', '预算年度 / Budget year', '预算年度。Budget year.', (r) => integerField(r.d.year)),
-  column('phase', 'string', '阶段 / Phase', 'budget（预算：年初预算数）或 final（决算：决算数）；同一部门同一年度可有两套金额，不同阶段的金额不可相加。Phase: budget (the budget as approved) or final (the final accounts: amounts spent); a department-year can have both, never add amounts of different phases.', (r) => r.d.phase),
-  column('regionCode', 'string', '行政区划代码 / Region code', '6 位行政区划代码（GB/T 2260），文本。6-digit GB/T 2260 region code, as text.', (r) => r.d.region.code),
+  column(
+    'phase',
+    'string',
+    '阶段 / Phase',
+    'budget（预算：年初预算数）或 final（决算：决算数）；同一部门同一年度可有两套金额，不同阶段的金额不可相加。Phase: budget (the budget as approved) or final (the final accounts: amounts spent); a department-year can have both, never add amounts of different phases.',
+    (r) => r.d.phase,
+  ),
+  column(
+    'regionCode',
+    'string',
+    '行政区划代码 / Region code',
+    '6 位行政区划代码（GB/T 2260），文本。6-digit GB/T 2260 region code, as text.',
+    (r) => r.d.region.code,
+  ),
   column('region', 'string', '行政区划 / Region', '行政区划名称。Region name.', (r) => r.d.region.name),
-  column('departmentCode', 'string', '部门编码 / Department code', '部门编码，仅在本行政区划内唯一，文本（保留前导零）。Department code, unique only within its region; text, leading zeros kept.', (r) => r.d.department.code),
+  column(
+    'departmentCode',
+    'string',
+    '部门编码 / Department code',
+    '部门编码，仅在本行政区划内唯一，文本（保留前导零）。Department code, unique only within its region; text, leading zeros kept.',
+    (r) => r.d.department.code,
+  ),
   column('department', 'string', '部门 / Department', '预算部门名称。Budget department name.', (r) => r.d.department.name),
 ];
 
@@ -104,8 +122,7 @@ interface LedgerRecord {
   readonly econGovCode: string;
 }
 
-const name = (r: { readonly d: Disclosure }, kind: CatalogueKind, code: string): string =>
-  code === '' ? '' : (nameOf(r.d.catalogue, kind, code) ?? '');
+const name = (r: { readonly d: Disclosure }, kind: CatalogueKind, code: string): string => (code === '' ? '' : (nameOf(r.d.catalogue, kind, code) ?? ''));
 
 const LEDGER_COLUMNS: readonly Column<LedgerRecord>[] = [
   ...disclosureColumns<LedgerRecord>(),
@@ -116,26 +133,104 @@ const LEDGER_COLUMNS: readonly Column<LedgerRecord>[] = [
     'ledger 完整明细（单位×功能×经济×资金×类型）；byFunction 只按功能分类（经济分类未细化，为空）；basicByEcon 一般公共预算基本支出只按经济分类（功能分类未细化，为空）。不同口径互有重叠，只可在同一口径内求和。ledger = full grain; byFunction = by function only (econ not itemised: empty); basicByEcon = general-budget basic spending by economic class only (function not itemised: empty). Sets overlap: sum within one set only.',
     (r) => r.row.set,
   ),
-  column('unitCode', 'string', '单位编码 / Unit code', '预算单位编码（部门编码 + 单位序号），文本（保留前导零）。Budget unit code (department code + unit number); text, leading zeros kept.', (r) => r.row.unit),
+  column(
+    'unitCode',
+    'string',
+    '单位编码 / Unit code',
+    '预算单位编码（部门编码 + 单位序号），文本（保留前导零）。Budget unit code (department code + unit number); text, leading zeros kept.',
+    (r) => r.row.unit,
+  ),
   column('unit', 'string', '单位 / Unit', '预算单位名称。Budget unit name.', (r) => unitName(r.d, r.row.unit)),
-  column('functionalClassCode', 'string', '功能分类类级编码 / Functional class code', '支出功能分类 类（3 位）。Functional classification class (3 digits).', (r) => (r.row.func === '' ? '' : classOf(r.row.func))),
-  column('functionalClass', 'string', '功能分类类级名称 / Functional class', '该年度科目目录中的类名称。Class name in that year\'s catalogue.', (r) => name(r, 'functional', r.row.func === '' ? '' : classOf(r.row.func))),
-  column('functionalSectionCode', 'string', '功能分类款级编码 / Functional section code', '支出功能分类 款（5 位）。Functional classification section (5 digits).', (r) => (r.row.func === '' ? '' : sectionOf(r.row.func))),
-  column('functionalSection', 'string', '功能分类款级名称 / Functional section', '该年度科目目录中的款名称。Section name in that year\'s catalogue.', (r) => name(r, 'functional', r.row.func === '' ? '' : sectionOf(r.row.func))),
-  column('functionalItemCode', 'string', '功能分类项级编码 / Functional item code', '支出功能分类 项（7 位）。Functional classification item (7 digits).', (r) => r.row.func),
-  column('functionalItem', 'string', '功能分类项级名称 / Functional item', '该年度科目目录中的项名称。Item name in that year\'s catalogue.', (r) => name(r, 'functional', r.row.func)),
-  column('econDeptCode', 'string', '部门预算经济分类编码 / econDept code', '部门预算支出经济分类 款（5 位），未细化到款的项目支出为类（3 位）。Departmental economic classification section (5 digits), or class (3 digits) where project spending is not itemised.', (r) => r.row.econ),
-  column('econDept', 'string', '部门预算经济分类名称 / econDept name', '该年度科目目录中的名称。Name in that year\'s catalogue.', (r) => name(r, 'econDept', r.row.econ)),
-  column('econGovCode', 'string', '政府预算经济分类编码 / econGov code', '按该年度对照表（依单位类型）由部门预算经济分类转换的政府预算经济分类：款级，对照表只有类级时为类；都没有时为空。Government economic classification derived from econDept by that year\'s mapping for the unit type: the section, or the class where only the class maps; empty where neither does.', (r) => r.econGovCode),
-  column('econGov', 'string', '政府预算经济分类名称 / econGov name', '该年度科目目录中的名称。Name in that year\'s catalogue.', (r) => name(r, 'econGov', r.econGovCode)),
-  column('catalogueConfidence', 'string', '科目目录可信度 / Catalogue confidence', '本行所用科目名称与经济分类对照中最低的可信度：high 见于官方或已公开文件；medium、low 非权威。The least certain catalogue name or mapping used on this row: high = seen in an official or published source; medium/low = not authoritative.', (r) => catalogueConfidence(r.d.catalogue, r.row, r.econGovCode)),
-  column('source', 'string', '资金来源代码 / Funding source code', '资金来源（收支总表收入项目）的代码名。Code name of the funding source (an income line of the 收支总表).', (r) => r.row.source),
+  column(
+    'functionalClassCode',
+    'string',
+    '功能分类类级编码 / Functional class code',
+    '支出功能分类 类（3 位）。Functional classification class (3 digits).',
+    (r) => (r.row.func === '' ? '' : classOf(r.row.func)),
+  ),
+  column('functionalClass', 'string', '功能分类类级名称 / Functional class', "该年度科目目录中的类名称。Class name in that year's catalogue.", (r) =>
+    name(r, 'functional', r.row.func === '' ? '' : classOf(r.row.func)),
+  ),
+  column(
+    'functionalSectionCode',
+    'string',
+    '功能分类款级编码 / Functional section code',
+    '支出功能分类 款（5 位）。Functional classification section (5 digits).',
+    (r) => (r.row.func === '' ? '' : sectionOf(r.row.func)),
+  ),
+  column('functionalSection', 'string', '功能分类款级名称 / Functional section', "该年度科目目录中的款名称。Section name in that year's catalogue.", (r) =>
+    name(r, 'functional', r.row.func === '' ? '' : sectionOf(r.row.func)),
+  ),
+  column(
+    'functionalItemCode',
+    'string',
+    '功能分类项级编码 / Functional item code',
+    '支出功能分类 项（7 位）。Functional classification item (7 digits).',
+    (r) => r.row.func,
+  ),
+  column('functionalItem', 'string', '功能分类项级名称 / Functional item', "该年度科目目录中的项名称。Item name in that year's catalogue.", (r) =>
+    name(r, 'functional', r.row.func),
+  ),
+  column(
+    'econDeptCode',
+    'string',
+    '部门预算经济分类编码 / econDept code',
+    '部门预算支出经济分类 款（5 位），未细化到款的项目支出为类（3 位）。Departmental economic classification section (5 digits), or class (3 digits) where project spending is not itemised.',
+    (r) => r.row.econ,
+  ),
+  column('econDept', 'string', '部门预算经济分类名称 / econDept name', "该年度科目目录中的名称。Name in that year's catalogue.", (r) =>
+    name(r, 'econDept', r.row.econ),
+  ),
+  column(
+    'econGovCode',
+    'string',
+    '政府预算经济分类编码 / econGov code',
+    "按该年度对照表（依单位类型）由部门预算经济分类转换的政府预算经济分类：款级，对照表只有类级时为类；都没有时为空。Government economic classification derived from econDept by that year's mapping for the unit type: the section, or the class where only the class maps; empty where neither does.",
+    (r) => r.econGovCode,
+  ),
+  column('econGov', 'string', '政府预算经济分类名称 / econGov name', "该年度科目目录中的名称。Name in that year's catalogue.", (r) =>
+    name(r, 'econGov', r.econGovCode),
+  ),
+  column(
+    'catalogueConfidence',
+    'string',
+    '科目目录可信度 / Catalogue confidence',
+    '本行所用科目名称与经济分类对照中最低的可信度：high 见于官方或已公开文件；medium、low 非权威。The least certain catalogue name or mapping used on this row: high = seen in an official or published source; medium/low = not authoritative.',
+    (r) => catalogueConfidence(r.d.catalogue, r.row, r.econGovCode),
+  ),
+  column(
+    'source',
+    'string',
+    '资金来源代码 / Funding source code',
+    '资金来源（收支总表收入项目）的代码名。Code name of the funding source (an income line of the 收支总表).',
+    (r) => r.row.source,
+  ),
   column('sourceName', 'string', '资金来源 / Funding source', '资金来源名称。Funding source name.', (r) => SOURCE_INFO[r.row.source].label),
-  column('kind', 'string', '支出类型代码 / Expenditure kind', 'basic 基本支出、project 项目支出，或事业单位的其他支出类型。basic or project expenditure, or an institution-only kind.', (r) => r.row.kind),
+  column(
+    'kind',
+    'string',
+    '支出类型代码 / Expenditure kind',
+    'basic 基本支出、project 项目支出，或事业单位的其他支出类型。basic or project expenditure, or an institution-only kind.',
+    (r) => r.row.kind,
+  ),
   column('kindName', 'string', '支出类型 / Expenditure kind name', '支出类型名称。Expenditure kind name.', (r) => EXPENDITURE_KIND_LABEL[r.row.kind]),
-  column('projectId', 'string', '项目标识 / Project id', '项目支出所属项目的标识（基本支出为空），与 projects.csv 对应。Project id for project expenditure (empty for basic), as in projects.csv.', (r) => r.row.project ?? ''),
-  column('project', 'string', '项目名称 / Project', '项目名称（基本支出为空）。Project name (empty for basic expenditure).', (r) => (r.row.project === undefined ? '' : projectName(r.d, r.row.project))),
-  column('amountYuan', 'number', '金额（元）/ Amount (yuan)', '预算金额，单位元，两位小数；负数为调减。Budget amount in yuan, two decimals; negative amounts are reductions.', (r) => yuanField(r.row.amount)),
+  column(
+    'projectId',
+    'string',
+    '项目标识 / Project id',
+    '项目支出所属项目的标识（基本支出为空），与 projects.csv 对应。Project id for project expenditure (empty for basic), as in projects.csv.',
+    (r) => r.row.project ?? '',
+  ),
+  column('project', 'string', '项目名称 / Project', '项目名称（基本支出为空）。Project name (empty for basic expenditure).', (r) =>
+    r.row.project === undefined ? '' : projectName(r.d, r.row.project),
+  ),
+  column(
+    'amountYuan',
+    'number',
+    '金额（元）/ Amount (yuan)',
+    '预算金额，单位元，两位小数；负数为调减。Budget amount in yuan, two decimals; negative amounts are reductions.',
+    (r) => yuanField(r.row.amount),
+  ),
 ];
 
 const projectName = (d: Disclosure, id: string): string => d.projects.find((p) => p.id === id)?.name ?? '';
@@ -157,19 +252,57 @@ interface ProjectRecord {
 
 const PROJECT_COLUMNS: readonly Column<ProjectRecord>[] = [
   ...disclosureColumns<ProjectRecord>(),
-  column('unitCode', 'string', '单位编码 / Unit code', '预算单位编码，文本（保留前导零）；仅有绩效目标表且未印编码时为空。Budget unit code, text with leading zeros kept; empty for a form that prints no code.', (r) => r.unitCode),
+  column(
+    'unitCode',
+    'string',
+    '单位编码 / Unit code',
+    '预算单位编码，文本（保留前导零）；仅有绩效目标表且未印编码时为空。Budget unit code, text with leading zeros kept; empty for a form that prints no code.',
+    (r) => r.unitCode,
+  ),
   column('unit', 'string', '单位 / Unit', '预算单位（实施单位）名称。Budget (implementing) unit name.', (r) => r.unitName),
-  column('projectId', 'string', '项目标识 / Project id', '项目在本公开内的标识，与 ledger、indicators 的 projectId 对应。Project id within its disclosure, as projectId in the ledger and indicators.', (r) => r.id),
+  column(
+    'projectId',
+    'string',
+    '项目标识 / Project id',
+    '项目在本公开内的标识，与 ledger、indicators 的 projectId 对应。Project id within its disclosure, as projectId in the ledger and indicators.',
+    (r) => r.id,
+  ),
   column('project', 'string', '项目名称 / Project', '项目名称。Project name.', (r) => r.name),
-  column('specialFund', 'boolean', '专项资金 / Special fund', '是否列入专项资金预算汇总表；仅有绩效目标表时为空。Whether the project is a special fund (专项资金预算汇总表); empty for a project known only from its performance form.', (r) =>
-    r.project === undefined ? '' : booleanField(r.project.specialFund),
+  column(
+    'specialFund',
+    'boolean',
+    '专项资金 / Special fund',
+    '是否列入专项资金预算汇总表；仅有绩效目标表时为空。Whether the project is a special fund (专项资金预算汇总表); empty for a project known only from its performance form.',
+    (r) => (r.project === undefined ? '' : booleanField(r.project.specialFund)),
   ),
-  column('compilation', 'string', '预算编制方式 / Compilation', 'department 编入部门预算；finance 财政代编；仅有绩效目标表时为空。department = compiled in the department budget; finance = compiled by the finance bureau; empty for a project known only from its form.', (r) => r.project?.compilation ?? ''),
-  column('amountYuan', 'number', '项目支出金额（元）/ Amount (yuan)', '账本中该项目各行金额之和，单位元；账本无此项目时为空。Sum of the project\'s ledger rows in yuan; empty when the ledger has none.', (r) =>
-    yuanField(r.project === undefined ? null : sumAmounts(r.d.ledger.filter((row) => row.project === r.id).map((row) => row.amount))),
+  column(
+    'compilation',
+    'string',
+    '预算编制方式 / Compilation',
+    'department 编入部门预算；finance 财政代编；仅有绩效目标表时为空。department = compiled in the department budget; finance = compiled by the finance bureau; empty for a project known only from its form.',
+    (r) => r.project?.compilation ?? '',
   ),
-  column('hasPerformanceForm', 'boolean', '有绩效目标表 / Has performance form', '是否公开了项目支出绩效目标表。Whether a project performance form was published.', (r) => booleanField(r.form !== undefined)),
-  column('formAmountYuan', 'number', '绩效目标表金额（元）/ Form amount (yuan)', '绩效目标表所印年度预算金额，单位元；无表或未印时为空。The annual budget amount printed on the performance form, in yuan; empty when there is no form or no amount.', (r) => yuanField(r.form?.amount ?? null)),
+  column(
+    'amountYuan',
+    'number',
+    '项目支出金额（元）/ Amount (yuan)',
+    "账本中该项目各行金额之和，单位元；账本无此项目时为空。Sum of the project's ledger rows in yuan; empty when the ledger has none.",
+    (r) => yuanField(r.project === undefined ? null : sumAmounts(r.d.ledger.filter((row) => row.project === r.id).map((row) => row.amount))),
+  ),
+  column(
+    'hasPerformanceForm',
+    'boolean',
+    '有绩效目标表 / Has performance form',
+    '是否公开了项目支出绩效目标表。Whether a project performance form was published.',
+    (r) => booleanField(r.form !== undefined),
+  ),
+  column(
+    'formAmountYuan',
+    'number',
+    '绩效目标表金额（元）/ Form amount (yuan)',
+    '绩效目标表所印年度预算金额，单位元；无表或未印时为空。The annual budget amount printed on the performance form, in yuan; empty when there is no form or no amount.',
+    (r) => yuanField(r.form?.amount ?? null),
+  ),
   column('category', 'string', '项目类别 / Category', '绩效目标表所列项目类别。Project category from the performance form.', (r) => r.form?.category ?? ''),
   column('period', 'string', '实施期 / Period', '项目支出实施期。Implementation period.', (r) => r.form?.period ?? ''),
   column('goal', 'string', '本年度绩效目标 / Annual goal', '本年度绩效目标。Performance goal for the year.', (r) => r.form?.goal ?? ''),
@@ -186,22 +319,84 @@ interface IndicatorRecord {
 
 const INDICATOR_COLUMNS: readonly Column<IndicatorRecord>[] = [
   ...disclosureColumns<IndicatorRecord>(),
-  column('scope', 'string', '目标表类型 / Form', 'project 项目支出绩效目标表；unit 整体支出绩效目标表。project = project form; unit = whole-department form.', (r) => r.scope),
-  column('projectId', 'string', '项目标识 / Project id', '项目绩效指标所属项目（整体指标为空）。The project of a project indicator (empty for department-wide indicators).', (r) => r.projectId),
+  column(
+    'scope',
+    'string',
+    '目标表类型 / Form',
+    'project 项目支出绩效目标表；unit 整体支出绩效目标表。project = project form; unit = whole-department form.',
+    (r) => r.scope,
+  ),
+  column(
+    'projectId',
+    'string',
+    '项目标识 / Project id',
+    '项目绩效指标所属项目（整体指标为空）。The project of a project indicator (empty for department-wide indicators).',
+    (r) => r.projectId,
+  ),
   column('project', 'string', '项目名称 / Project', '项目名称（整体指标为空）。Project name (empty for department-wide indicators).', (r) => r.projectName),
-  column('position', 'integer', '序号 / Position', '指标在其目标表中的顺序，从 1 起。Order of the indicator within its form, from 1.', (r) => integerField(r.position)),
-  column('level1Code', 'string', '一级指标编号 / Level 1 number', '表中一级指标前所印编号（如 1-产出指标 的 1），未印时为空。The number printed before the level-1 indicator (1 of 1-产出指标), empty when none.', (r) => r.indicator.level1Code),
-  column('level1', 'string', '一级指标 / Level 1', '一级指标（产出指标、效益指标、满意度指标等）。Level-1 indicator (output, effect, satisfaction …).', (r) => r.indicator.level1),
-  column('level2Code', 'string', '二级指标编号 / Level 2 number', '表中二级指标前所印编号（如 11-数量指标 的 11），未印时为空。The number printed before the level-2 indicator (11 of 11-数量指标), empty when none.', (r) => r.indicator.level2Code),
+  column('position', 'integer', '序号 / Position', '指标在其目标表中的顺序，从 1 起。Order of the indicator within its form, from 1.', (r) =>
+    integerField(r.position),
+  ),
+  column(
+    'level1Code',
+    'string',
+    '一级指标编号 / Level 1 number',
+    '表中一级指标前所印编号（如 1-产出指标 的 1），未印时为空。The number printed before the level-1 indicator (1 of 1-产出指标), empty when none.',
+    (r) => r.indicator.level1Code,
+  ),
+  column(
+    'level1',
+    'string',
+    '一级指标 / Level 1',
+    '一级指标（产出指标、效益指标、满意度指标等）。Level-1 indicator (output, effect, satisfaction …).',
+    (r) => r.indicator.level1,
+  ),
+  column(
+    'level2Code',
+    'string',
+    '二级指标编号 / Level 2 number',
+    '表中二级指标前所印编号（如 11-数量指标 的 11），未印时为空。The number printed before the level-2 indicator (11 of 11-数量指标), empty when none.',
+    (r) => r.indicator.level2Code,
+  ),
   column('level2', 'string', '二级指标 / Level 2', '二级指标（数量指标、质量指标等）。Level-2 indicator (quantity, quality …).', (r) => r.indicator.level2),
-  column('indicator', 'string', '三级指标 / Indicator', '三级指标，即指标本身；只列二级指标的行为空。Level-3 indicator: the indicator itself; empty on a row that only lists a level-2 indicator.', (r) => r.indicator.name),
-  column('target', 'string', '指标值 / Target', '指标值，按公开原文（数字或定性表述）。Target as published (a number or a qualitative phrase).', (r) => r.indicator.target),
+  column(
+    'indicator',
+    'string',
+    '三级指标 / Indicator',
+    '三级指标，即指标本身；只列二级指标的行为空。Level-3 indicator: the indicator itself; empty on a row that only lists a level-2 indicator.',
+    (r) => r.indicator.name,
+  ),
+  column(
+    'target',
+    'string',
+    '指标值 / Target',
+    '指标值，按公开原文（数字或定性表述）。Target as published (a number or a qualitative phrase).',
+    (r) => r.indicator.target,
+  ),
   column('description', 'string', '指标值内容 / Target description', '指标值内容。What the target means.', (r) => r.indicator.description),
   column('measureUnit', 'string', '度量单位 / Measure unit', '度量单位。Unit of measure.', (r) => r.indicator.measureUnit),
-  column('comparator', 'string', '指标值类型 / Comparator', '≥ ≤ = 定性 定量等，按公开原文。≥ ≤ = qualitative/quantitative, as published.', (r) => r.indicator.comparator),
-  column('basis', 'string', '指标值确定依据 / Basis', '指标值确定依据（部分表式有）。How the target was set (printed by some form layouts).', (r) => r.indicator.basis),
+  column(
+    'comparator',
+    'string',
+    '指标值类型 / Comparator',
+    '≥ ≤ = 定性 定量等，按公开原文。≥ ≤ = qualitative/quantitative, as published.',
+    (r) => r.indicator.comparator,
+  ),
+  column(
+    'basis',
+    'string',
+    '指标值确定依据 / Basis',
+    '指标值确定依据（部分表式有）。How the target was set (printed by some form layouts).',
+    (r) => r.indicator.basis,
+  ),
   column('note', 'string', '备注 / Note', '备注。Note.', (r) => r.indicator.note),
-  column('goal', 'string', '分项绩效目标 / Sub-goal', '整体支出绩效目标表中该指标所属的分项绩效目标，无则为空。The department form\'s sub-goal the indicator is listed under, empty when none.', (r) => r.indicator.goal),
+  column(
+    'goal',
+    'string',
+    '分项绩效目标 / Sub-goal',
+    "整体支出绩效目标表中该指标所属的分项绩效目标，无则为空。The department form's sub-goal the indicator is listed under, empty when none.",
+    (r) => r.indicator.goal,
+  ),
 ];
 
 const fieldsOf = (columns: readonly Column<never>[]): readonly OpenDataField[] =>
@@ -247,12 +442,10 @@ function coarseRecords(d: Disclosure): LedgerRecord[] {
 }
 
 export function ledgerCsv(disclosures: readonly Disclosure[]): string {
-  const records = inOpenDataOrder(disclosures).flatMap((d) =>
-    [
-      ...viewRows(d).map((row): LedgerRecord => ({ d, row: { ...row, set: 'ledger' }, econGovCode: row.econGov !== '' ? row.econGov : row.econGovClass })),
-      ...coarseRecords(d),
-    ],
-  );
+  const records = inOpenDataOrder(disclosures).flatMap((d) => [
+    ...viewRows(d).map((row): LedgerRecord => ({ d, row: { ...row, set: 'ledger' }, econGovCode: row.econGov !== '' ? row.econGov : row.econGovClass })),
+    ...coarseRecords(d),
+  ]);
   return csvOf(LEDGER_COLUMNS, records);
 }
 
@@ -284,8 +477,7 @@ export function projectsCsv(disclosures: readonly Disclosure[]): string {
   return csvOf(PROJECT_COLUMNS, records);
 }
 
-const formsWithoutProject = (d: Disclosure): ProjectForm[] =>
-  d.projectForms.filter((f) => f.project === null || !d.projects.some((p) => p.id === f.project));
+const formsWithoutProject = (d: Disclosure): ProjectForm[] => d.projectForms.filter((f) => f.project === null || !d.projects.some((p) => p.id === f.project));
 
 /** The project id a form's rows carry: its ledger project's, else the form's own (as in projects.csv). */
 const formProjectId = (d: Disclosure, form: ProjectForm): string =>
@@ -295,11 +487,23 @@ const formProjectId = (d: Disclosure, form: ProjectForm): string =>
 export function indicatorsCsv(disclosures: readonly Disclosure[]): string {
   const records = inOpenDataOrder(disclosures).flatMap((d): IndicatorRecord[] => [
     ...d.projectForms.flatMap((form) =>
-      form.indicators.map(
-        (indicator, i): IndicatorRecord => ({ d, scope: 'project', projectId: formProjectId(d, form), projectName: form.name, position: i + 1, indicator }),
-      ),
+      form.indicators.map((indicator, i): IndicatorRecord => ({
+        d,
+        scope: 'project',
+        projectId: formProjectId(d, form),
+        projectName: form.name,
+        position: i + 1,
+        indicator,
+      })),
     ),
-    ...(d.unitForm?.indicators ?? []).map((indicator, i): IndicatorRecord => ({ d, scope: 'unit', projectId: '', projectName: '', position: i + 1, indicator })),
+    ...(d.unitForm?.indicators ?? []).map((indicator, i): IndicatorRecord => ({
+      d,
+      scope: 'unit',
+      projectId: '',
+      projectName: '',
+      position: i + 1,
+      indicator,
+    })),
   ]);
   return csvOf(INDICATOR_COLUMNS, records);
 }

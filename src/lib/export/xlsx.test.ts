@@ -107,11 +107,14 @@ describe('tableWorkbook on the sample disclosure', async () => {
     for (const sheet of workbook.worksheets) expect(sheet.name.length).toBeLessThanOrEqual(31);
   });
 
-  it.each(tables.map((t, i) => [t.number, t, i] as const))('sheet of table %i reads back equal to the table model, merged header cells included', (_n, table, i) => {
-    const sheet = workbook.worksheets[i + 1];
-    if (!sheet) throw new Error(`no sheet for table ${table.number}`);
-    expectSheetMatchesTable(sheet, table);
-  });
+  it.each(tables.map((t, i) => [t.number, t, i] as const))(
+    'sheet of table %i reads back equal to the table model, merged header cells included',
+    (_n, table, i) => {
+      const sheet = workbook.worksheets[i + 1];
+      if (!sheet) throw new Error(`no sheet for table ${table.number}`);
+      expectSheetMatchesTable(sheet, table);
+    },
+  );
 
   it('names the department, year, source and build stamp on the cover sheet', () => {
     const cover = workbook.getWorksheet(COVER_SHEET_NAME);
@@ -170,9 +173,12 @@ describe('tableWorkbook for tables not provided and for the synthetic fixture', 
   const syntheticTables = buildTables(synthetic);
   const syntheticBook = await open(await tableWorkbook(synthetic, syntheticTables, 'synthetic'));
 
-  it.each(partialTables.map((t, i) => [t.number, t, i] as const))('table %i of a partial disclosure matches its model (not provided → a notice only)', (_n, table, i) => {
-    expectSheetMatchesTable(partial.worksheets[i + 1] as ExcelJS.Worksheet, table);
-  });
+  it.each(partialTables.map((t, i) => [t.number, t, i] as const))(
+    'table %i of a partial disclosure matches its model (not provided → a notice only)',
+    (_n, table, i) => {
+      expectSheetMatchesTable(partial.worksheets[i + 1] as ExcelJS.Worksheet, table);
+    },
+  );
 
   it.each(syntheticTables.map((t, i) => [t.number, t, i] as const))('synthetic table %i reads back equal to its model', (_n, table, i) => {
     expectSheetMatchesTable(syntheticBook.worksheets[i + 1] as ExcelJS.Worksheet, table);

@@ -70,12 +70,25 @@ export interface BudgetFinalComparison {
 export function varianceReasons(d: Disclosure): { total?: string; threePublic?: string; items: Readonly<Record<string, string>> } {
   if (!d.narrative) return { items: {} };
   const reasons = splitFrontMatter(d.narrative.markdown, d.narrative.file).settings.varianceReasons;
-  return { ...(reasons.total === undefined ? {} : { total: reasons.total }), ...(reasons.threePublic === undefined ? {} : { threePublic: reasons.threePublic }), items: reasons.items };
+  return {
+    ...(reasons.total === undefined ? {} : { total: reasons.total }),
+    ...(reasons.threePublic === undefined ? {} : { threePublic: reasons.threePublic }),
+    items: reasons.items,
+  };
 }
 
 const line = (key: string, name: string, initialBudget: Amount, actual: Amount, reason: string | undefined): ComparisonLine => {
   const s = varianceSentence(initialBudget, actual, reason);
-  return { key, name, initialBudget, actual, completion: completion(initialBudget, actual), direction: direction(initialBudget, actual), sentence: s.text, reasonMissing: s.reasonMissing };
+  return {
+    key,
+    name,
+    initialBudget,
+    actual,
+    completion: completion(initialBudget, actual),
+    direction: direction(initialBudget, actual),
+    sentence: s.text,
+    reasonMissing: s.reasonMissing,
+  };
 };
 
 /** The comparison of a 决算 with its 年初预算数; null for a 预算 or a 决算 that states no 年初预算数. */
@@ -100,7 +113,9 @@ export function compareBudgetWithFinal(final: Disclosure, all: readonly Disclosu
   const totalActual = printedTotal?.ok ? printedTotal.value : sumAmounts([...actual.values()]);
   const generalBudgetTotal = line('total', '一般公共预算财政拨款支出', accounts.initialBudgetTotal, totalActual, reasons.total);
   const actualThree = final.declaredThreePublic;
-  const threePublic = THREE_PUBLIC_ITEMS.map((item) => line(item.key, item.name, accounts.threePublicBudget[item.key], actualThree?.[item.key] ?? null, reasons.threePublic));
+  const threePublic = THREE_PUBLIC_ITEMS.map((item) =>
+    line(item.key, item.name, accounts.threePublicBudget[item.key], actualThree?.[item.key] ?? null, reasons.threePublic),
+  );
   return {
     budget: counterpart(all, final),
     final,

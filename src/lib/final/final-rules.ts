@@ -43,7 +43,11 @@ export function requiredTablesPublished(d: Disclosure): Finding[] {
 }
 
 const FISCAL = ['generalBudget', 'govFund', 'stateCapital'] as const;
-const FUND_NAMES: Readonly<Record<(typeof FISCAL)[number], string>> = { generalBudget: '一般公共预算财政拨款', govFund: '政府性基金预算财政拨款', stateCapital: '国有资本经营预算财政拨款' };
+const FUND_NAMES: Readonly<Record<(typeof FISCAL)[number], string>> = {
+  generalBudget: '一般公共预算财政拨款',
+  govFund: '政府性基金预算财政拨款',
+  stateCapital: '国有资本经营预算财政拨款',
+};
 
 /** 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余, for each fiscal fund. */
 export function fundsBalance(d: Disclosure): Finding[] {
@@ -115,7 +119,8 @@ export function initialBudgetMatchesBudget(d: Disclosure, all: readonly Disclosu
   }
   // A 项 the 预算 arranged that the 决算 lists no 年初预算 for.
   for (const [func, amount] of published) {
-    if (!listed.has(func) && f.initialBudget.length > 0 && !same(amount, null)) findings.push(mismatch(`功能分类 ${func}（决算未列年初预算）`, `function ${func} (no 年初预算 in the 决算)`, null, amount, f.at));
+    if (!listed.has(func) && f.initialBudget.length > 0 && !same(amount, null))
+      findings.push(mismatch(`功能分类 ${func}（决算未列年初预算）`, `function ${func} (no 年初预算 in the 决算)`, null, amount, f.at));
   }
   const budgetItems: ThreePublicItems | null = budget.declaredThreePublic;
   if (budgetItems) {
@@ -168,7 +173,15 @@ export function differencesExplained(d: Disclosure, all: readonly Disclosure[]):
   );
   const spent = comparison.threePublic.filter((l) => (l.actual ?? 0) !== 0);
   if (spent.some((l) => l.reasonMissing)) {
-    findings.push(finding({ code: 'final.varianceReasonMissing', severity: 'warning', zh: '“三公”经费决算数与预算数不同，说明须写明主要原因（varianceReasons.threePublic）', en: 'the 三公 决算 differs from its 预算: give the reason (varianceReasons.threePublic)', at }));
+    findings.push(
+      finding({
+        code: 'final.varianceReasonMissing',
+        severity: 'warning',
+        zh: '“三公”经费决算数与预算数不同，说明须写明主要原因（varianceReasons.threePublic）',
+        en: 'the 三公 决算 differs from its 预算: give the reason (varianceReasons.threePublic)',
+        at,
+      }),
+    );
   }
   const counts = d.finalAccounts?.threePublicCounts;
   const need: readonly [string, readonly (keyof NonNullable<typeof counts>)[]][] = [

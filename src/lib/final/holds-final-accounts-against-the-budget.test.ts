@@ -12,7 +12,15 @@ const accounts = final.finalAccounts as FinalAccounts;
 
 /** The 2024 预算 this 决算 states as its 年初预算 (the corpus has not got it: built from the 决算's own figures). */
 function budgetOf(d: Disclosure, change?: { func: string; by: number }): Disclosure {
-  const byFunction = accounts.initialBudget.map((l) => ({ unit: null, func: l.func, econ: null, source: 'generalBudget' as const, kind: 'basic' as const, amount: (l.amount ?? 0) + (l.func === change?.func ? change.by : 0), at: l.at }));
+  const byFunction = accounts.initialBudget.map((l) => ({
+    unit: null,
+    func: l.func,
+    econ: null,
+    source: 'generalBudget' as const,
+    kind: 'basic' as const,
+    amount: (l.amount ?? 0) + (l.func === change?.func ? change.by : 0),
+    at: l.at,
+  }));
   const { finalAccounts: _unused, ...rest } = d;
   return {
     ...rest,
@@ -20,7 +28,14 @@ function budgetOf(d: Disclosure, change?: { func: string; by: number }): Disclos
     phase: 'budget',
     template: 'shanghai-budget',
     coarseFacts: { byFunction, basicByEcon: [] },
-    declaredThreePublic: { outboundTravel: null, reception: wan('0.95'), vehiclePurchase: null, vehicleOperation: null, adminOperatingCost: null, at: accounts.at },
+    declaredThreePublic: {
+      outboundTravel: null,
+      reception: wan('0.95'),
+      vehiclePurchase: null,
+      vehicleOperation: null,
+      adminOperatingCost: null,
+      at: accounts.at,
+    },
     files: { ...d.files, disclosure: 'content/disclosures/310107/ptczj/2024/disclosure.yaml' },
   };
 }
@@ -61,7 +76,10 @@ describe('the 2024 决算 of 普陀区财政局 against its 年初预算', () =>
     ]);
     expect(comparison?.byItem.find((l) => l.key === '2010601')?.sentence).toBe('决算数小于预算数的主要原因：人员进出及退休变化，减少人员经费开支。');
     expect(comparison?.byItem.find((l) => l.key === '2010602')?.sentence).toBe('决算数与预算数持平。');
-    expect(comparison?.threePublic.find((l) => l.key === 'reception')).toMatchObject({ direction: 'less', sentence: '决算数小于预算数的主要原因：当年度无“三公”经费支出。' });
+    expect(comparison?.threePublic.find((l) => l.key === 'reception')).toMatchObject({
+      direction: 'less',
+      sentence: '决算数小于预算数的主要原因：当年度无“三公”经费支出。',
+    });
   });
 
   it('raises no 决算 error on the real content', () => {
@@ -84,7 +102,17 @@ describe('bad 决算 input, each located', () => {
   });
 
   it('a 三公 预算数 that disagrees with the published 预算 is an error', () => {
-    const budget = { ...budgetOf(final), declaredThreePublic: { outboundTravel: null, reception: wan('1.20'), vehiclePurchase: null, vehicleOperation: null, adminOperatingCost: null, at: accounts.at } };
+    const budget = {
+      ...budgetOf(final),
+      declaredThreePublic: {
+        outboundTravel: null,
+        reception: wan('1.20'),
+        vehiclePurchase: null,
+        vehicleOperation: null,
+        adminOperatingCost: null,
+        at: accounts.at,
+      },
+    };
     expect(initialBudgetMatchesBudget(final, [final, budget]).map((f) => f.code)).toEqual(['final.initialBudgetMismatch']);
   });
 

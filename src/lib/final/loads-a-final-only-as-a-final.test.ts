@@ -6,12 +6,21 @@ const files = readContentFiles('content');
 const FINAL = 'content/disclosures/310107/ptczj/2024-final/disclosure.yaml';
 
 /** The content with the 决算's disclosure.yaml edited. */
-const withFinal = (edit: (text: string) => string) => loadContent(files.map((f) => (f.path.endsWith(FINAL) ? { ...f, text: edit(f.text) } : f)), 'content');
+const withFinal = (edit: (text: string) => string) =>
+  loadContent(
+    files.map((f) => (f.path.endsWith(FINAL) ? { ...f, text: edit(f.text) } : f)),
+    'content',
+  );
 
 describe('a 决算 in disclosure.yaml', () => {
   it('loads from a folder of any name beside the 预算, as its own disclosure of the same year', () => {
     const result = withFinal((t) => t);
-    expect(result.disclosures.filter((d) => d.department.code === 'ptczj').map((d) => d.id).sort()).toEqual(['310107-ptczj-2024-final', '310107-ptczj-2025']);
+    expect(
+      result.disclosures
+        .filter((d) => d.department.code === 'ptczj')
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['310107-ptczj-2024-final', '310107-ptczj-2025']);
   });
 
   it('is refused with the 决算 template under phase budget, on the phase line', () => {

@@ -78,13 +78,24 @@ export function narrativeClaims({ disclosure: d, tables }: ClaimInput): Finding[
     });
     const at = { file, line: index + 1, column: 1 };
     const report = (code: string, zh: string, en: string, expected: string, actual: string, end: number) =>
-      findings.push(finding({ code, severity: acknowledged(line, end) ? 'warning' : 'error', zh: acknowledged(line, end) ? `${zh}（已注明，按原件公布）` : zh, en, at, expected, actual }));
+      findings.push(
+        finding({
+          code,
+          severity: acknowledged(line, end) ? 'warning' : 'error',
+          zh: acknowledged(line, end) ? `${zh}（已注明，按原件公布）` : zh,
+          en,
+          at,
+          expected,
+          actual,
+        }),
+      );
     for (const [phrase, figure] of CLAIMS) {
       const pattern = new RegExp(String.raw`${phrase}(?:为|是)?\s*${NUMBER}\s*万元`, 'gu');
       for (const m of line.matchAll(pattern)) {
         // A longer phrase that contains this one (财政拨款收入支出总计 ⊃ 收入支出总计) judges it instead.
         const before = line.slice(0, m.index);
-        if (CLAIMS.some(([longer]) => longer !== phrase && longer.endsWith(phrase) && before.endsWith(longer.slice(0, longer.length - phrase.length)))) continue;
+        if (CLAIMS.some(([longer]) => longer !== phrase && longer.endsWith(phrase) && before.endsWith(longer.slice(0, longer.length - phrase.length))))
+          continue;
         const expected = value(figure);
         const typed = toAmount(m[1] ?? '');
         if (expected === undefined || typed === null || typed === (expected ?? 0)) continue;
@@ -117,11 +128,26 @@ export function narrativeClaims({ disclosure: d, tables }: ClaimInput): Finding[
       if (rate !== undefined) {
         const c = completion(budget, actual);
         if (c.kind === 'noBudget') {
-          report('final.rateOnZeroBudget', `年初预算为${c.budget === 'zero' ? '0' : '空'}，不能计算完成率（说明写“${rate}%”）`, `no completion rate of a ${c.budget} budget (the 说明 says ${rate}%)`, '不计算完成率', `${rate}%`, end);
+          report(
+            'final.rateOnZeroBudget',
+            `年初预算为${c.budget === 'zero' ? '0' : '空'}，不能计算完成率（说明写“${rate}%”）`,
+            `no completion rate of a ${c.budget} budget (the 说明 says ${rate}%)`,
+            '不计算完成率',
+            `${rate}%`,
+            end,
+          );
         } else {
           const places = rate.split('.')[1]?.length ?? 0;
           const shown = (c.basisPoints / 100).toFixed(places);
-          if (Number(shown) !== Number(rate)) report('narrative.rateContradicts', `说明写完成率${rate}%，按年初预算 ${wan(budget)} 和决算 ${wan(actual)} 应为${c.text}`, `the 说明 says ${rate}%, ${wan(actual)} of ${wan(budget)} is ${c.text}`, c.text, `${rate}%`, end);
+          if (Number(shown) !== Number(rate))
+            report(
+              'narrative.rateContradicts',
+              `说明写完成率${rate}%，按年初预算 ${wan(budget)} 和决算 ${wan(actual)} 应为${c.text}`,
+              `the 说明 says ${rate}%, ${wan(actual)} of ${wan(budget)} is ${c.text}`,
+              c.text,
+              `${rate}%`,
+              end,
+            );
         }
       }
     }
@@ -130,4 +156,5 @@ export function narrativeClaims({ disclosure: d, tables }: ClaimInput): Finding[
 }
 
 /** The rule for the validator: a 决算's 说明 against its own tables. */
-export const narrativeClaimsRule = (d: Disclosure): Finding[] => (d.narrative && packOf(d).phase === 'final' ? narrativeClaims({ disclosure: d, tables: buildTables(d) }) : []);
+export const narrativeClaimsRule = (d: Disclosure): Finding[] =>
+  d.narrative && packOf(d).phase === 'final' ? narrativeClaims({ disclosure: d, tables: buildTables(d) }) : [];

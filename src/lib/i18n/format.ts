@@ -50,7 +50,8 @@ export function formatChange(change: Change): string {
 }
 
 /** `表N` for a table its template numbers, '' for one it prints without a number. */
-export const tableNumberLabel = (table: { readonly number: number | null }): string => (table.number === null ? '' : t('table.number', { number: table.number }));
+export const tableNumberLabel = (table: { readonly number: number | null }): string =>
+  table.number === null ? '' : t('table.number', { number: table.number });
 
 /** How links and captions name a table: its number where the template prints one, else its title. */
 export const tableShortName = (table: { readonly number: number | null; readonly title: string }): string => tableNumberLabel(table) || table.title;

@@ -71,8 +71,7 @@ export const GLOSSARY = [
   {
     id: 'carryover',
     term: '上年结转',
-    definition:
-      '上年结转是以前年度预算已经安排、尚未使用完毕，按规定结转到本年继续使用的资金。年终结转结余则是本年预算中预计结转到以后年度继续使用的资金。',
+    definition: '上年结转是以前年度预算已经安排、尚未使用完毕，按规定结转到本年继续使用的资金。年终结转结余则是本年预算中预计结转到以后年度继续使用的资金。',
     labels: ['上年结转结余'],
   },
   {
@@ -84,8 +83,7 @@ export const GLOSSARY = [
   {
     id: 'project',
     term: '项目支出',
-    definition:
-      '项目支出是在基本支出之外，为完成特定工作任务和事业发展目标而安排的支出。每个项目有明确的用途和金额，通常还要设定绩效目标。',
+    definition: '项目支出是在基本支出之外，为完成特定工作任务和事业发展目标而安排的支出。每个项目有明确的用途和金额，通常还要设定绩效目标。',
     labels: ['项目支出'],
   },
   {
@@ -159,7 +157,8 @@ export const GLOSSARY = [
   {
     id: 'subject-levels',
     term: '类、款、项',
-    definition: '类、款、项是预算科目的三个层级：类是最大的分类，款在类之下，项在款之下。表格中的“合计”行等于其下各类之和，每一类等于其下各款之和，每一款等于其下各项之和。',
+    definition:
+      '类、款、项是预算科目的三个层级：类是最大的分类，款在类之下，项在款之下。表格中的“合计”行等于其下各类之和，每一类等于其下各款之和，每一款等于其下各项之和。',
     labels: [],
   },
   {
@@ -181,9 +180,7 @@ export const GLOSSARY = [
 /** The anchor of a glossary term: a typed key, so a link to a term that does not exist is a type error. */
 export type GlossaryId = (typeof GLOSSARY)[number]['id'];
 
-const BY_LABEL: ReadonlyMap<string, GlossaryTerm> = new Map(
-  GLOSSARY.flatMap((term: GlossaryTerm) => term.labels.map((label) => [label, term] as const)),
-);
+const BY_LABEL: ReadonlyMap<string, GlossaryTerm> = new Map(GLOSSARY.flatMap((term: GlossaryTerm) => term.labels.map((label) => [label, term] as const)));
 const BY_ID: ReadonlyMap<string, GlossaryTerm> = new Map(GLOSSARY.map((term: GlossaryTerm) => [term.id, term]));
 
 /** The glossary term a column header links to, if its text is one of the terms' printed labels. */

@@ -61,7 +61,8 @@ export const zhCN = {
   'compliance.regionTitle': '{region}{year}年部门预算公开自查',
   'compliance.link': '公开自查',
   'compliance.regionLink': '本地区{year}年各部门自查',
-  'compliance.intro': '按财政部检查部门预算公开的维度（及时性、完整性、细化程度、公开形式）逐项自查。每项列出是否通过、原因和修改位置；构建时 npm run check 打印同样的清单。',
+  'compliance.intro':
+    '按财政部检查部门预算公开的维度（及时性、完整性、细化程度、公开形式）逐项自查。每项列出是否通过、原因和修改位置；构建时 npm run check 打印同样的清单。',
   'compliance.regionIntro': '本地区{year}年各部门预算公开按检查维度的自查结果。',
   'compliance.summary': '{passed}项通过，{failed}项未通过',
   'compliance.pass': '通过',
@@ -202,7 +203,8 @@ export const zhCN = {
   'search.more': '显示更多结果',
   'search.failed': '搜索暂时不可用，请稍后再试，或按年度和地区浏览。',
   'data.title': '开放数据',
-  'data.intro': '本站公开的全部数据均可下载。CSV 为 UTF-8（带 BOM）编码，可直接用 Excel 打开；金额单位见各文件说明。用 SHA256SUMS 可核验下载的文件与发布的一致（在网站根目录下运行 sha256sum -c data/SHA256SUMS）。',
+  'data.intro':
+    '本站公开的全部数据均可下载。CSV 为 UTF-8（带 BOM）编码，可直接用 Excel 打开；金额单位见各文件说明。用 SHA256SUMS 可核验下载的文件与发布的一致（在网站根目录下运行 sha256sum -c data/SHA256SUMS）。',
   'data.siteWide': '全站开放数据',
   'data.datapackage': '数据包说明（Frictionless Data Package），列出每个文件的字段、类型与说明',
   'data.manifest': '所有下载文件的 SHA-256 校验值',

@@ -110,7 +110,9 @@ export function amountText(fen: Fen, unit: AmountUnit): string {
   const abs = Math.abs(fen);
   const whole = Math.floor(abs / perUnit);
   const rest = abs - whole * perUnit;
-  const digits = String(rest).padStart(String(perUnit).length - 1, '0').replace(/0+$/u, '');
+  const digits = String(rest)
+    .padStart(String(perUnit).length - 1, '0')
+    .replace(/0+$/u, '');
   const fraction = digits === '' ? '' : `.${digits.length === 1 ? `${digits}0` : digits}`;
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
@@ -153,7 +155,11 @@ function disclosureYaml(c: ImportedContent): string {
   else {
     lines.push('units:');
     for (const u of c.units) {
-      const parts = [...(u.code === undefined ? [] : [`code: ${q(u.code)}`]), `name: ${yamlString(u.name)}`, ...(u.type === undefined ? [] : [`type: ${u.type}`])];
+      const parts = [
+        ...(u.code === undefined ? [] : [`code: ${q(u.code)}`]),
+        `name: ${yamlString(u.name)}`,
+        ...(u.type === undefined ? [] : [`type: ${u.type}`]),
+      ];
       lines.push(`  - {${parts.join(', ')}}`);
     }
   }
@@ -161,7 +167,10 @@ function disclosureYaml(c: ImportedContent): string {
   if (c.projects.length === 0) lines.push('projects: []');
   else {
     lines.push('projects:');
-    for (const p of c.projects) lines.push(`  - {id: ${yamlString(p.id)}${p.unit === undefined ? '' : `, unit: ${q(p.unit)}`}, name: ${yamlString(p.name)}, specialFund: ${p.specialFund}}`);
+    for (const p of c.projects)
+      lines.push(
+        `  - {id: ${yamlString(p.id)}${p.unit === undefined ? '' : `, unit: ${q(p.unit)}`}, name: ${yamlString(p.name)}, specialFund: ${p.specialFund}}`,
+      );
   }
   lines.push('income: []');
   if (c.threePublic) {
@@ -198,7 +207,7 @@ function disclosureYaml(c: ImportedContent): string {
   const additions = c.catalogue.functional.length + c.catalogue.econDept.length;
   if (additions === 0) lines.push('catalogue: {functional: [], econDept: [], econGov: [], mapping: []}');
   else {
-    lines.push('# Codes the year\'s catalogue lacks, with the names the source prints.');
+    lines.push("# Codes the year's catalogue lacks, with the names the source prints.");
     lines.push('catalogue:');
     for (const kind of ['functional', 'econDept'] as const) {
       if (c.catalogue[kind].length === 0) lines.push(`  ${kind}: []`);
@@ -229,12 +238,15 @@ function ledgerYaml(c: ImportedContent): string {
     if (c.ledger.rows.length === 0) lines[lines.length - 1] = 'rows: []';
     for (const r of c.ledger.rows) {
       const project = r.project === undefined ? '' : `, project: ${yamlString(r.project)}`;
-      lines.push(`  - {unit: ${q(r.unit)}, func: ${q(r.func)}, econ: ${q(r.econ)}, source: ${r.source}, kind: ${r.kind}${project}, amount: ${amountText(r.amount, c.amountUnit)}}`);
+      lines.push(
+        `  - {unit: ${q(r.unit)}, func: ${q(r.func)}, econ: ${q(r.econ)}, source: ${r.source}, kind: ${r.kind}${project}, amount: ${amountText(r.amount, c.amountUnit)}}`,
+      );
     }
   } else {
     lines.push('# 功能分类 项 × 资金 × 基本/项目, at the grain the tables print; 类/款 rows and totals are derived.');
     lines.push(c.ledger.byFunction.length === 0 ? 'byFunction: []' : 'byFunction:');
-    for (const f of c.ledger.byFunction) lines.push(`  - {func: ${q(f.func)}, source: ${f.source}, kind: ${f.kind}, amount: ${amountText(f.amount, c.amountUnit)}}  # ${f.name}`);
+    for (const f of c.ledger.byFunction)
+      lines.push(`  - {func: ${q(f.func)}, source: ${f.source}, kind: ${f.kind}, amount: ${amountText(f.amount, c.amountUnit)}}  # ${f.name}`);
     lines.push('# 一般公共预算基本支出 by 部门预算经济分类 款.');
     lines.push(c.ledger.basicByEcon.length === 0 ? 'basicByEcon: []' : 'basicByEcon:');
     for (const f of c.ledger.basicByEcon) lines.push(`  - {econ: ${q(f.econ)}, amount: ${amountText(f.amount, c.amountUnit)}}  # ${f.name}`);

@@ -14,7 +14,21 @@ import { addressOf, cellText, type Sheet, type SheetCell } from './sheet.ts';
 
 export type FlatTable = { readonly kind: 'text'; readonly bytes: Uint8Array } | { readonly kind: 'sheet'; readonly sheet: Sheet };
 
-type Field = 'unitCode' | 'unitName' | 'unitType' | 'departmentCode' | 'departmentName' | 'func' | 'econDept' | 'econGov' | 'fund' | 'kind' | 'projectCode' | 'projectName' | 'specialFund' | 'amount';
+type Field =
+  | 'unitCode'
+  | 'unitName'
+  | 'unitType'
+  | 'departmentCode'
+  | 'departmentName'
+  | 'func'
+  | 'econDept'
+  | 'econGov'
+  | 'fund'
+  | 'kind'
+  | 'projectCode'
+  | 'projectName'
+  | 'specialFund'
+  | 'amount';
 
 /** Header names of each field, Chinese and the system's field names (compared without spaces, case-insensitively). */
 export const FLAT_COLUMNS: Readonly<Record<Field, readonly string[]>> = {
@@ -88,7 +102,11 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const norm = (s: string): string => s.replace(/[\s\u3000]+/gu, '').replace(/[（(].*[)）]$/u, '').toUpperCase();
+const norm = (s: string): string =>
+  s
+    .replace(/[\s\u3000]+/gu, '')
+    .replace(/[（(].*[)）]$/u, '')
+    .toUpperCase();
 
 function headerFields(cells: readonly string[]): Map<Field, number> {
   const found = new Map<Field, number>();
@@ -139,7 +157,8 @@ export function importFlatExport(table: FlatTable, fileName: string): { ledger: 
     encoding = decoded.encoding;
     grid = parseCsv(decoded.text).map((cells) => ({ cells: cells.map((c) => c.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')) }));
   } else grid = table.sheet.rows.map((raw) => ({ cells: raw.map(cellText), raw }));
-  const where = (line: number, column: number): string => (table.kind === 'text' ? `${fileName}:${line}` : `${table.sheet.name}!${addressOf(line, column + 1)}`);
+  const where = (line: number, column: number): string =>
+    table.kind === 'text' ? `${fileName}:${line}` : `${table.sheet.name}!${addressOf(line, column + 1)}`;
 
   let unit: AmountUnit = '元';
   let headerIndex = -1;
@@ -157,11 +176,22 @@ export function importFlatExport(table: FlatTable, fileName: string): { ledger: 
     }
   }
   if (headerIndex < 0) {
-    issues.push({ code: 'import.noHeader', at: fileName, zh: '找不到明细导出的表头（单位编码、功能分类科目编码、部门预算经济分类编码、资金性质、支出类型、金额）：请检查文件', en: 'no line-level export header found (单位编码 / AGENCY_CODE, EXP_FUNC_CODE, DEP_BGT_ECO_CODE, FUND_TYPE_CODE, 支出类型, 金额)' });
+    issues.push({
+      code: 'import.noHeader',
+      at: fileName,
+      zh: '找不到明细导出的表头（单位编码、功能分类科目编码、部门预算经济分类编码、资金性质、支出类型、金额）：请检查文件',
+      en: 'no line-level export header found (单位编码 / AGENCY_CODE, EXP_FUNC_CODE, DEP_BGT_ECO_CODE, FUND_TYPE_CODE, 支出类型, 金额)',
+    });
     return { ledger: null, issues, ...(encoding ? { encoding } : {}) };
   }
   for (const field of REQUIRED) {
-    if (!fields.has(field)) issues.push({ code: 'import.missingColumn', at: where(headerIndex + 1, 0), zh: `明细导出缺少“${FLAT_COLUMNS[field][0]}”列（或 ${FLAT_COLUMNS[field].at(-1)}）`, en: `the export has no column ${FLAT_COLUMNS[field].join(' / ')}` });
+    if (!fields.has(field))
+      issues.push({
+        code: 'import.missingColumn',
+        at: where(headerIndex + 1, 0),
+        zh: `明细导出缺少“${FLAT_COLUMNS[field][0]}”列（或 ${FLAT_COLUMNS[field].at(-1)}）`,
+        en: `the export has no column ${FLAT_COLUMNS[field].join(' / ')}`,
+      });
   }
   if (issues.length > 0) return { ledger: null, issues, ...(encoding ? { encoding } : {}) };
 
@@ -181,15 +211,47 @@ export function importFlatExport(table: FlatTable, fileName: string): { ledger: 
     const fundText = get('fund');
     const source = SOURCE_BY_TEXT.get(norm(fundText)) ?? SOURCE_BY_TEXT.get(fundText.toUpperCase());
     const kind = KIND_BY_TEXT.get(norm(get('kind')));
-    if (!/^\d{3,}$/.test(unitCode)) issues.push({ code: 'import.badUnitCode', at: at('unitCode'), zh: `单位编码“${unitCode}”不是数字编码`, en: `unit code "${unitCode}" is not a numeric code` });
-    if (!/^\d{7}$/.test(func)) issues.push({ code: 'import.badFunctionalCode', at: at('func'), zh: `功能分类科目编码“${get('func')}”应为 7 位（类款项）`, en: `functional code "${get('func')}" must be 7 digits` });
-    if (!/^\d{3}(\d{2})?$/.test(econ)) issues.push({ code: 'import.badEconCode', at: at('econDept'), zh: `部门预算经济分类编码“${get('econDept')}”应为 3 或 5 位`, en: `econDept code "${get('econDept')}" must be 3 or 5 digits` });
+    if (!/^\d{3,}$/.test(unitCode))
+      issues.push({
+        code: 'import.badUnitCode',
+        at: at('unitCode'),
+        zh: `单位编码“${unitCode}”不是数字编码`,
+        en: `unit code "${unitCode}" is not a numeric code`,
+      });
+    if (!/^\d{7}$/.test(func))
+      issues.push({
+        code: 'import.badFunctionalCode',
+        at: at('func'),
+        zh: `功能分类科目编码“${get('func')}”应为 7 位（类款项）`,
+        en: `functional code "${get('func')}" must be 7 digits`,
+      });
+    if (!/^\d{3}(\d{2})?$/.test(econ))
+      issues.push({
+        code: 'import.badEconCode',
+        at: at('econDept'),
+        zh: `部门预算经济分类编码“${get('econDept')}”应为 3 或 5 位`,
+        en: `econDept code "${get('econDept')}" must be 3 or 5 digits`,
+      });
     if (!source) issues.push({ code: 'import.unknownFund', at: at('fund'), zh: `资金性质“${fundText}”无法识别`, en: `fund "${fundText}" is not recognised` });
-    if (!kind) issues.push({ code: 'import.unknownKind', at: at('kind'), zh: `支出类型“${get('kind')}”应为 基本 或 项目`, en: `expenditure kind "${get('kind')}" must be 基本 or 项目` });
+    if (!kind)
+      issues.push({
+        code: 'import.unknownKind',
+        at: at('kind'),
+        zh: `支出类型“${get('kind')}”应为 基本 或 项目`,
+        en: `expenditure kind "${get('kind')}" must be 基本 or 项目`,
+      });
     const rawCell = line.raw?.[fields.get('amount') ?? -1];
-    const read = readAmountCell(rawCell ?? { address: '', value: get('amount') === '' ? { kind: 'blank' } : { kind: 'text', value: get('amount') }, formatUnit: null }, unit);
+    const read = readAmountCell(
+      rawCell ?? { address: '', value: get('amount') === '' ? { kind: 'blank' } : { kind: 'text', value: get('amount') }, formatUnit: null },
+      unit,
+    );
     if (!read.ok || read.value === null) {
-      issues.push({ code: 'import.notAnAmount', at: at('amount'), zh: `金额“${get('amount')}”不是数字：请改为数字`, en: `amount "${get('amount')}" is not a number` });
+      issues.push({
+        code: 'import.notAnAmount',
+        at: at('amount'),
+        zh: `金额“${get('amount')}”不是数字：请改为数字`,
+        en: `amount "${get('amount')}" is not a number`,
+      });
       continue;
     }
     if (!source || !kind || !/^\d{7}$/.test(func) || !/^\d{3}(\d{2})?$/.test(econ)) continue;
@@ -205,12 +267,25 @@ export function importFlatExport(table: FlatTable, fileName: string): { ledger: 
     }
     const projectCode = get('projectCode');
     if (kind === 'project' && projectCode !== '' && !projects.has(projectCode)) {
-      projects.set(projectCode, { id: projectCode, unit: unitCode, name: get('projectName') || projectCode, specialFund: TRUE_TEXT.has(norm(get('specialFund'))) });
+      projects.set(projectCode, {
+        id: projectCode,
+        unit: unitCode,
+        name: get('projectName') || projectCode,
+        specialFund: TRUE_TEXT.has(norm(get('specialFund'))),
+      });
     }
     rows.push({ unit: unitCode, func, econ, source, kind, ...(kind === 'project' && projectCode !== '' ? { project: projectCode } : {}), amount: read.value });
   }
-  if (assumedType) issues.push({ code: 'import.unitTypeAssumed', severity: 'warning', at: fileName, zh: '文件没有“单位类型”列：单位按行政单位（admin）写入，请在 disclosure.yaml 中核对', en: 'no 单位类型 column: units written as admin; check them in disclosure.yaml' });
-  if (rows.length === 0 && !issues.some((x) => x.severity !== 'warning')) issues.push({ code: 'import.emptyFile', at: fileName, zh: '明细导出中没有任何数据行', en: 'the export holds no data line' });
+  if (assumedType)
+    issues.push({
+      code: 'import.unitTypeAssumed',
+      severity: 'warning',
+      at: fileName,
+      zh: '文件没有“单位类型”列：单位按行政单位（admin）写入，请在 disclosure.yaml 中核对',
+      en: 'no 单位类型 column: units written as admin; check them in disclosure.yaml',
+    });
+  if (rows.length === 0 && !issues.some((x) => x.severity !== 'warning'))
+    issues.push({ code: 'import.emptyFile', at: fileName, zh: '明细导出中没有任何数据行', en: 'the export holds no data line' });
   if (!department) return { ledger: null, issues, ...(encoding ? { encoding } : {}) };
   return { ledger: { department, units: [...units.values()], projects: [...projects.values()], rows, unit }, issues, ...(encoding ? { encoding } : {}) };
 }

@@ -66,7 +66,8 @@ const fail = (request: ImportRequest, issues: ImportIssue[], chosen: string[] = 
   rows: 0,
 });
 
-const folderOf = (r: ImportRequest, department: string, phase: DisclosurePhase = 'budget') => `disclosures/${r.region}/${department}/${r.year}${phase === 'final' ? '-final' : ''}`;
+const folderOf = (r: ImportRequest, department: string, phase: DisclosurePhase = 'budget') =>
+  `disclosures/${r.region}/${department}/${r.year}${phase === 'final' ? '-final' : ''}`;
 
 export type FileKind = 'xlsx' | 'empty' | 'html' | 'legacyXls' | 'text';
 
@@ -85,20 +86,48 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 export async function importFile(request: ImportRequest): Promise<ImportResult> {
   const file = request.fileName;
   const kind = sniff(request.bytes);
-  if (kind === 'empty') return fail(request, [{ code: 'import.emptyFile', at: file, zh: '文件是空的：请重新从预算管理一体化系统导出', en: 'the file is empty: export it again from the finance system' }]);
+  if (kind === 'empty')
+    return fail(request, [
+      {
+        code: 'import.emptyFile',
+        at: file,
+        zh: '文件是空的：请重新从预算管理一体化系统导出',
+        en: 'the file is empty: export it again from the finance system',
+      },
+    ]);
   if (kind === 'html') {
     return fail(request, [
-      { code: 'import.htmlNotSpreadsheet', at: file, zh: '这不是 Excel 工作簿，而是另存为 .xls/.xlsx 的网页（HTML）：请在系统中选择“导出 Excel（.xlsx）”，或用 Excel 打开后另存为 .xlsx', en: 'this is an HTML page saved with a spreadsheet name, not a workbook: export as .xlsx, or open it in Excel and save as .xlsx' },
+      {
+        code: 'import.htmlNotSpreadsheet',
+        at: file,
+        zh: '这不是 Excel 工作簿，而是另存为 .xls/.xlsx 的网页（HTML）：请在系统中选择“导出 Excel（.xlsx）”，或用 Excel 打开后另存为 .xlsx',
+        en: 'this is an HTML page saved with a spreadsheet name, not a workbook: export as .xlsx, or open it in Excel and save as .xlsx',
+      },
     ]);
   }
-  if (kind === 'legacyXls') return fail(request, [{ code: 'import.legacyXls', at: file, zh: '旧版 .xls（Excel 97-2003）格式不受支持：请用 Excel 另存为 .xlsx', en: 'legacy .xls (Excel 97-2003) is not supported: save it as .xlsx in Excel' }]);
+  if (kind === 'legacyXls')
+    return fail(request, [
+      {
+        code: 'import.legacyXls',
+        at: file,
+        zh: '旧版 .xls（Excel 97-2003）格式不受支持：请用 Excel 另存为 .xlsx',
+        en: 'legacy .xls (Excel 97-2003) is not supported: save it as .xlsx in Excel',
+      },
+    ]);
   if (kind === 'text') return finishFlat(request, { kind: 'text', bytes: request.bytes });
 
   let sheets: Sheet[];
   try {
     sheets = await readWorkbook(request.bytes);
   } catch (error) {
-    return fail(request, [{ code: 'import.unreadableWorkbook', at: file, zh: `无法读取工作簿（${(error as Error).message}）：请用 Excel 打开并另存为 .xlsx`, en: `cannot read the workbook (${(error as Error).message}): open it in Excel and save as .xlsx` }]);
+    return fail(request, [
+      {
+        code: 'import.unreadableWorkbook',
+        at: file,
+        zh: `无法读取工作簿（${(error as Error).message}）：请用 Excel 打开并另存为 .xlsx`,
+        en: `cannot read the workbook (${(error as Error).message}): open it in Excel and save as .xlsx`,
+      },
+    ]);
   }
   const firstSheet = sheets[0];
   if (sheets.length > 0 && sheets.every((s) => s.rows.every((r) => r.every((c) => c.value.kind === 'blank')))) {
@@ -112,7 +141,10 @@ export async function importFile(request: ImportRequest): Promise<ImportResult> 
 
 async function finishFlat(request: ImportRequest, table: FlatTable): Promise<ImportResult> {
   const template = request.template ?? 'hunan-budget';
-  const chosen = [`模板 template: ${template}${request.template ? '' : '（明细导出文件，默认湖南23张表 / line-level export, default）'}`, `阶段 phase: ${request.phase ?? 'budget'}`];
+  const chosen = [
+    `模板 template: ${template}${request.template ? '' : '（明细导出文件，默认湖南23张表 / line-level export, default）'}`,
+    `阶段 phase: ${request.phase ?? 'budget'}`,
+  ];
   const pack = templatePack(template);
   if (!pack) return fail(request, [unknownTemplate(request, template)], chosen);
   const flat = importFlatExport(table, request.fileName);
@@ -132,7 +164,12 @@ async function finishFlat(request: ImportRequest, table: FlatTable): Promise<Imp
     printStyle: { decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} },
     printedAsPublished: [],
     catalogue: { functional: [], econDept: [] },
-    provenance: { title: `${flat.ledger.department.name}${request.year}年部门预算（预算管理一体化系统明细导出）`, file: baseName(request.fileName), sha256: sha256(request.bytes), sheets: {} },
+    provenance: {
+      title: `${flat.ledger.department.name}${request.year}年部门预算（预算管理一体化系统明细导出）`,
+      file: baseName(request.fileName),
+      sha256: sha256(request.bytes),
+      sheets: {},
+    },
     ledger: { kind: 'rows', rows: flat.ledger.rows },
     sections: pack.sections.map((s) => s.title),
     performanceYaml: null,
@@ -140,7 +177,16 @@ async function finishFlat(request: ImportRequest, table: FlatTable): Promise<Imp
   const loaded = loadImported(request, content, department);
   const issues = [...flat.issues, ...loaded.issues];
   if (issues.some(isError) || !loaded.disclosure) return { ...fail(request, issues, chosen), folder: folderOf(request, department) };
-  return { files: loaded.files, folder: folderOf(request, department, content.phase), issues, chosen, disclosure: loaded.disclosure, tables: [], comparedCells: 0, rows: flat.ledger.rows.length };
+  return {
+    files: loaded.files,
+    folder: folderOf(request, department, content.phase),
+    issues,
+    chosen,
+    disclosure: loaded.disclosure,
+    tables: [],
+    comparedCells: 0,
+    rows: flat.ledger.rows.length,
+  };
 }
 
 const baseName = (path: string): string => path.split(/[\\/]/u).pop() ?? path;
@@ -148,8 +194,12 @@ const baseName = (path: string): string => path.split(/[\\/]/u).pop() ?? path;
 const unknownTemplate = (request: ImportRequest, template: string): ImportIssue => ({
   code: 'import.unknownTemplate',
   at: request.fileName,
-  zh: `没有模板“${template}”：可选 ${templatePacks().map((p) => p.id).join('、')}`,
-  en: `no template ${template}: choose one of ${templatePacks().map((p) => p.id).join(', ')}`,
+  zh: `没有模板“${template}”：可选 ${templatePacks()
+    .map((p) => p.id)
+    .join('、')}`,
+  en: `no template ${template}: choose one of ${templatePacks()
+    .map((p) => p.id)
+    .join(', ')}`,
 });
 
 function recognise(pack: TemplatePack, sheets: readonly Sheet[]): Map<string, TableSheet> {
@@ -196,18 +246,40 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     `阶段 phase: ${pack.phase}${request.phase ? '' : '（随模板 from the template）'}`,
   ];
   if (pack.id !== 'shanghai-budget') {
-    return fail(request, [{ code: 'import.templateNotImportable', at: file, zh: `模板“${pack.name}”的表格工作簿导入尚未实现：请导入明细导出文件`, en: `importing a workbook of ${pack.id} tables is not implemented yet: import the line-level export` }], chosen);
+    return fail(
+      request,
+      [
+        {
+          code: 'import.templateNotImportable',
+          at: file,
+          zh: `模板“${pack.name}”的表格工作簿导入尚未实现：请导入明细导出文件`,
+          en: `importing a workbook of ${pack.id} tables is not implemented yet: import the line-level export`,
+        },
+      ],
+      chosen,
+    );
   }
 
   const issues: ImportIssue[] = [];
   for (const definition of pack.tables) {
     if (definition.number !== null && !found.has(definition.id)) {
-      issues.push({ code: 'import.missingTable', at: file, zh: `工作簿缺少必需的表“${definition.title}”（表${definition.number}）：请从系统导出完整的公开表`, en: `the workbook lacks the required table ${definition.id} (${definition.title}): export every table` });
+      issues.push({
+        code: 'import.missingTable',
+        at: file,
+        zh: `工作簿缺少必需的表“${definition.title}”（表${definition.number}）：请从系统导出完整的公开表`,
+        en: `the workbook lacks the required table ${definition.id} (${definition.title}): export every table`,
+      });
     }
   }
   const unitSheet = [...found.values()].find((s) => s.definition.amountUnit === 'disclosure');
   const amountUnit: AmountUnit | null = unitSheet?.unit ?? null;
-  if (unitSheet && amountUnit === null) issues.push({ code: 'import.unitMissing', at: `${unitSheet.sheet.name}!${unitSheet.unitAddress}`, zh: '表上没有“单位：元/万元”，数字格式也未标明单位：请补上单位行', en: 'no 单位 line and no unit in the number format: add the unit line' });
+  if (unitSheet && amountUnit === null)
+    issues.push({
+      code: 'import.unitMissing',
+      at: `${unitSheet.sheet.name}!${unitSheet.unitAddress}`,
+      zh: '表上没有“单位：元/万元”，数字格式也未标明单位：请补上单位行',
+      en: 'no 单位 line and no unit in the number format: add the unit line',
+    });
   // Performance forms (绩效目标) carry no table unit and are not derived from facts: read as forms.
   for (const [id, s] of [...found]) if (s.definition.source === 'forms') found.delete(id);
   const formSheets = sheets.filter(isFormSheet);
@@ -215,7 +287,8 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   const forms = formSheets.flatMap((s) => readForms(s, formUnit, issues));
   const formTable = pack.tables.find((t) => t.source === 'forms');
   for (const s of found.values()) {
-    if (s.unit === null && s !== unitSheet) issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });
+    if (s.unit === null && s !== unitSheet)
+      issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });
   }
   if (issues.some(isError) || amountUnit === null) return fail(request, issues, chosen);
 
@@ -224,7 +297,13 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   // Codes the catalogue lacks: the printed name is added to the disclosure; a code with no name is refused.
   const catalogue = catalogueFor(request);
   const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
-  if (!catalogue) issues.push({ code: 'import.noCatalogue', at: request.root, zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录', en: 'the content folder has no catalogue (catalogues/<year>/): copy one first' });
+  if (!catalogue)
+    issues.push({
+      code: 'import.noCatalogue',
+      at: request.root,
+      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
+      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
+    });
   else {
     for (const [kind, names, used] of [
       ['functional', facts.functionalNames, new Set(facts.byFunction.flatMap((f) => [f.func, f.func.slice(0, 3), f.func.slice(0, 5)]))],
@@ -234,14 +313,23 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
         if (nameOf(catalogue, kind, code) !== undefined) continue;
         const printed = names.find((n) => n.code === code);
         if (printed && printed.name !== '') additions[kind].push(printed);
-        else issues.push({ code: 'import.unknownCode', at: file, zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`, en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name` });
+        else
+          issues.push({
+            code: 'import.unknownCode',
+            at: file,
+            zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
+            en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
+          });
       }
     }
   }
   if (issues.some(isError)) return fail(request, issues, chosen);
 
   const department = request.department ?? departmentCodeFrom(file);
-  if (request.department === undefined) chosen.push(`部门编码 department: ${department}（表中未印编码，取自文件名；可用 --department 指定 / not printed, taken from the file name; give --department）`);
+  if (request.department === undefined)
+    chosen.push(
+      `部门编码 department: ${department}（表中未印编码，取自文件名；可用 --department 指定 / not printed, taken from the file name; give --department）`,
+    );
   const performance = forms.length > 0 ? formsContent(forms, formUnit, baseName(file)) : null;
   const departmentName = [...found.values()].map((s) => s.unitLabel).find((l) => l !== '') ?? department;
   const wholeYuan = facts.byFunction.every((f) => f.amount % 100 === 0) && facts.basicByEcon.every((f) => f.amount % 100 === 0);
@@ -277,12 +365,33 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   if (!second.disclosure || all.some(isError)) return fail(request, all, chosen);
   const tables = buildTables(second.disclosure);
   const proof = roundTrip(tables, found);
-  for (const d of proof.differences) all.push({ code: `import.roundTrip.${d.kind}`, at: d.at, zh: `导入后推导的表与工作表不一致：${describeDifference(d)}`, en: `derived table differs from the sheet: imported ${d.imported}, derived ${d.derived}` });
+  for (const d of proof.differences)
+    all.push({
+      code: `import.roundTrip.${d.kind}`,
+      at: d.at,
+      zh: `导入后推导的表与工作表不一致：${describeDifference(d)}`,
+      en: `derived table differs from the sheet: imported ${d.imported}, derived ${d.derived}`,
+    });
   for (const p of adjusted.content.printedAsPublished) {
-    all.push({ code: 'import.printedAsPublished', severity: 'warning', at: p.at, zh: `印刷的合计与其组成部分之和不一致（印 ${p.amount === null ? '空白' : p.amount / 100}，分项合计 ${p.derived}），按原样保留`, en: `printed total differs from the sum of its parts (rounding in the source); kept as published` });
+    all.push({
+      code: 'import.printedAsPublished',
+      severity: 'warning',
+      at: p.at,
+      zh: `印刷的合计与其组成部分之和不一致（印 ${p.amount === null ? '空白' : p.amount / 100}，分项合计 ${p.derived}），按原样保留`,
+      en: `printed total differs from the sum of its parts (rounding in the source); kept as published`,
+    });
   }
   if (all.some(isError)) return fail(request, all, chosen);
-  return { files: second.files, folder: folderOf(request, department, pack.phase), issues: all, chosen, disclosure: second.disclosure, tables, comparedCells: proof.cells, rows: proof.rows };
+  return {
+    files: second.files,
+    folder: folderOf(request, department, pack.phase),
+    issues: all,
+    chosen,
+    disclosure: second.disclosure,
+    tables,
+    comparedCells: proof.cells,
+    rows: proof.rows,
+  };
 }
 
 /** The department code a file name starts with (`ptwl-2024-ys.xlsx` → `ptwl`), for a document that prints none. */
@@ -308,7 +417,11 @@ function catalogueFor(request: ImportRequest): Catalogue | undefined {
 }
 
 /** Writes the content, loads it as the build does, and reports the loader's errors. */
-function loadImported(request: ImportRequest, content: ImportedContent, department: string): { files: ContentFiles; disclosure: Disclosure | null; issues: ImportIssue[] } {
+function loadImported(
+  request: ImportRequest,
+  content: ImportedContent,
+  department: string,
+): { files: ContentFiles; disclosure: Disclosure | null; issues: ImportIssue[] } {
   const files = writeContent(content);
   const folder = `${request.root}/${folderOf(request, department, content.phase)}`;
   const contentFiles = Object.entries(files).map(([name, text]) => ({ path: `${folder}/${name}`, text }));
@@ -343,12 +456,22 @@ function adjust(content: ImportedContent, differences: readonly Difference[], ta
     const table = tables.find((t) => t.id === d.table);
     if (!table) continue;
     if (d.kind === 'amount' && d.derivedAmount === null && d.importedAmount === 0) zero.add(d.table);
-    else if (d.kind === 'amount' && d.row && d.column !== undefined && d.row.level !== 'item' && typeof d.derivedAmount === 'number' && typeof d.importedAmount === 'number' && Math.abs(d.derivedAmount - d.importedAmount) <= 100) {
+    else if (
+      d.kind === 'amount' &&
+      d.row &&
+      d.column !== undefined &&
+      d.row.level !== 'item' &&
+      typeof d.derivedAmount === 'number' &&
+      typeof d.importedAmount === 'number' &&
+      Math.abs(d.derivedAmount - d.importedAmount) <= 100
+    ) {
       const path = table.columns[d.column]?.path.join('/') ?? '';
       const row = d.row.level === 'class' || d.row.level === 'section' ? (d.row.key.split(':').pop() ?? d.row.key) : d.row.key;
       printed.push({ table: d.table, row, column: path, amount: d.importedAmount, unit: table.amountUnit, at: d.at, derived: d.derived });
-    } else if (d.kind === 'header' && d.templateLabel !== undefined && d.imported !== '') labels[d.templateLabel] = d.imported.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
-    else if (d.kind === 'label' && d.row?.level === 'line' && d.derived !== '' && d.imported !== '') labels[d.derived] = d.imported; else if (d.kind === 'note' && d.imported !== '（无 none）') notes[d.table] = d.imported;
+    } else if (d.kind === 'header' && d.templateLabel !== undefined && d.imported !== '')
+      labels[d.templateLabel] = d.imported.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+    else if (d.kind === 'label' && d.row?.level === 'line' && d.derived !== '' && d.imported !== '') labels[d.derived] = d.imported;
+    else if (d.kind === 'note' && d.imported !== '（无 none）') notes[d.table] = d.imported;
   }
   return {
     content: {

@@ -15,7 +15,10 @@ import { amountText } from './content-data.ts';
 import { decodeText, importFlatExport } from './flat-export.ts';
 import { importFile, type ImportRequest } from './import-file.ts';
 
-const catalogueFiles = readContentFiles('content/catalogues').map((f) => ({ path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`, text: f.text }));
+const catalogueFiles = readContentFiles('content/catalogues').map((f) => ({
+  path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`,
+  text: f.text,
+}));
 const sample = loadContentDir('content');
 const request = (file: string, bytes: Uint8Array, region: string, year: number, extra: Partial<ImportRequest> = {}): ImportRequest => ({
   fileName: file,
@@ -30,11 +33,35 @@ const request = (file: string, bytes: Uint8Array, region: string, year: number, 
 describe('a flat line-level export', () => {
   const d = sample.disclosures.find((x) => x.id === '430202-001-2024');
   if (!d) throw new Error('no sample');
-  const header = ['单位编码', '单位名称', '单位类型', '功能分类科目编码', '部门预算经济分类编码', '资金性质', '支出类型', '项目编码', '项目名称', '是否专项资金', '金额'];
+  const header = [
+    '单位编码',
+    '单位名称',
+    '单位类型',
+    '功能分类科目编码',
+    '部门预算经济分类编码',
+    '资金性质',
+    '支出类型',
+    '项目编码',
+    '项目名称',
+    '是否专项资金',
+    '金额',
+  ];
   const lines = d.ledger.map((r) => {
     const unit = d.units.find((u) => u.code === r.unit);
     const project = d.projects.find((p) => p.id === r.project);
-    return [r.unit, unit?.name ?? '', unit?.type === 'institution' ? '事业单位' : '行政单位', r.func, r.econ, SOURCE_INFO[r.source].label, r.kind === 'basic' ? '基本' : '项目', r.project ?? '', project?.name ?? '', project?.specialFund ? '是' : '否', amountText(r.amount, '元')];
+    return [
+      r.unit,
+      unit?.name ?? '',
+      unit?.type === 'institution' ? '事业单位' : '行政单位',
+      r.func,
+      r.econ,
+      SOURCE_INFO[r.source].label,
+      r.kind === 'basic' ? '基本' : '项目',
+      r.project ?? '',
+      project?.name ?? '',
+      project?.specialFund ? '是' : '否',
+      amountText(r.amount, '元'),
+    ];
   });
   const csv = [header, ...lines].map((l) => l.join(',')).join('\r\n');
 
@@ -45,7 +72,9 @@ describe('a flat line-level export', () => {
     if (!result.disclosure) throw new Error('not imported');
     const ours = buildTables(result.disclosure);
     const theirs = buildTables(d);
-    const financial = theirs.filter((t) => t.provided && ours.find((o) => o.id === t.id)?.provided && !['projectPerformance', 'unitPerformance'].includes(t.id));
+    const financial = theirs.filter(
+      (t) => t.provided && ours.find((o) => o.id === t.id)?.provided && !['projectPerformance', 'unitPerformance'].includes(t.id),
+    );
     expect(financial.length).toBeGreaterThan(15);
     for (const table of financial) expect(ours.find((o) => o.id === table.id)?.rows, table.id).toEqual(table.rows);
   });
@@ -66,12 +95,37 @@ describe('a flat line-level export', () => {
   it('as XLSX with the system’s field names and amounts in 万元 imports to the same ledger', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('明细');
-    ws.addRow(['AGENCY_CODE', 'AGENCY_NAME', 'EXP_FUNC_CODE', 'DEP_BGT_ECO_CODE', 'GOV_BGT_ECO_CODE', 'FUND_TYPE_CODE', '支出类型', 'PRO_CODE', 'PRO_NAME', '金额（万元）']);
-    for (const r of d.ledger) ws.addRow([r.unit, d.units.find((u) => u.code === r.unit)?.name ?? '', r.func, r.econ, '', r.source, r.kind === 'basic' ? '基本支出' : '项目支出', r.project ?? '', d.projects.find((p) => p.id === r.project)?.name ?? '', Number(amountText(r.amount, '万元'))]);
+    ws.addRow([
+      'AGENCY_CODE',
+      'AGENCY_NAME',
+      'EXP_FUNC_CODE',
+      'DEP_BGT_ECO_CODE',
+      'GOV_BGT_ECO_CODE',
+      'FUND_TYPE_CODE',
+      '支出类型',
+      'PRO_CODE',
+      'PRO_NAME',
+      '金额（万元）',
+    ]);
+    for (const r of d.ledger)
+      ws.addRow([
+        r.unit,
+        d.units.find((u) => u.code === r.unit)?.name ?? '',
+        r.func,
+        r.econ,
+        '',
+        r.source,
+        r.kind === 'basic' ? '基本支出' : '项目支出',
+        r.project ?? '',
+        d.projects.find((p) => p.id === r.project)?.name ?? '',
+        Number(amountText(r.amount, '万元')),
+      ]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const result = await importFile(request('export.xlsx', bytes, '430202', 2024, { department: '001' }));
     expect(result.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
-    expect(result.disclosure?.ledger.map((r) => [r.unit, r.func, r.econ, r.source, r.kind, r.project, r.amount])).toEqual(d.ledger.map((r) => [r.unit, r.func, r.econ, r.source, r.kind, r.project, r.amount]));
+    expect(result.disclosure?.ledger.map((r) => [r.unit, r.func, r.econ, r.source, r.kind, r.project, r.amount])).toEqual(
+      d.ledger.map((r) => [r.unit, r.func, r.econ, r.source, r.kind, r.project, r.amount]),
+    );
   });
 
   it('with text in an amount cell is refused at its line', () => {

@@ -12,7 +12,10 @@ import { buildTables } from '../templates/build-tables.ts';
 import { importFile, type ImportRequest } from './import-file.ts';
 
 const CORPUS = new URL('../../../../shared/corpus/', import.meta.url);
-const catalogueFiles = readContentFiles('content/catalogues').map((f) => ({ path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`, text: f.text }));
+const catalogueFiles = readContentFiles('content/catalogues').map((f) => ({
+  path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`,
+  text: f.text,
+}));
 const sample = loadContentDir('content');
 
 const request = (file: string, bytes: Uint8Array, year: number, extra: Partial<ImportRequest> = {}): ImportRequest => ({
@@ -81,8 +84,22 @@ describe('the 绩效目标 sheets of ptwl-2023-ys', () => {
   it('import into performance.yaml as the five forms transcribed by hand, in sheet order', async () => {
     const result = await importFile(request('ptwl-2023-ys.xlsx', corpusBytes('ptwl-2023-ys'), 2023));
     const transcribed = sample.disclosures.find((d) => d.id === '310107-ptwl-2023');
-    const strip = (forms: readonly { name: string; amount: unknown; funding: unknown; goal: string; indicators: readonly { level1: string; level2: string; name: string; target: string }[] }[]) =>
-      forms.map((f) => ({ name: f.name, amount: f.amount, funding: f.funding, goal: f.goal, indicators: f.indicators.map((x) => [x.level1, x.level2, x.name, x.target].map((t) => t.replace(/[\s\u3000]+/gu, ''))) }));
+    const strip = (
+      forms: readonly {
+        name: string;
+        amount: unknown;
+        funding: unknown;
+        goal: string;
+        indicators: readonly { level1: string; level2: string; name: string; target: string }[];
+      }[],
+    ) =>
+      forms.map((f) => ({
+        name: f.name,
+        amount: f.amount,
+        funding: f.funding,
+        goal: f.goal,
+        indicators: f.indicators.map((x) => [x.level1, x.level2, x.name, x.target].map((t) => t.replace(/[\s\u3000]+/gu, ''))),
+      }));
     expect(result.files?.['performance.yaml']).toBeDefined();
     expect(result.disclosure?.projectForms).toHaveLength(5);
     expect(strip(result.disclosure?.projectForms ?? [])).toEqual(strip(transcribed?.projectForms ?? []));

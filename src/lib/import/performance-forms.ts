@@ -54,13 +54,21 @@ export function readForms(sheet: Sheet, unit: AmountUnit, issues: ImportIssue[])
 
 function readGrid(sheet: Sheet, headerAt: number, unit: AmountUnit, issues: ImportIssue[]): ImportedForm[] {
   const labels = new Map<string, number>();
-  for (const row of sheet.rows.slice(Math.max(0, headerAt - 1), headerAt + 1)) row.forEach((c, i) => { if (cellText(c) !== '') labels.set(plain(cellText(c)), i); });
+  for (const row of sheet.rows.slice(Math.max(0, headerAt - 1), headerAt + 1))
+    row.forEach((c, i) => {
+      if (cellText(c) !== '') labels.set(plain(cellText(c)), i);
+    });
   const get = (row: readonly SheetCell[], label: string) => cellText(row[labels.get(label) ?? -1]);
   const amount = (row: readonly SheetCell[], label: string): number | null => {
     const cell = row[labels.get(label) ?? -1];
     const read = readAmountCell(cell, unit);
     if (!read.ok) {
-      issues.push({ code: 'import.notAnAmount', at: `${sheet.name}!${cell?.address ?? 'A1'}`, zh: `金额“${read.text}”不是数字`, en: `amount "${read.text}" is not a number` });
+      issues.push({
+        code: 'import.notAnAmount',
+        at: `${sheet.name}!${cell?.address ?? 'A1'}`,
+        zh: `金额“${read.text}”不是数字`,
+        en: `amount "${read.text}" is not a number`,
+      });
       return null;
     }
     return read.value;
@@ -70,10 +78,22 @@ function readGrid(sheet: Sheet, headerAt: number, unit: AmountUnit, issues: Impo
     if (get(row, '项目名称') === '') continue;
     if (get(row, '一级指标') === '' && get(row, '三级指标') === '') {
       forms.push({
-        form: { sheet: sheet.name, name: get(row, '项目名称'), attribute: get(row, '项目属性'), category: get(row, '项目类别'), department: get(row, '主管部门'), unit: get(row, '实施单位'), amount: amount(row, '年度本级预算金额'), fiscal: amount(row, '其中：财政拨款'), other: amount(row, '其中：其他资金'), goal: get(row, '本年度绩效目标') },
+        form: {
+          sheet: sheet.name,
+          name: get(row, '项目名称'),
+          attribute: get(row, '项目属性'),
+          category: get(row, '项目类别'),
+          department: get(row, '主管部门'),
+          unit: get(row, '实施单位'),
+          amount: amount(row, '年度本级预算金额'),
+          fiscal: amount(row, '其中：财政拨款'),
+          other: amount(row, '其中：其他资金'),
+          goal: get(row, '本年度绩效目标'),
+        },
         indicators: [],
       });
-    } else forms.at(-1)?.indicators.push({ level1: get(row, '一级指标'), level2: get(row, '二级指标'), name: get(row, '三级指标'), target: get(row, '指标值') });
+    } else
+      forms.at(-1)?.indicators.push({ level1: get(row, '一级指标'), level2: get(row, '二级指标'), name: get(row, '三级指标'), target: get(row, '指标值') });
   }
   return forms.map((f) => ({ ...f.form, indicators: f.indicators }));
 }
@@ -84,7 +104,12 @@ export function readForm(sheet: Sheet, unit: AmountUnit, issues: ImportIssue[]):
     const cell = valueRightOf(sheet, label);
     const read = readAmountCell(cell, unit);
     if (!read.ok) {
-      issues.push({ code: 'import.notAnAmount', at: `${sheet.name}!${cell?.address ?? 'A1'}`, zh: `金额“${read.text}”不是数字`, en: `amount "${read.text}" is not a number` });
+      issues.push({
+        code: 'import.notAnAmount',
+        at: `${sheet.name}!${cell?.address ?? 'A1'}`,
+        zh: `金额“${read.text}”不是数字`,
+        en: `amount "${read.text}" is not a number`,
+      });
       return null;
     }
     return read.value;
@@ -130,7 +155,11 @@ export function readForm(sheet: Sheet, unit: AmountUnit, issues: ImportIssue[]):
 export function formsContent(forms: readonly ImportedForm[], unit: AmountUnit, file: string): { yaml: string; projects: ImportedProject[] } {
   const projects = forms.map((f, i) => ({ id: `P${String(i + 1).padStart(2, '0')}`, name: f.name, specialFund: false }));
   const a = (v: number | null) => (v === null ? 'null' : amountText(v, unit));
-  const lines = [`# 财政项目支出绩效目标填报表, imported from ${file} (one form per sheet).`, `amountUnit: ${unit}`, forms.length === 0 ? 'projects: []' : 'projects:'];
+  const lines = [
+    `# 财政项目支出绩效目标填报表, imported from ${file} (one form per sheet).`,
+    `amountUnit: ${unit}`,
+    forms.length === 0 ? 'projects: []' : 'projects:',
+  ];
   forms.forEach((f, i) => {
     lines.push(`  - project: ${projects[i]?.id ?? ''}  # ${f.sheet}`);
     lines.push(`    name: ${yamlString(f.name)}`);
@@ -139,7 +168,8 @@ export function formsContent(forms: readonly ImportedForm[], unit: AmountUnit, f
     lines.push(`    funding: {fiscal: ${a(f.fiscal)}, other: ${a(f.other)}}`);
     if (f.goal !== '') lines.push(`    goal: ${yamlString(f.goal)}`);
     lines.push(f.indicators.length === 0 ? '    indicators: []' : '    indicators:');
-    for (const x of f.indicators) lines.push(`      - {level1: ${yamlString(x.level1)}, level2: ${yamlString(x.level2)}, name: ${yamlString(x.name)}, target: ${yamlString(x.target)}}`);
+    for (const x of f.indicators)
+      lines.push(`      - {level1: ${yamlString(x.level1)}, level2: ${yamlString(x.level2)}, name: ${yamlString(x.name)}, target: ${yamlString(x.target)}}`);
   });
   return { yaml: `${lines.join('\n')}\n`, projects };
 }

@@ -31,7 +31,13 @@ describe('an amount cell', () => {
   });
 
   it('is written back as the shortest exact decimal of its unit', () => {
-    expect([amountText(25770000, '元'), amountText(1623184080, '元'), amountText(1350000, '万元'), amountText(-12300, '元'), amountText(5, '元')]).toEqual(['257700', '16231840.80', '1.35', '-123', '0.05']);
+    expect([amountText(25770000, '元'), amountText(1623184080, '元'), amountText(1350000, '万元'), amountText(-12300, '元'), amountText(5, '元')]).toEqual([
+      '257700',
+      '16231840.80',
+      '1.35',
+      '-123',
+      '0.05',
+    ]);
   });
 });
 

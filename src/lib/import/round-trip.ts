@@ -47,10 +47,14 @@ export function compareTable(table: Table, sheet: TableSheet): Difference[] {
   const out: Difference[] = [];
   const at = (address: string) => `${sheet.sheet.name}!${address}`;
   const base = { table: table.id } as const;
-  if (plainTitle(sheet.title.text) !== plainTitle(table.title) && !(sheet.definition.importAliases ?? []).some((a) => plainTitle(a) === plainTitle(sheet.title.text))) {
+  if (
+    plainTitle(sheet.title.text) !== plainTitle(table.title) &&
+    !(sheet.definition.importAliases ?? []).some((a) => plainTitle(a) === plainTitle(sheet.title.text))
+  ) {
     out.push({ ...base, kind: 'title', at: sheet.title.address, imported: sheet.title.text, derived: table.title });
   }
-  if (sheet.unit !== table.amountUnit) out.push({ ...base, kind: 'unit', at: at(sheet.unitAddress), imported: sheet.unit ?? '（未标明 none）', derived: table.amountUnit });
+  if (sheet.unit !== table.amountUnit)
+    out.push({ ...base, kind: 'unit', at: at(sheet.unitAddress), imported: sheet.unit ?? '（未标明 none）', derived: table.amountUnit });
 
   // Header labels at the top-left cell of each header grid cell.
   const grid = headerGrid(table.header);
@@ -63,14 +67,27 @@ export function compareTable(table: Table, sheet: TableSheet): Difference[] {
   };
   labelOf(table.header);
   if (grid.length !== sheet.headerRows.length) {
-    out.push({ ...base, kind: 'header', at: at(sheet.headerRows[0]?.cells[0]?.address ?? 'A3'), imported: `${sheet.headerRows.length} 行表头 header rows`, derived: `${grid.length} 行表头 header rows` });
+    out.push({
+      ...base,
+      kind: 'header',
+      at: at(sheet.headerRows[0]?.cells[0]?.address ?? 'A3'),
+      imported: `${sheet.headerRows.length} 行表头 header rows`,
+      derived: `${grid.length} 行表头 header rows`,
+    });
   } else {
     grid.forEach((cells, level) => {
       for (const cell of cells) {
         const target = sheet.headerRows[level]?.cells[cell.firstColumn];
         const printed = cellText(target);
         if (plainLabel(printed) !== plainLabel(cell.label)) {
-          out.push({ ...base, kind: 'header', at: at(target?.address ?? '?'), imported: printed, derived: cell.label, templateLabel: leafFor.get(cell.label) ?? cell.label });
+          out.push({
+            ...base,
+            kind: 'header',
+            at: at(target?.address ?? '?'),
+            imported: printed,
+            derived: cell.label,
+            templateLabel: leafFor.get(cell.label) ?? cell.label,
+          });
         }
       }
     });
@@ -85,8 +102,18 @@ export function compareTable(table: Table, sheet: TableSheet): Difference[] {
         ...base,
         kind: 'row',
         at: at(body?.cells[0]?.address ?? `A${(sheet.bodyRows[sheet.bodyRows.length - 1]?.row ?? sheet.headerRows.length + 2) + 1}`),
-        imported: body ? body.cells.map(cellText).filter((t) => t !== '').join(' | ') : '（无此行 no such row）',
-        derived: row ? row.cells.map((c) => (c.kind === 'amount' ? shown(c.value, table) : c.value)).filter((t) => t !== '').join(' | ') : '（无此行 no such row）',
+        imported: body
+          ? body.cells
+              .map(cellText)
+              .filter((t) => t !== '')
+              .join(' | ')
+          : '（无此行 no such row）',
+        derived: row
+          ? row.cells
+              .map((c) => (c.kind === 'amount' ? shown(c.value, table) : c.value))
+              .filter((t) => t !== '')
+              .join(' | ')
+          : '（无此行 no such row）',
       });
       continue;
     }
@@ -94,14 +121,22 @@ export function compareTable(table: Table, sheet: TableSheet): Difference[] {
   }
   const note = sheet.note?.text ?? null;
   if (note !== (table.note ?? null)) {
-    out.push({ ...base, kind: 'note', at: at(sheet.note?.address ?? `A${(sheet.bodyRows[sheet.bodyRows.length - 1]?.row ?? 0) + 1}`), imported: note ?? '（无 none）', derived: table.note ?? '（无 none）' });
+    out.push({
+      ...base,
+      kind: 'note',
+      at: at(sheet.note?.address ?? `A${(sheet.bodyRows[sheet.bodyRows.length - 1]?.row ?? 0) + 1}`),
+      imported: note ?? '（无 none）',
+      derived: table.note ?? '（无 none）',
+    });
   }
   return out;
 }
 
 function compareRow(table: Table, row: Row, body: BodyRow, at: (address: string) => string, out: Difference[]): void {
   const labelColumns = table.columns.filter((c) => c.kind !== 'amount');
-  const printedLabels = labelColumns.map((c, position) => (c.kind === 'code' ? canonicalCode(cellText(body.cells[c.index]), position) : plainLabel(cellText(body.cells[c.index]))));
+  const printedLabels = labelColumns.map((c, position) =>
+    c.kind === 'code' ? canonicalCode(cellText(body.cells[c.index]), position) : plainLabel(cellText(body.cells[c.index])),
+  );
   const derivedLabels = labelColumns.map((c) => {
     const cell = row.cells[c.index];
     return cell && cell.kind !== 'amount' ? (c.kind === 'code' ? cell.value : plainLabel(cell.value)) : '';
@@ -112,17 +147,41 @@ function compareRow(table: Table, row: Row, body: BodyRow, at: (address: string)
       const cell = row.cells[c.index];
       const derived = cell && cell.kind !== 'amount' ? cell.value : '';
       if ((printedLabels[i] ?? '') !== (derivedLabels[i] ?? '')) {
-        out.push({ table: table.id, kind: 'label', at: at(body.cells[c.index]?.address ?? 'A1'), imported: cellText(body.cells[c.index]), derived, row, column: c.index });
+        out.push({
+          table: table.id,
+          kind: 'label',
+          at: at(body.cells[c.index]?.address ?? 'A1'),
+          imported: cellText(body.cells[c.index]),
+          derived,
+          row,
+          column: c.index,
+        });
       }
     });
-  } else if (labelText(printedLabels, labelColumns.map((c) => c.kind)) !== labelText(derivedLabels, labelColumns.map((c) => c.kind))) {
+  } else if (
+    labelText(
+      printedLabels,
+      labelColumns.map((c) => c.kind),
+    ) !==
+    labelText(
+      derivedLabels,
+      labelColumns.map((c) => c.kind),
+    )
+  ) {
     const first = labelColumns.find((_, i) => printedLabels[i] !== derivedLabels[i]) ?? labelColumns[0];
-    const derivedText = labelColumns.map((c) => row.cells[c.index]).filter((c) => c && c.kind !== 'amount' && c.value !== '').map((c) => (c && c.kind !== 'amount' ? c.value : '')).join(' ');
+    const derivedText = labelColumns
+      .map((c) => row.cells[c.index])
+      .filter((c) => c && c.kind !== 'amount' && c.value !== '')
+      .map((c) => (c && c.kind !== 'amount' ? c.value : ''))
+      .join(' ');
     out.push({
       table: table.id,
       kind: 'label',
       at: at(body.cells[first?.index ?? 0]?.address ?? 'A1'),
-      imported: labelColumns.map((c) => cellText(body.cells[c.index])).filter((t) => t !== '').join(' '),
+      imported: labelColumns
+        .map((c) => cellText(body.cells[c.index]))
+        .filter((t) => t !== '')
+        .join(' '),
       derived: derivedText,
       row,
       ...(first ? { column: first.index } : {}),

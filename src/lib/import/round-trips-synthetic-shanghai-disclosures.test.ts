@@ -14,7 +14,10 @@ import { syntheticShanghai } from '../../../tests/support/synthetic-shanghai.ts'
 import { importFile } from './import-file.ts';
 
 const RUNS = Number(process.env['IMPORT_PROPERTY_RUNS'] ?? 200);
-const catalogueFiles = readContentFiles('content/catalogues').map((f) => ({ path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`, text: f.text }));
+const catalogueFiles = readContentFiles('content/catalogues').map((f) => ({
+  path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`,
+  text: f.text,
+}));
 const catalogues = loadContent(catalogueFiles, 'content').catalogues;
 const catalogue = catalogues.get(2024);
 if (!catalogue) throw new Error('no 2024 catalogue');
@@ -26,12 +29,28 @@ describe(`${RUNS} synthetic Shanghai disclosures`, () => {
     for (let seed = 1; seed <= RUNS; seed++) {
       const files = synthetic(seed);
       const folder = `content/disclosures/310107/syn${seed}/2024`;
-      const loaded = loadContent([{ path: `${folder}/disclosure.yaml`, text: files.disclosure }, { path: `${folder}/ledger.yaml`, text: files.ledger }], 'content', catalogues);
+      const loaded = loadContent(
+        [
+          { path: `${folder}/disclosure.yaml`, text: files.disclosure },
+          { path: `${folder}/ledger.yaml`, text: files.ledger },
+        ],
+        'content',
+        catalogues,
+      );
       const d = loaded.disclosures[0];
       const errors = loaded.findings.filter((f) => f.severity === 'error');
       if (!d || errors.length > 0) throw new Error(`seed ${seed} does not load: ${errors.map((e) => e.en).join('; ')}`);
       const tables = buildTables(d);
-      const result = await importFile({ fileName: `syn${seed}.xlsx`, bytes: await tableWorkbook(d, tables, 'stamp'), region: '310107', regionName: '上海市普陀区', year: 2024, department: `syn${seed}`, root: 'content', catalogueFiles });
+      const result = await importFile({
+        fileName: `syn${seed}.xlsx`,
+        bytes: await tableWorkbook(d, tables, 'stamp'),
+        region: '310107',
+        regionName: '上海市普陀区',
+        year: 2024,
+        department: `syn${seed}`,
+        root: 'content',
+        catalogueFiles,
+      });
       if (!result.disclosure) {
         failures.push(`seed ${seed}: ${result.issues.map((i) => `${i.at} ${i.en}`).join('; ')}`);
         continue;

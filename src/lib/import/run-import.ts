@@ -88,7 +88,11 @@ function regionNameIn(content: string, region: string): string | undefined {
   return walk(dir);
 }
 
-export async function runImport(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, progress: (line: string) => void = () => {}): Promise<ImportOutcome> {
+export async function runImport(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  progress: (line: string) => void = () => {},
+): Promise<ImportOutcome> {
   const args = parseArgs(argv);
   if (typeof args === 'string') return { exitCode: 2, output: `${args}\n${USAGE}`, written: null };
   void env;
@@ -100,7 +104,10 @@ export async function runImport(argv: readonly string[], env: Readonly<Record<st
   const catalogueFiles = existsSync(catalogueDir) ? readContentFiles(catalogueDir).map((f) => ({ ...f, path: f.path })) : [];
   // The catalogue files' paths relative to the content folder, under the prefix loadContent is told.
   const root = args.content.replace(/\/+$/u, '');
-  const rootedCatalogues = catalogueFiles.map((f) => ({ path: `${root}/catalogues/${f.path.slice(f.path.indexOf('catalogues/') + 'catalogues/'.length)}`, text: f.text }));
+  const rootedCatalogues = catalogueFiles.map((f) => ({
+    path: `${root}/catalogues/${f.path.slice(f.path.indexOf('catalogues/') + 'catalogues/'.length)}`,
+    text: f.text,
+  }));
   const regionName = regionNameIn(args.content, args.region);
   progress('识别与导入 recognising and importing …');
   const result = await importFile({
@@ -128,7 +135,12 @@ export async function runImport(argv: readonly string[], env: Readonly<Record<st
     return existsSync(path) && readFileSync(path, 'utf8') !== text;
   });
   if (differing.length > 0 && !args.force) {
-    lines.push(...differing.map(([name]) => `${join(folder, name)} 错误 error [import.contentEdited] 现有文件与导入结果不同（可能被人编辑过）：确认后用 --force 覆盖 / the existing file differs from the import (edited?): use --force to overwrite`));
+    lines.push(
+      ...differing.map(
+        ([name]) =>
+          `${join(folder, name)} 错误 error [import.contentEdited] 现有文件与导入结果不同（可能被人编辑过）：确认后用 --force 覆盖 / the existing file differs from the import (edited?): use --force to overwrite`,
+      ),
+    );
     lines.push('未写入任何文件 / nothing written');
     return { exitCode: 1, output: `${lines.join('\n')}\n`, written: null };
   }

@@ -68,7 +68,12 @@ export function shanghaiFacts(sheets: ReadonlyMap<string, TableSheet>, unit: Amo
   const amount = (sheet: TableSheet, body: BodyRow, label: string, tableUnit: AmountUnit = unit): Fen | null => {
     const i = column(sheet, label);
     if (i < 0) {
-      issues.push({ code: 'import.missingColumn', at: `${sheet.sheet.name}!${body.cells[0]?.address ?? 'A1'}`, zh: `表“${sheet.definition.title}”缺少“${label}”列`, en: `table ${sheet.definition.id} has no column ${label}` });
+      issues.push({
+        code: 'import.missingColumn',
+        at: `${sheet.sheet.name}!${body.cells[0]?.address ?? 'A1'}`,
+        zh: `表“${sheet.definition.title}”缺少“${label}”列`,
+        en: `table ${sheet.definition.id} has no column ${label}`,
+      });
       return null;
     }
     const cell = body.cells[i];
@@ -119,11 +124,17 @@ export function shanghaiFacts(sheets: ReadonlyMap<string, TableSheet>, unit: Amo
   const spent = new Map<string, { basic: Fen; project: Fen; at: string }>();
   for (const { code, body } of itemRows(expenditure)) {
     if (!expenditure) continue;
-    spent.set(code, { basic: amount(expenditure, body, '基本支出') ?? 0, project: amount(expenditure, body, '项目支出') ?? 0, at: `${expenditure.sheet.name}!${body.cells[0]?.address ?? 'A1'}` });
+    spent.set(code, {
+      basic: amount(expenditure, body, '基本支出') ?? 0,
+      project: amount(expenditure, body, '项目支出') ?? 0,
+      at: `${expenditure.sheet.name}!${body.cells[0]?.address ?? 'A1'}`,
+    });
   }
   for (const { code, body } of itemRows(income)) {
     if (!income) continue;
-    const sources = NON_FISCAL.map((s) => ({ ...s, value: column(income, s.label) < 0 ? null : amount(income, body, s.label) })).filter((s): s is typeof s & { value: Fen } => s.value !== null && s.value !== 0);
+    const sources = NON_FISCAL.map((s) => ({ ...s, value: column(income, s.label) < 0 ? null : amount(income, body, s.label) })).filter(
+      (s): s is typeof s & { value: Fen } => s.value !== null && s.value !== 0,
+    );
     if (sources.length === 0) continue;
     const f = fiscal.get(code) ?? { basic: 0, project: 0 };
     const s = spent.get(code);
@@ -148,7 +159,9 @@ export function shanghaiFacts(sheets: ReadonlyMap<string, TableSheet>, unit: Amo
     }
   }
   const sourceOrder = (s: FundingSource): number => ['generalBudget', 'govFund', 'stateCapital', 'serviceIncome', 'businessIncome', 'otherIncome'].indexOf(s);
-  byFunction.sort((a, b) => a.func.localeCompare(b.func) || sourceOrder(a.source) - sourceOrder(b.source) || (a.kind === b.kind ? 0 : a.kind === 'basic' ? -1 : 1));
+  byFunction.sort(
+    (a, b) => a.func.localeCompare(b.func) || sourceOrder(a.source) - sourceOrder(b.source) || (a.kind === b.kind ? 0 : a.kind === 'basic' ? -1 : 1),
+  );
 
   // 一般公共预算基本支出 by 经济 款 (a 类 printed without 款 is a fact of the 类).
   const basicByEcon: ImportedEconFact[] = [];
@@ -191,8 +204,19 @@ export function shanghaiFacts(sheets: ReadonlyMap<string, TableSheet>, unit: Amo
 export function notAnAmount(sheet: TableSheet, address: string, text: string, reason: 'notANumber' | 'tooManyDecimals' | 'formula'): ImportIssue {
   const at = `${sheet.sheet.name}!${address}`;
   if (reason === 'formula') {
-    return { code: 'import.formulaWithoutValue', at, zh: `公式单元格没有计算结果（${text}）：请在 Excel 中打开并保存后再导入`, en: `formula cell has no cached value (${text}): open and save the workbook in Excel, then import again` };
+    return {
+      code: 'import.formulaWithoutValue',
+      at,
+      zh: `公式单元格没有计算结果（${text}）：请在 Excel 中打开并保存后再导入`,
+      en: `formula cell has no cached value (${text}): open and save the workbook in Excel, then import again`,
+    };
   }
-  if (reason === 'tooManyDecimals') return { code: 'import.tooManyDecimals', at, zh: `金额“${text}”超过两位小数`, en: `amount "${text}" has more than two decimals` };
-  return { code: 'import.notAnAmount', at, zh: `金额单元格中是文字“${text}”：请改为数字或留空`, en: `amount cell holds text "${text}": make it a number or leave it blank` };
+  if (reason === 'tooManyDecimals')
+    return { code: 'import.tooManyDecimals', at, zh: `金额“${text}”超过两位小数`, en: `amount "${text}" has more than two decimals` };
+  return {
+    code: 'import.notAnAmount',
+    at,
+    zh: `金额单元格中是文字“${text}”：请改为数字或留空`,
+    en: `amount cell holds text "${text}": make it a number or leave it blank`,
+  };
 }

@@ -103,7 +103,13 @@ export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
 export function cellText(cell: SheetCell | undefined): string {
   if (!cell) return '';
   const v = cell.value;
-  return v.kind === 'text' ? v.value.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '') : v.kind === 'number' ? String(v.value) : v.kind === 'formula' ? `=${v.formula}` : '';
+  return v.kind === 'text'
+    ? v.value.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')
+    : v.kind === 'number'
+      ? String(v.value)
+      : v.kind === 'formula'
+        ? `=${v.formula}`
+        : '';
 }
 
 /** Whether every cell of a row is blank. */

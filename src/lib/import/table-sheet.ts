@@ -20,7 +20,11 @@ export const plainTitle = (text: string): string =>
 
 /** A header or line label compared as printed: without spaces and a leading year. */
 export const plainLabel = (text: string): string =>
-  text.replace(/[\s\u3000]+/gu, '').replace(/^\d{4}年(度)?/u, '').replace(/（/gu, '(').replace(/）/gu, ')');
+  text
+    .replace(/[\s\u3000]+/gu, '')
+    .replace(/^\d{4}年(度)?/u, '')
+    .replace(/（/gu, '(')
+    .replace(/）/gu, ')');
 
 export interface BodyRow {
   /** 1-based row number in the sheet. */
@@ -82,7 +86,8 @@ export function tableForTitle(pack: TemplatePack, title: string): TableDefinitio
   for (const definition of pack.tables) {
     for (const name of [definition.title, ...(definition.importAliases ?? [])]) {
       const wanted = plainTitle(name);
-      if (wanted !== '' && plain.endsWith(wanted) && plain.length - wanted.length <= 40 && (!best || wanted.length > best.length)) best = { definition, length: wanted.length };
+      if (wanted !== '' && plain.endsWith(wanted) && plain.length - wanted.length <= 40 && (!best || wanted.length > best.length))
+        best = { definition, length: wanted.length };
     }
   }
   return best?.definition;
@@ -152,7 +157,18 @@ function layout(sheet: Sheet, definition: TableDefinition, title: { text: string
     }
     return '';
   });
-  return { sheet, definition, title: { text: title.text, address: `${sheet.name}!${title.address}` }, unitLabel, unit, unitAddress, headerRows, bodyRows, note, leafLabels };
+  return {
+    sheet,
+    definition,
+    title: { text: title.text, address: `${sheet.name}!${title.address}` },
+    unitLabel,
+    unit,
+    unitAddress,
+    headerRows,
+    bodyRows,
+    note,
+    leafLabels,
+  };
 }
 
 /** `sheet!B7`, the way every import message locates a cell. */

@@ -39,14 +39,7 @@ export const FUNDING_SOURCES = [
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 /** The budgets (资金性质) sources belong to; the fund tables each cover one of them. */
-export type Fund =
-  | 'generalBudget'
-  | 'govFund'
-  | 'stateCapital'
-  | 'socialInsurance'
-  | 'specialAccount'
-  | 'superiorSubsidy'
-  | 'nonFiscal';
+export type Fund = 'generalBudget' | 'govFund' | 'stateCapital' | 'socialInsurance' | 'specialAccount' | 'superiorSubsidy' | 'nonFiscal';
 
 export interface SourceInfo {
   /** The line's label on the 收支总表, without its ordinal. */

@@ -45,7 +45,10 @@ describe('generated 说明 sentences', () => {
     for (let seed = 1; seed <= 25; seed++) {
       const d = syntheticDisclosure(catalogue, { seed, units: 1 + (seed % 3), rows: 40 });
       for (const { sentence, total, parts } of totalsWithParts(narrativeOf(d).html)) {
-        expect(parts.reduce((a, b) => a + b, 0), `seed ${seed}: ${sentence}`).toBe(total);
+        expect(
+          parts.reduce((a, b) => a + b, 0),
+          `seed ${seed}: ${sentence}`,
+        ).toBe(total);
         checked++;
       }
     }

@@ -56,9 +56,7 @@ export function resolveReference(body: string, context: ReferenceContext, catalo
 
   const text = catalogue.texts.get(base);
   if (text !== undefined) {
-    return modifier
-      ? fail('invalidModifier', `“${base}”是文字，不能加“.${modifier}”`, `"${base}" is text and takes no ".${modifier}"`)
-      : { ok: true, text };
+    return modifier ? fail('invalidModifier', `“${base}”是文字，不能加“.${modifier}”`, `"${base}" is text and takes no ".${modifier}"`) : { ok: true, text };
   }
 
   const target = targetOf(base, catalogue);

@@ -30,7 +30,8 @@ function cell(tables: readonly Table[], n: number, rowKey: string, ...path: stri
 }
 
 /** The paragraph text of the first <p> that contains `marker`. */
-const paragraph = (html: string, marker: string): string => [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1] ?? '').find((p) => p.includes(marker)) ?? '';
+const paragraph = (html: string, marker: string): string =>
+  [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => m[1] ?? '').find((p) => p.includes(marker)) ?? '';
 
 describe('a narrative reference', () => {
   it('renders the named key figure from its table', () => {
@@ -64,7 +65,9 @@ describe('a narrative reference', () => {
 
   it('gives shares of a whole with .占比', () => {
     const { html } = render('基本支出占{{基本支出.占比}}。');
-    expect(paragraph(html, '基本支出占')).toBe(`基本支出占${formatPercent(cell(sampleTables, 3, 'total', '基本支出') ?? 0, cell(sampleTables, 3, 'total', '合计') ?? 0)}。`);
+    expect(paragraph(html, '基本支出占')).toBe(
+      `基本支出占${formatPercent(cell(sampleTables, 3, 'total', '基本支出') ?? 0, cell(sampleTables, 3, 'total', '合计') ?? 0)}。`,
+    );
   });
 
   it('compares with the same department’s previous year with .上年 and .变动 (synthetic department)', () => {
@@ -105,7 +108,10 @@ describe('a reference that cannot be resolved', () => {
   it('is reported for a missing row, a missing column, an ambiguous column and a table not provided', () => {
     const performanceOnly = content.disclosures.find((d) => !d.providedTables.includes('threePublic'));
     if (!performanceOnly) throw new Error('the content has no disclosure without table 15');
-    const codes = (md: string, d: Disclosure = sample) => narrativeFindings(withNotes(d, md), buildTables(d)).filter((f) => f.severity === 'error').map((f) => f.code);
+    const codes = (md: string, d: Disclosure = sample) =>
+      narrativeFindings(withNotes(d, md), buildTables(d))
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.code);
     expect(codes('{{表7:item:001001:9999999:合计}}')).toEqual(['narrative.unknownReference']);
     expect(codes('{{表7:total:不存在的列}}')).toEqual(['narrative.unknownReference']);
     expect(codes('{{表7:total:工资福利支出/不存在}}')).toEqual(['narrative.unknownReference']);
@@ -119,7 +125,17 @@ describe('a reference that cannot be resolved', () => {
 
 describe('unsafe HTML', () => {
   it('is removed by rehype-sanitize and reported, with its line', () => {
-    const markdown = ['第一段。', '', '<script>alert(1)</script>', '', '<img src="x.png" onerror="alert(1)">', '', '[点我](javascript:alert(1))', '', '<b>粗体</b>'].join('\n');
+    const markdown = [
+      '第一段。',
+      '',
+      '<script>alert(1)</script>',
+      '',
+      '<img src="x.png" onerror="alert(1)">',
+      '',
+      '[点我](javascript:alert(1))',
+      '',
+      '<b>粗体</b>',
+    ].join('\n');
     const { html, findings } = render(markdown);
     expect(html).not.toMatch(/<script|onerror|javascript:|<img|<b>/i);
     expect(html).toContain('第一段。');
@@ -143,12 +159,16 @@ describe('the standard sections', () => {
     const income = cell(sampleTables, 1, 'total:current', '收入', '预算数');
     expect(html).toContain(`<h3>收支预算总体情况</h3>`);
     expect(paragraph(html, '收入预算合计')).toContain(`${sample.year}年本部门收入预算合计${formatWan(income)}万元，其中：`);
-    expect(paragraph(html, '“三公”经费预算')).toContain(`“三公”经费预算${formatWan(cell(sampleTables, 15, 'total', '“三公”经费合计'))}万元，其中：因公出国（境）费`);
+    expect(paragraph(html, '“三公”经费预算')).toContain(
+      `“三公”经费预算${formatWan(cell(sampleTables, 15, 'total', '“三公”经费合计'))}万元，其中：因公出国（境）费`,
+    );
     expect(paragraph(html, '机关运行经费预算')).toContain(`机关运行经费预算${formatWan(cell(sampleTables, 7, 'unit:001001', '基本支出', '公用经费'))}万元`);
   });
 
   it('are not generated again when the author wrote one under its heading, and can be placed with {{说明:…}}', () => {
-    const { html, generated } = render(['## 一、“三公”经费说明', '', '本部门自行说明。', '', '## 部门职责', '', '{{说明:机关运行经费}}', '', '尾段。', '', '{{说明:收支总体情况}}'].join('\n'));
+    const { html, generated } = render(
+      ['## 一、“三公”经费说明', '', '本部门自行说明。', '', '## 部门职责', '', '{{说明:机关运行经费}}', '', '尾段。', '', '{{说明:收支总体情况}}'].join('\n'),
+    );
     expect(generated).not.toContain('threePublic');
     expect(html.match(/三公/g)?.length).toBe(1);
     const placed = html.indexOf('<h3>机关运行经费</h3>');

@@ -153,7 +153,9 @@ function inspectTree(parsed: Parsed, options: ParseOptions, findings: Finding[])
           code: unsafe ? 'narrative.unsafeHtml' : 'narrative.htmlRemoved',
           severity: unsafe ? 'error' : 'warning',
           zh: unsafe ? '说明中含有可执行脚本的 HTML，已被移除' : '说明中的 HTML 不会显示（只支持 Markdown），已被移除',
-          en: unsafe ? 'the narrative contains HTML that could run script; it was removed' : 'HTML in the narrative is not shown (Markdown only); it was removed',
+          en: unsafe
+            ? 'the narrative contains HTML that could run script; it was removed'
+            : 'HTML in the narrative is not shown (Markdown only); it was removed',
           at: positionOfNode(node, options.file, options.origin),
           actual: value.slice(0, 120),
         }),
@@ -220,7 +222,10 @@ function isolateExternal(tree: Root, findings: Finding[], options: ParseOptions)
         }
       }
       if (child.type === 'image' && isExternal(child.url)) return child.alt ? [{ type: 'text', value: child.alt } as Text] : [];
-      if ((child.type === 'link' && isExternal(child.url)) || (child.type === 'linkReference' && isExternal(definitions.get(child.identifier.toLowerCase()) ?? ''))) {
+      if (
+        (child.type === 'link' && isExternal(child.url)) ||
+        (child.type === 'linkReference' && isExternal(definitions.get(child.identifier.toLowerCase()) ?? ''))
+      ) {
         replace(child);
         child.children.push({ type: 'text', value: EXTERNAL_MARK });
         return [child];

@@ -12,7 +12,13 @@ import { isUnfilled } from './indicator-tree.ts';
 
 /** Where an indicator row comes from: enough to name and link its form. */
 export interface IndicatorUse {
-  readonly disclosure: { readonly id: string; readonly year: number; readonly phase: DisclosurePhase; readonly region: Region; readonly department: Department };
+  readonly disclosure: {
+    readonly id: string;
+    readonly year: number;
+    readonly phase: DisclosurePhase;
+    readonly region: Region;
+    readonly department: Department;
+  };
   /** A project form (项目支出绩效目标表) by its id and name, or the department form (整体支出绩效目标表). */
   readonly form: { readonly kind: 'project'; readonly id: string; readonly name: string } | { readonly kind: 'unit' };
   /** The row's position in its form's indicator rows, from 1. */
@@ -57,11 +63,7 @@ export function indicatorUses(disclosures: readonly Disclosure[]): IndicatorUse[
 }
 
 /** Groups items by key: groups with more rows first, ties in order of first appearance. */
-function groupBy<T, Child>(
-  items: readonly T[],
-  name: (item: T) => string,
-  children: (members: readonly T[]) => readonly Child[],
-): IndicatorGroup<Child>[] {
+function groupBy<T, Child>(items: readonly T[], name: (item: T) => string, children: (members: readonly T[]) => readonly Child[]): IndicatorGroup<Child>[] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = nameKey(name(item));
@@ -87,6 +89,16 @@ export function indicatorIndex(disclosures: readonly Disclosure[]): Level1Group[
   return groupBy(
     indicatorUses(disclosures),
     (u) => u.indicator.level1,
-    (level1) => groupBy(level1, (u) => u.indicator.level2, (level2) => groupBy(level2, (u) => u.indicator.name, (uses) => uses)),
+    (level1) =>
+      groupBy(
+        level1,
+        (u) => u.indicator.level2,
+        (level2) =>
+          groupBy(
+            level2,
+            (u) => u.indicator.name,
+            (uses) => uses,
+          ),
+      ),
   );
 }

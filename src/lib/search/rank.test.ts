@@ -26,7 +26,12 @@ describe('ranking search results', () => {
   });
 
   it('ranks the page of a department first for the short name people type, by its aliases', () => {
-    const overview: LoadedResult = { url: '/430202/001/2024/', title: '株洲市荷塘区人民代表大会常务委员会2024年部门预算', content: '…', aliases: ['荷塘区人大常委会'] };
+    const overview: LoadedResult = {
+      url: '/430202/001/2024/',
+      title: '株洲市荷塘区人民代表大会常务委员会2024年部门预算',
+      content: '…',
+      aliases: ['荷塘区人大常委会'],
+    };
     const other = page('/other/', '首页', '荷塘区人大常委会');
     expect(matchTier(overview, '荷塘区人大常委会')).toBe(0);
     expect(matchTier(overview, '荷塘区人大')).toBe(0);
@@ -76,7 +81,9 @@ describe('excerpts', () => {
 
   it('centres on a match followed by its amount, so the figure the reader is after shows', () => {
     const content = `表15 一般公共预算三公经费支出表 ${'说明'.repeat(40)} 三公经费合计 2.50 因公出国（境）费 0.00`;
-    const text = excerpt(content, '三公经费', 20).map((p) => p.text).join('');
+    const text = excerpt(content, '三公经费', 20)
+      .map((p) => p.text)
+      .join('');
     expect(text).toContain('三公经费合计 2.50');
   });
 

@@ -35,7 +35,12 @@ function fakePagefind(pages: readonly FakePage[]) {
           score: exact ? 1 : chars.reduce((n, c) => n + p.content.split(c).length - 1, 0),
           ...(exact
             ? {}
-            : { matchedMetaFields: [...(chars.every((c) => p.title.includes(c)) ? ['title'] : []), ...(chars.some((c) => (p.aliases ?? '').includes(c)) ? ['aliases'] : [])] }),
+            : {
+                matchedMetaFields: [
+                  ...(chars.every((c) => p.title.includes(c)) ? ['title'] : []),
+                  ...(chars.some((c) => (p.aliases ?? '').includes(c)) ? ['aliases'] : []),
+                ],
+              }),
           data: async () => {
             loaded.push(p.url);
             return { url: p.url, content: p.content, meta: { title: p.title, ...(p.aliases ? { aliases: p.aliases } : {}) }, filters: {} };

@@ -77,7 +77,9 @@ async function load(result: PagefindResult): Promise<SearchHit> {
     url: data.url,
     title: clean(data.meta['title']) || data.url,
     content: clean(data.content),
-    aliases: clean(data.meta[ALIASES_META]).split(ALIAS_SEPARATOR).filter((alias) => alias !== ''),
+    aliases: clean(data.meta[ALIASES_META])
+      .split(ALIAS_SEPARATOR)
+      .filter((alias) => alias !== ''),
     filters: data.filters ?? {},
   };
 }

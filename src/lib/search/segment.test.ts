@@ -71,7 +71,9 @@ describe('turning what someone typed into Pagefind queries', () => {
 describe('quotation marks in the index', () => {
   it('drops them from the indexed text, so a phrase 三公经费 matches “三公”经费, and keeps them in the title shown', () => {
     const prepared = separateHanInHtml('<h1>“三公”经费</h1><span data-pagefind-meta="title:“三公”经费支出表"></span>');
-    const text = mapHtmlText(prepared, (t) => `[${t}]`).split(INDEX_SEPARATOR).join('');
+    const text = mapHtmlText(prepared, (t) => `[${t}]`)
+      .split(INDEX_SEPARATOR)
+      .join('');
     expect(text).toContain('[三公经费]');
     expect(prepared.split(INDEX_SEPARATOR).join('')).toContain('title:“三公”经费支出表');
   });

@@ -97,4 +97,3 @@ export function queryTerms(query: string): string[] {
 export function phraseQuery(term: string): string {
   return `"${term.replace(HAN_EDGE, ' ').replace(/\s+/g, ' ')}"`;
 }
-

@@ -57,12 +57,18 @@ describe('the overview', () => {
     expect(overview.tables.map((t) => t.number)).toEqual(sample.tables.map((t) => t.number));
     expect(overview.tables.map((t) => t.status)).toEqual(sample.tables.map((t) => (!t.provided ? 'notProvided' : t.empty ? 'empty' : 'published')));
     const performanceOnly = site.entries.find((e) => !e.summary.hasFinancialTables)!;
-    expect(overviewData(site, performanceOnly).tables.filter((t) => t.status === 'notProvided').every((t) => t.csv === null)).toBe(true);
+    expect(
+      overviewData(site, performanceOnly)
+        .tables.filter((t) => t.status === 'notProvided')
+        .every((t) => t.csv === null),
+    ).toBe(true);
   });
 
   it('shows key figures from the summary, with no change when last year is not in the content', () => {
     const overview = overviewData(site, sample);
-    expect(overview.figures.map((f) => f.value)).toEqual(['income', 'expenditure', 'basic', 'project', 'fiscal', 'threePublic'].map((k) => sample.summary.figures[k as keyof typeof sample.summary.figures]));
+    expect(overview.figures.map((f) => f.value)).toEqual(
+      ['income', 'expenditure', 'basic', 'project', 'fiscal', 'threePublic'].map((k) => sample.summary.figures[k as keyof typeof sample.summary.figures]),
+    );
     expect(overview.figures.every((f) => f.change === null)).toBe(true);
     expect(overview.unitPerformance).toBe(unitPerformanceTable(sample) ? '430202/001/2024/performance/' : null);
   });

@@ -34,7 +34,9 @@ const sameDepartment = (a: Disclosure, b: Disclosure): boolean => a.region.code 
 /** The same department's disclosure for the previous year, when the content has it. */
 export function previousYear(site: SiteData, entry: DisclosureEntry): DisclosureEntry | undefined {
   // A 预算 follows the 预算 of the year before, a 决算 the 决算: phases are never compared across.
-  return site.entries.find((e) => sameDepartment(e.disclosure, entry.disclosure) && e.disclosure.year === entry.disclosure.year - 1 && e.disclosure.phase === entry.disclosure.phase);
+  return site.entries.find(
+    (e) => sameDepartment(e.disclosure, entry.disclosure) && e.disclosure.year === entry.disclosure.year - 1 && e.disclosure.phase === entry.disclosure.phase,
+  );
 }
 
 /** Every year of the same department, oldest first (for trend charts). */
@@ -172,8 +174,7 @@ export interface OverviewData {
 
 const tableStatus = (table: Table): TableStatus => (!table.provided ? 'notProvided' : table.empty ? 'empty' : 'published');
 
-const figureYear = (entry: DisclosureEntry | undefined): FigureYear | undefined =>
-  entry ? { disclosure: entry.disclosure, tables: entry.tables } : undefined;
+const figureYear = (entry: DisclosureEntry | undefined): FigureYear | undefined => (entry ? { disclosure: entry.disclosure, tables: entry.tables } : undefined);
 
 const overviewCache = new WeakMap<DisclosureEntry, OverviewData>();
 
@@ -299,9 +300,7 @@ export function projectFormTable(table22: Table, formId: string): Table | null {
     if (!cell || cell.value === null || cell.value === '') return [];
     return [{ label: column.path.join(' · '), value: cell }];
   });
-  const rows: Row[] = table22.rows
-    .filter((r) => r.key.startsWith(`indicator:${formId}:`))
-    .map((r) => ({ ...r, cells: r.cells.slice(projectColumns) }));
+  const rows: Row[] = table22.rows.filter((r) => r.key.startsWith(`indicator:${formId}:`)).map((r) => ({ ...r, cells: r.cells.slice(projectColumns) }));
   return {
     ...table22,
     header,
@@ -349,8 +348,10 @@ export function indicatorGroups(site: SiteData): Level1Group[] {
 }
 
 /** The page of the form an indicator row belongs to. */
-export const indicatorFormPage = (d: Pick<Disclosure, 'region' | 'department' | 'year' | 'phase'>, form: { kind: 'project'; id: string } | { kind: 'unit' }): string =>
-  form.kind === 'project' ? routes.project(d, form.id) : routes.unitPerformance(d);
+export const indicatorFormPage = (
+  d: Pick<Disclosure, 'region' | 'department' | 'year' | 'phase'>,
+  form: { kind: 'project'; id: string } | { kind: 'unit' },
+): string => (form.kind === 'project' ? routes.project(d, form.id) : routes.unitPerformance(d));
 
 /**
  * The columns whose cells name their row (`<th scope="row">`). Usually one: the text column just

@@ -31,7 +31,10 @@ export interface RowViewEntry {
 export function rowView(table: Table): RowViewEntry[] {
   if (!table.columns.some((c) => c.kind === 'amount')) return [];
   const nameColumns = rowHeaderColumns(table);
-  const sides = nameColumns.length > 1 ? nameColumns.map((start, i) => ({ start, end: nameColumns[i + 1] ?? table.columns.length })) : [{ start: 0, end: table.columns.length }];
+  const sides =
+    nameColumns.length > 1
+      ? nameColumns.map((start, i) => ({ start, end: nameColumns[i + 1] ?? table.columns.length }))
+      : [{ start: 0, end: table.columns.length }];
   const entries: RowViewEntry[] = [];
   for (const row of table.rows) {
     sides.forEach((side, s) => {

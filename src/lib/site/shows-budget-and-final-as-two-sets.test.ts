@@ -49,13 +49,19 @@ describe('a department-year with a 决算', () => {
     expect(finalView.other).toEqual({ label: '2024年部门预算（年初预算）', page: '310107/ptczj/2024/' });
     expect(finalView.comparison?.budgetNote).toBe('年初预算数已与本站公开的2024年部门预算逐项核对。');
     const budgetView = phaseView(both, both.entries.find((e) => e.disclosure.phase === 'budget') ?? final);
-    expect(budgetView).toMatchObject({ phaseLabel: '预算', other: { label: '2024年度部门决算（实际支出）', page: '310107/ptczj/2024-final/' }, comparison: null });
+    expect(budgetView).toMatchObject({
+      phaseLabel: '预算',
+      other: { label: '2024年度部门决算（实际支出）', page: '310107/ptczj/2024-final/' },
+      comparison: null,
+    });
   });
 });
 
 describe('open data of budgets and final accounts', () => {
   it('says the phase and the figure of every fact', () => {
-    const lines = factsCsv(content.disclosures).replace(/^\uFEFF/u, '').split('\r\n');
+    const lines = factsCsv(content.disclosures)
+      .replace(/^\uFEFF/u, '')
+      .split('\r\n');
     expect(lines[0]).toBe('year,phase,figure,regionCode,departmentCode,department,factSet,func,econ,source,kind,amountYuan');
     const final = lines.filter((l) => l.startsWith('2024,final,'));
     expect(final.filter((l) => l.includes(',initialBudget,'))).toHaveLength(11);

@@ -144,11 +144,11 @@ export function tablesOf(disclosure: Disclosure): readonly Table[] {
 /** The site's order of entries: latest year first, then region, then department code. */
 export function sortEntries<T extends { readonly disclosure: Pick<Disclosure, 'year' | 'region' | 'department'> }>(entries: readonly T[]): T[] {
   return [...entries].sort(
-      (a, b) =>
-        b.disclosure.year - a.disclosure.year ||
-        a.disclosure.region.code.localeCompare(b.disclosure.region.code) ||
-        a.disclosure.department.code.localeCompare(b.disclosure.department.code),
-    );
+    (a, b) =>
+      b.disclosure.year - a.disclosure.year ||
+      a.disclosure.region.code.localeCompare(b.disclosure.region.code) ||
+      a.disclosure.department.code.localeCompare(b.disclosure.department.code),
+  );
 }
 
 export function buildSiteData(disclosures: readonly Disclosure[], warnings: readonly Finding[] = []): SiteData {

@@ -36,7 +36,11 @@ describe('derived tables satisfy the budget identities', () => {
         ? t
         : {
             ...t,
-            rows: t.rows.map((r) => (r.key === 'item:001001:2010102' ? { ...r, cells: r.cells.map((c, i) => (i === 5 && c.kind === 'amount' ? { kind: 'amount', value: (c.value ?? 0) + 1 } : c)) } : r)),
+            rows: t.rows.map((r) =>
+              r.key === 'item:001001:2010102'
+                ? { ...r, cells: r.cells.map((c, i) => (i === 5 && c.kind === 'amount' ? { kind: 'amount', value: (c.value ?? 0) + 1 } : c)) }
+                : r,
+            ),
           },
     );
     const violations = checkIdentities(broken, packOf(sample));

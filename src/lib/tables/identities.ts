@@ -16,7 +16,6 @@ function amountColumn(table: Table, path: readonly string[]): number {
   return column.column.index;
 }
 
-
 const describeRow = (table: Table, row: Row) => `${table.id} ${row.key}`;
 
 /** On every row, `total` equals the sum of `parts`. */
@@ -57,7 +56,9 @@ export function hierarchySums(table: Table): string[] {
       const expected = children.reduce((s, r) => s + value(amountAtColumn(r, index)), 0);
       const actual = value(amountAtColumn(parent, index));
       if (expected !== actual) {
-        violations.push(`${describeRow(table, parent)} column ${table.columns[index]?.path.join('/')}: ${formatWan(actual)} ≠ sum of ${children.length} ${children[0]?.level} rows ${formatWan(expected)}`);
+        violations.push(
+          `${describeRow(table, parent)} column ${table.columns[index]?.path.join('/')}: ${formatWan(actual)} ≠ sum of ${children.length} ${children[0]?.level} rows ${formatWan(expected)}`,
+        );
       }
     }
   });
@@ -122,7 +123,14 @@ export function checkIdentities(allTables: readonly Table[], pack: TemplatePack)
   for (const table of tables) {
     const identities = definitionFor(pack, table.id)?.identities ?? {};
     for (const sum of identities.rowSums ?? []) {
-      violations.push(...rowSums(table, amountColumn(table, sum.total), sum.parts.map((part) => amountColumn(table, part)), sum.label));
+      violations.push(
+        ...rowSums(
+          table,
+          amountColumn(table, sum.total),
+          sum.parts.map((part) => amountColumn(table, part)),
+          sum.label,
+        ),
+      );
     }
     if (identities.hierarchy !== false) violations.push(...hierarchySums(table));
     violations.push(...columnGroupSums(table, identities.grandTotal === true));

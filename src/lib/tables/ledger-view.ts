@@ -44,20 +44,37 @@ export function viewRows(d: Disclosure): ViewRow[] {
 // Selections used by several tables, named after the glossary.
 export const isBasic: Select = (r) => r.kind === 'basic';
 export const isProject: Select = (r) => r.kind === 'project';
-export const inFund = (fund: Fund): Select => (r) => r.fund === fund;
-export const econIs = (...codes: string[]): Select => (r) => codes.includes(r.econ);
-export const econClassIs = (...classes: string[]): Select => (r) => classes.includes(r.econClass);
-export const econGovIs = (...codes: string[]): Select => (r) => codes.includes(r.econGov);
-export const econGovClassIs = (...classes: string[]): Select => (r) => classes.includes(r.econGovClass);
+export const inFund =
+  (fund: Fund): Select =>
+  (r) =>
+    r.fund === fund;
+export const econIs =
+  (...codes: string[]): Select =>
+  (r) =>
+    codes.includes(r.econ);
+export const econClassIs =
+  (...classes: string[]): Select =>
+  (r) =>
+    classes.includes(r.econClass);
+export const econGovIs =
+  (...codes: string[]): Select =>
+  (r) =>
+    codes.includes(r.econGov);
+export const econGovClassIs =
+  (...classes: string[]): Select =>
+  (r) =>
+    classes.includes(r.econGovClass);
 /** 人员经费: basic 工资福利支出 (301) and 对个人和家庭的补助 (303). */
 export const isPersonnel: Select = (r) => r.kind === 'basic' && (r.econClass === '301' || r.econClass === '303');
 /** 公用经费: every other basic expenditure (302 商品和服务支出, 310 资本性支出 …). */
 export const isOperating: Select = (r) => r.kind === 'basic' && !isPersonnel(r);
-export const all = (...selects: Select[]): Select => (r) => selects.every((s) => s(r));
+export const all =
+  (...selects: Select[]): Select =>
+  (r) =>
+    selects.every((s) => s(r));
 export const everything: Select = () => true;
 
-export const sumWhere = (rows: readonly ViewRow[], select: Select): Amount =>
-  sumAmounts(rows.filter(select).map((r) => r.amount));
+export const sumWhere = (rows: readonly ViewRow[], select: Select): Amount => sumAmounts(rows.filter(select).map((r) => r.amount));
 
 /**
  * A column specification: the header tree of the official form where every amount leaf says
@@ -207,7 +224,11 @@ export function labelColumns(layout: LabelLayout): ColumnSpec[] {
     case 'splitCodeAndName':
       return [group('功能科目', [labelCol('类', 'code'), labelCol('款', 'code'), labelCol('项', 'code')]), labelCol('科目编码', 'code'), labelCol('科目名称')];
     case 'splitCodeAndUnit':
-      return [group('功能科目', [labelCol('类', 'code'), labelCol('款', 'code'), labelCol('项', 'code')]), labelCol('单位代码', 'code'), labelCol('单位名称（功能科目）')];
+      return [
+        group('功能科目', [labelCol('类', 'code'), labelCol('款', 'code'), labelCol('项', 'code')]),
+        labelCol('单位代码', 'code'),
+        labelCol('单位名称（功能科目）'),
+      ];
     case 'codeAndName':
       return [labelCol('科目编码', 'code'), labelCol('科目名称')];
     case 'unitOnly':

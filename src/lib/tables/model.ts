@@ -26,9 +26,7 @@ export interface Column {
 }
 
 export type Cell =
-  | { readonly kind: 'amount'; readonly value: Amount }
-  | { readonly kind: 'text'; readonly value: string }
-  | { readonly kind: 'code'; readonly value: string };
+  { readonly kind: 'amount'; readonly value: Amount } | { readonly kind: 'text'; readonly value: string } | { readonly kind: 'code'; readonly value: string };
 
 /**
  * What a row stands for: 合计 (`total`), 部门 (`department`), 单位 (`unit`), 功能/经济分类 类
@@ -124,10 +122,8 @@ export interface HeaderGridCell {
 
 /** Lays the header tree out as printed rows of cells with colspan/rowspan. */
 export function headerGrid(header: readonly HeaderNode[]): HeaderGridCell[][] {
-  const depth = (nodes: readonly HeaderNode[]): number =>
-    Math.max(0, ...nodes.map((n) => 1 + (n.children && n.children.length > 0 ? depth(n.children) : 0)));
-  const width = (node: HeaderNode): number =>
-    node.children && node.children.length > 0 ? node.children.reduce((s, c) => s + width(c), 0) : 1;
+  const depth = (nodes: readonly HeaderNode[]): number => Math.max(0, ...nodes.map((n) => 1 + (n.children && n.children.length > 0 ? depth(n.children) : 0)));
+  const width = (node: HeaderNode): number => (node.children && node.children.length > 0 ? node.children.reduce((s, c) => s + width(c), 0) : 1);
   const totalDepth = depth(header);
   const rows: HeaderGridCell[][] = Array.from({ length: totalDepth }, () => []);
   const place = (nodes: readonly HeaderNode[], level: number, firstColumn: number, parentIds: readonly string[]) => {
@@ -161,4 +157,3 @@ export function headerIdsForColumn(grid: readonly HeaderGridCell[][], columnInde
   }
   return ids;
 }
-

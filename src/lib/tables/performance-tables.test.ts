@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  syntheticFormDisclosure,
-  syntheticIndicator,
-  syntheticProjectForm,
-  syntheticUnitForm,
-} from '../../../tests/support/synthetic-performance.ts';
+import { syntheticFormDisclosure, syntheticIndicator, syntheticProjectForm, syntheticUnitForm } from '../../../tests/support/synthetic-performance.ts';
 import { leafColumns, type Row } from './model.ts';
 import { levelLabel, projectPerformance, unitPerformance } from './performance-tables.ts';
 
@@ -17,7 +12,13 @@ const texts = (row: Row | undefined) => row?.cells.map((c) => c.value);
 describe('表22 项目支出绩效目标表', () => {
   it('prints the columns of seed 003 for forms that fill only those fields', () => {
     const d = syntheticFormDisclosure({
-      projectForms: [syntheticProjectForm('A', { category: '特定目标类', amount: 200_000, indicators: [syntheticIndicator({ level1: '产出指标', name: '甲', target: '1' })] })],
+      projectForms: [
+        syntheticProjectForm('A', {
+          category: '特定目标类',
+          amount: 200_000,
+          indicators: [syntheticIndicator({ level1: '产出指标', name: '甲', target: '1' })],
+        }),
+      ],
     });
     expect(labels(projectPerformance(d).header)).toEqual([...SEED_003_PROJECT_COLUMNS, ...SEED_003_INDICATOR_COLUMNS]);
   });
@@ -99,10 +100,25 @@ describe('表23 整体支出绩效目标表', () => {
   it('lists only the 预算情况 lines the form prints, a printed zero included', () => {
     const d = syntheticFormDisclosure({
       unitForm: syntheticUnitForm({
-        budget: { total: null, fiscalAppropriation: 100, generalBudget: null, govFund: 0, specialAccount: null, other: null, basic: null, personnel: 60, operating: 40, project: null },
+        budget: {
+          total: null,
+          fiscalAppropriation: 100,
+          generalBudget: null,
+          govFund: 0,
+          specialAccount: null,
+          other: null,
+          basic: null,
+          personnel: 60,
+          operating: 40,
+          project: null,
+        },
       }),
     });
-    expect(unitPerformance(d).fields.filter((f) => f.label.startsWith('预算情况')).map((f) => [f.label, f.value.value])).toEqual([
+    expect(
+      unitPerformance(d)
+        .fields.filter((f) => f.label.startsWith('预算情况'))
+        .map((f) => [f.label, f.value.value]),
+    ).toEqual([
       ['预算情况 · 年度财政拨款资金总额', 100],
       ['预算情况 · 按收入性质分 · 政府性基金拨款', 0],
       ['预算情况 · 按支出性质分 · 人员经费', 60],

@@ -81,7 +81,10 @@ const blankCell = <T>(spec: ColumnSpec<T>): Cell => (spec.kind ? textCell('') : 
 export function projectPerformance(d: Disclosure): { header: HeaderNode[]; rows: Row[]; fields: FormField[] } {
   const forms = d.projectForms;
   const projectColumns = usedColumns(PROJECT_COLUMNS, forms);
-  const indicatorColumns = usedColumns(INDICATOR_COLUMNS, forms.flatMap((f) => f.indicators));
+  const indicatorColumns = usedColumns(
+    INDICATOR_COLUMNS,
+    forms.flatMap((f) => f.indicators),
+  );
   const header: HeaderNode[] = [
     { label: '项目', children: headerOf(projectColumns) },
     { label: '本年度绩效指标', children: headerOf(indicatorColumns) },

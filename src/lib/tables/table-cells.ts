@@ -11,11 +11,14 @@ import type { Column, Row, Table } from './model.ts';
 const normalise = (label: string): string => label.replace(/[\s\u3000]+/g, '');
 
 /** Splits a written column path (`基本支出/小计`) into its labels. */
-export const parseColumnPath = (text: string): string[] => text.split('/').map(normalise).filter((label) => label !== '');
+export const parseColumnPath = (text: string): string[] =>
+  text
+    .split('/')
+    .map(normalise)
+    .filter((label) => label !== '');
 
 export type ColumnLookup =
-  | { readonly ok: true; readonly column: Column }
-  | { readonly ok: false; readonly reason: 'none' | 'ambiguous'; readonly candidates: readonly string[] };
+  { readonly ok: true; readonly column: Column } | { readonly ok: false; readonly reason: 'none' | 'ambiguous'; readonly candidates: readonly string[] };
 
 /** The one column whose header path ends with `path`; an exact full path always wins over suffixes. */
 export function lookupColumn(table: Table, path: readonly string[]): ColumnLookup {

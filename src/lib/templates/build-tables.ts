@@ -5,7 +5,17 @@
  * and listed in `published`, for the check to report.
  */
 import type { Disclosure } from '../disclosure/model.ts';
-import { amountCell, leafColumns, textCell, type Cell, type FormField, type HeaderNode, type PublishedDifference, type Row, type Table } from '../tables/model.ts';
+import {
+  amountCell,
+  leafColumns,
+  textCell,
+  type Cell,
+  type FormField,
+  type HeaderNode,
+  type PublishedDifference,
+  type Row,
+  type Table,
+} from '../tables/model.ts';
 import { lookupColumn, parseColumnPath } from '../tables/table-cells.ts';
 import { packOf } from './registry.ts';
 import type { TableDefinition } from './template-pack.ts';
@@ -19,7 +29,10 @@ export function unitLabel(d: Disclosure, line: 'unit' | 'department'): string {
 
 const hasContent = (rows: readonly Row[], fields: readonly FormField[]): boolean =>
   fields.length > 0 ||
-  rows.some((row) => row.level !== 'total' && row.cells.some((c) => (c.kind === 'amount' ? c.value !== null && c.value !== 0 : row.level === 'indicator' && c.value !== '')));
+  rows.some(
+    (row) =>
+      row.level !== 'total' && row.cells.some((c) => (c.kind === 'amount' ? c.value !== null && c.value !== 0 : row.level === 'indicator' && c.value !== '')),
+  );
 
 /** A row's key for `printedAsPublished`: a code finds its 类/款/项 row, a label its line. */
 function rowFor(rows: readonly Row[], written: string): Row | undefined {

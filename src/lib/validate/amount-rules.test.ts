@@ -4,8 +4,7 @@ import { negativeAmountNeedsReason } from './amount-rules.ts';
 import { ruleContext } from './rule.ts';
 
 const NEGATIVE_ROW = '  - {unit: "901001", func: "2010101", econ: "30201", source: appropriation, kind: basic, amount: -2.00';
-const withNegativeRow = (tail: string) =>
-  loadSynthetic([{ file: 'ledger.yaml', from: 'rows:\n', to: `rows:\n${NEGATIVE_ROW}${tail}}\n` }]);
+const withNegativeRow = (tail: string) => loadSynthetic([{ file: 'ledger.yaml', from: 'rows:\n', to: `rows:\n${NEGATIVE_ROW}${tail}}\n` }]);
 
 describe('a negative ledger amount', () => {
   it('without a reason is an error at the amount', () => {

@@ -22,8 +22,10 @@ import type { DisclosureRule, RuleContext } from './rule.ts';
 const wan = (amount: Amount): string => `${formatWanGrouped(amount ?? 0)} 万元`;
 
 /** Where the two numbers can come from, said in every control message: the fix is a look at the rows, not a copy of the derived figure. */
-const SOURCES_ZH = '差异可能来自 ledger.yaml 的明细行（某行重复或遗漏、金额写错、经济科目填错，如 30217 公务接待费与 30231 公务用车运行维护费互换），也可能来自控制数本身：请对照批复文件逐行核对，不要直接把控制数改成推算数';
-const SOURCES_EN = 'the difference can come from a ledger row (duplicated or missing, a wrong amount, a wrong econ code such as 30217 reception swapped with 30231 vehicle operation) or from the control figure itself: check the rows against the approval, do not copy the derived figure into the control';
+const SOURCES_ZH =
+  '差异可能来自 ledger.yaml 的明细行（某行重复或遗漏、金额写错、经济科目填错，如 30217 公务接待费与 30231 公务用车运行维护费互换），也可能来自控制数本身：请对照批复文件逐行核对，不要直接把控制数改成推算数';
+const SOURCES_EN =
+  'the difference can come from a ledger row (duplicated or missing, a wrong amount, a wrong econ code such as 30217 reception swapped with 30231 vehicle operation) or from the control figure itself: check the rows against the approval, do not copy the derived figure into the control';
 
 interface Control {
   readonly name: string;
@@ -164,8 +166,16 @@ export const ledgerTotalPlausibleForUnit: DisclosureRule = (d, context) => {
   const inUnit = unit === '万元' ? `${formatWanGrouped(total)} 万元` : `${(total / 100).toFixed(2)} 元`;
   const [zh, en, other] =
     unit === '万元'
-      ? [`明细账合计 ${inUnit}（${(total / 1e10).toFixed(2)} 亿元）对一个部门而言过大：金额可能是按“元”填写的`, `the ledger totals ${inUnit}, implausibly large for one department: the amounts are probably in 元`, '元']
-      : [`明细账合计只有 ${inUnit}，对一个部门而言过小：金额可能是按“万元”填写的`, `the ledger totals only ${inUnit}, implausibly small for one department: the amounts are probably in 万元`, '万元'];
+      ? [
+          `明细账合计 ${inUnit}（${(total / 1e10).toFixed(2)} 亿元）对一个部门而言过大：金额可能是按“元”填写的`,
+          `the ledger totals ${inUnit}, implausibly large for one department: the amounts are probably in 元`,
+          '元',
+        ]
+      : [
+          `明细账合计只有 ${inUnit}，对一个部门而言过小：金额可能是按“万元”填写的`,
+          `the ledger totals only ${inUnit}, implausibly small for one department: the amounts are probably in 万元`,
+          '万元',
+        ];
   const confirm = unit === '万元' ? formatWanGrouped(total).replace(/,/g, '') : (total / 100).toFixed(2);
   return [
     finding({

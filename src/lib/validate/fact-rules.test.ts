@@ -31,15 +31,26 @@ describe('a cell printed differently from the sum of its parts', () => {
   it('is published as printed and reported as a warning with both values', () => {
     const printed: Disclosure = {
       ...sample,
-      printedAsPublished: [{ table: 'expenditureSummary', row: '212', column: '支出预算/合计', amount: 11_938_530_400, at: { file: 'x.yaml', line: 3, column: 5 } }],
+      printedAsPublished: [
+        { table: 'expenditureSummary', row: '212', column: '支出预算/合计', amount: 11_938_530_400, at: { file: 'x.yaml', line: 3, column: 5 } },
+      ],
     };
     const findings = printedDifferencesReported(printed, context);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ code: 'published.differsFromParts', severity: 'warning', line: 3, expected: '119,385,303 元', actual: '119,385,304 元' });
+    expect(findings[0]).toMatchObject({
+      code: 'published.differsFromParts',
+      severity: 'warning',
+      line: 3,
+      expected: '119,385,303 元',
+      actual: '119,385,304 元',
+    });
   });
 
   it('naming a row the table does not have is an error, not a silent no-op', () => {
-    const printed: Disclosure = { ...sample, printedAsPublished: [{ table: 'expenditureSummary', row: '299', column: '支出预算/合计', amount: 1, at: { file: 'x.yaml', line: 4, column: 5 } }] };
+    const printed: Disclosure = {
+      ...sample,
+      printedAsPublished: [{ table: 'expenditureSummary', row: '299', column: '支出预算/合计', amount: 1, at: { file: 'x.yaml', line: 4, column: 5 } }],
+    };
     expect(codes(printedDifferencesReported(printed, context))).toEqual(['published.unknownCell']);
   });
 });

@@ -93,7 +93,12 @@ export const printedDifferencesReported: DisclosureRule = (d) => {
           zh: `printedAsPublished：表“${table.title}”中找不到行“${entry.row}”、列“${entry.column}”的金额单元格`,
           en: `printedAsPublished: table ${table.id} has no amount cell at row "${entry.row}", column "${entry.column}"`,
           at: entry.at,
-          expected: column.ok ? table.rows.map((r) => r.key).join(', ') : table.columns.filter((c) => c.kind === 'amount').map((c) => c.path.join('/')).join(', '),
+          expected: column.ok
+            ? table.rows.map((r) => r.key).join(', ')
+            : table.columns
+                .filter((c) => c.kind === 'amount')
+                .map((c) => c.path.join('/'))
+                .join(', '),
           actual: `${entry.row} / ${entry.column}`,
         }),
       ];
@@ -157,4 +162,3 @@ export const declaredThreePublicCoversBasic: DisclosureRule = (d) => {
 };
 
 export const FACT_RULES: readonly DisclosureRule[] = [overlappingFactsAgree, printedDifferencesReported, declaredThreePublicCoversBasic];
-

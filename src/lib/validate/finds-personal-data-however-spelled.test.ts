@@ -22,10 +22,7 @@ describe('a mobile number', () => {
 });
 
 describe('an ID-card number', () => {
-  it.each(ID_SPELLINGS)(
-    'is found in 18 or 15 digits, grouped or not: %j',
-    (spelling) => expect(kinds(`身份证号 ${spelling}`)).toEqual(['idCardNumber']),
-  );
+  it.each(ID_SPELLINGS)('is found in 18 or 15 digits, grouped or not: %j', (spelling) => expect(kinds(`身份证号 ${spelling}`)).toEqual(['idCardNumber']));
 
   it('in 15 digits needs a real province and birth date, having no check digit', () => {
     expect(isOldIdCardNumber(ID15)).toBe(true);
@@ -35,10 +32,7 @@ describe('an ID-card number', () => {
 });
 
 describe('a personal e-mail address', () => {
-  it.each(EMAIL_SPELLINGS)(
-    'is found however @ and . are written: %j',
-    (spelling) => expect(kinds(`邮箱：${spelling}`)).toEqual(['personalEmail']),
-  );
+  it.each(EMAIL_SPELLINGS)('is found however @ and . are written: %j', (spelling) => expect(kinds(`邮箱：${spelling}`)).toEqual(['personalEmail']));
 
   it('on a government domain is an office mailbox and passes, spelled either way', () => {
     expect(kinds('office@czj.example.gov.cn office(at)czj.example.gov.cn')).toEqual([]);

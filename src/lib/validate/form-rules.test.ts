@@ -17,7 +17,11 @@ const budget = (line: string): Edit => ({
 
 describe('a project form’s funding split', () => {
   it('must add up to its amount, as a warning at the amount', () => {
-    const split = (fiscal: string, other: string): Edit => ({ file: 'performance.yaml', from: '    amount: 20\n', to: `    amount: 20\n    funding: {fiscal: ${fiscal}, other: ${other}}\n` });
+    const split = (fiscal: string, other: string): Edit => ({
+      file: 'performance.yaml',
+      from: '    amount: 20\n',
+      to: `    amount: 20\n    funding: {fiscal: ${fiscal}, other: ${other}}\n`,
+    });
     expect(run(projectFormFundingAddsUp, [split('15', '5')]).findings).toEqual([]);
     expect(run(projectFormFundingAddsUp, [split('20', 'null')]).findings).toEqual([]);
     const { findings, text } = run(projectFormFundingAddsUp, [split('15', '4')]);
@@ -45,7 +49,9 @@ describe('the unit form’s 预算情况', () => {
   });
 
   it('warns when the sources do not make up the total, and when 人员 + 公用 differ from 基本', () => {
-    const { findings } = run(unitFormBudgetAddsUp, [budget('total: 230, generalBudget: 222, govFund: 0, specialAccount: 0, other: 7, basic: 202, personnel: 192, operating: 11, project: 28')]);
+    const { findings } = run(unitFormBudgetAddsUp, [
+      budget('total: 230, generalBudget: 222, govFund: 0, specialAccount: 0, other: 7, basic: 202, personnel: 192, operating: 11, project: 28'),
+    ]);
     expect(findings.map((f) => [f.expected, f.actual])).toEqual([
       ['229.00 万元', '230.00 万元'],
       ['203.00 万元', '202.00 万元'],

@@ -33,11 +33,21 @@ export const projectFormFundingAddsUp: DisclosureRule = (d, context) =>
     if (form.amount === null || (fiscal === null && other === null)) return [];
     const parts = (fiscal ?? 0) + (other ?? 0);
     if (parts === form.amount) return [];
-    return [sumFinding(`“${form.name || form.id}”的资金来源`, `"${form.name || form.id}" funding sources`, form.amount, parts, context.fieldPosition(form.at, 'amount'))];
+    return [
+      sumFinding(
+        `“${form.name || form.id}”的资金来源`,
+        `"${form.name || form.id}" funding sources`,
+        form.amount,
+        parts,
+        context.fieldPosition(form.at, 'amount'),
+      ),
+    ];
   });
 
 /** The sums of 整体支出绩效目标表 预算情况: sources make up the total; 基本 + 项目 make it up too; 人员 + 公用 make up 基本. */
-function unitBudgetSums(b: UnitForm['budget']): readonly (readonly [line: keyof UnitForm['budget'], zh: string, en: string, total: Amount, parts: readonly Amount[]])[] {
+function unitBudgetSums(
+  b: UnitForm['budget'],
+): readonly (readonly [line: keyof UnitForm['budget'], zh: string, en: string, total: Amount, parts: readonly Amount[]])[] {
   const total = b.total ?? b.fiscalAppropriation;
   const totalLine = b.total === null ? 'fiscalAppropriation' : 'total';
   const basic = b.basic ?? (b.personnel !== null && b.operating !== null ? b.personnel + b.operating : null);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FOLDER, loadSynthetic, positionOfText, type Edit } from '../../../tests/validation/synthetic-content.ts';
-import {
-  financialTablesNeedLedger,
-  balancesHold,
-  projectFormsMatchLedger,
-  projectsHaveLedgerRows,
-  unitFormMatchesLedger,
-} from './identity-rules.ts';
+import { financialTablesNeedLedger, balancesHold, projectFormsMatchLedger, projectsHaveLedgerRows, unitFormMatchesLedger } from './identity-rules.ts';
 import { ruleContext, type DisclosureRule } from './rule.ts';
 
 const balanceOf =
@@ -45,7 +39,11 @@ describe('收入总计 = 支出总计 (table 1)', () => {
 describe('财政拨款收入总计 = 支出总计 (table 6)', () => {
   it('holds when the fiscal carry-over balances, fails when it is booked under another fund', () => {
     const income: Edit = { file: 'disclosure.yaml', from: 'income:\n', to: 'income:\n  - {unit: "901001", source: carryoverGeneralBudget, amount: 3.00}\n' };
-    const carried = (fund: string): Edit => ({ file: 'disclosure.yaml', from: 'carryoverOut:\n', to: `carryoverOut:\n  - {unit: "901001", fund: ${fund}, amount: 3.00}\n` });
+    const carried = (fund: string): Edit => ({
+      file: 'disclosure.yaml',
+      from: 'carryoverOut:\n',
+      to: `carryoverOut:\n  - {unit: "901001", fund: ${fund}, amount: 3.00}\n`,
+    });
     expect(run(fiscalIncomeEqualsExpenditure, [income, carried('generalBudget')]).findings).toEqual([]);
     expect(run(fiscalIncomeEqualsExpenditure, [income, carried('other')]).findings.map((f) => f.code)).toEqual(['identity.fiscalIncomeExpenditure']);
     // Table 1 balances either way: only the fund is wrong.
@@ -58,7 +56,9 @@ describe('project performance forms', () => {
     expect(run(projectFormsMatchLedger).findings).toEqual([]);
     const { findings, text } = run(projectFormsMatchLedger, [{ file: 'performance.yaml', from: 'amount: 8\n', to: 'amount: 8.01\n' }]);
     const at = positionOfText(text('performance.yaml'), '8.01');
-    expect(findings.map((f) => [f.code, f.line, f.column, f.expected, f.actual])).toEqual([['identity.projectFormAmount', at.line, at.column, '明细账 ledger: 8.00 万元', '本表 form: 8.01 万元']]);
+    expect(findings.map((f) => [f.code, f.line, f.column, f.expected, f.actual])).toEqual([
+      ['identity.projectFormAmount', at.line, at.column, '明细账 ledger: 8.00 万元', '本表 form: 8.01 万元'],
+    ]);
   });
 
   it('with an empty amount disagree with a project that has ledger rows', () => {
@@ -106,7 +106,9 @@ describe('a form that disagrees with the ledger', () => {
 describe('projects and the ledger', () => {
   it('warns about a project no ledger row spends on', () => {
     expect(run(projectsHaveLedgerRows).findings).toEqual([]);
-    const { findings } = run(projectsHaveLedgerRows, [{ file: 'ledger.yaml', from: 'kind: project, project: S02, amount: 8.00', to: 'kind: basic, amount: 8.00' }]);
+    const { findings } = run(projectsHaveLedgerRows, [
+      { file: 'ledger.yaml', from: 'kind: project, project: S02, amount: 8.00', to: 'kind: basic, amount: 8.00' },
+    ]);
     expect(findings.map((f) => [f.code, f.severity, f.actual])).toEqual([['project.noLedgerRows', 'warning', 'S02']]);
   });
 

@@ -87,8 +87,7 @@ function rowLines(d: Disclosure, rows: readonly { readonly at: SourcePosition }[
   return `；相关明细行：${d.files.ledger ?? 'ledger.yaml'} 第 ${lines.slice(0, 12).join('、')}${lines.length > 12 ? ' 等' : ''} 行`;
 }
 
-const ledgerAmountOf = (d: Disclosure, projectId: string): Amount =>
-  sumAmounts(d.ledger.filter((r) => r.project === projectId).map((r) => r.amount));
+const ledgerAmountOf = (d: Disclosure, projectId: string): Amount => sumAmounts(d.ledger.filter((r) => r.project === projectId).map((r) => r.amount));
 
 /** 项目支出绩效目标表: the amount of each project form tied to a ledger project = the project's ledger rows. */
 export const projectFormsMatchLedger: DisclosureRule = (d, context) =>
@@ -103,7 +102,12 @@ export const projectFormsMatchLedger: DisclosureRule = (d, context) =>
       finding({
         code: 'identity.projectFormAmount',
         severity: 'error',
-        zh: `项目“${project.name}”（${project.id}）绩效目标表的预算金额 ${printedWan(form.amount)} 与明细账 ${wan(ledger)} 不符。${eitherSide(rowLines(d, d.ledger.filter((r) => r.project === project.id)))}`,
+        zh: `项目“${project.name}”（${project.id}）绩效目标表的预算金额 ${printedWan(form.amount)} 与明细账 ${wan(ledger)} 不符。${eitherSide(
+          rowLines(
+            d,
+            d.ledger.filter((r) => r.project === project.id),
+          ),
+        )}`,
         en: `the performance form of project "${project.name}" (${project.id}) says ${printedWan(form.amount)}, its ledger rows sum to ${wan(ledger)}. ${EITHER_SIDE_EN}`,
         at: context.fieldPosition(form.at, 'amount'),
         expected: `明细账 ledger: ${wan(ledger)}`,
@@ -171,12 +175,7 @@ export const projectsHaveLedgerRows: DisclosureRule = (d, context) =>
     );
 
 /** Identities between the ledger and what stands beside it; only meaningful when the disclosure has a ledger. */
-export const IDENTITY_RULES: readonly DisclosureRule[] = [
-  balancesHold,
-  projectFormsMatchLedger,
-  unitFormMatchesLedger,
-  projectsHaveLedgerRows,
-];
+export const IDENTITY_RULES: readonly DisclosureRule[] = [balancesHold, projectFormsMatchLedger, unitFormMatchesLedger, projectsHaveLedgerRows];
 
 /** A disclosure that publishes any financial table computes it from ledger.yaml; without it the table would print empty. */
 export const financialTablesNeedLedger: DisclosureRule = (d, context) => {

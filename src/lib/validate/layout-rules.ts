@@ -27,17 +27,16 @@ export const folderMatchesContent: DisclosureRule = (d, context) => {
   ] as const;
   return checks
     .filter(([, , , folder, content]) => folder !== content)
-    .map(
-      ([, zh, en, folder, content, path]): Finding =>
-        finding({
-          code: 'disclosure.folderMismatch',
-          severity: 'error',
-          zh: `文件夹名表示${zh}为 ${folder}，disclosure.yaml 中写的是 ${content}：请改正其中写错的一处（文件夹应为 disclosures/<行政区划代码>/<部门编码>/<年度>/，决算为 <年度>-final）`,
-          en: `the folder says ${en} ${folder}, disclosure.yaml says ${content}: correct whichever is wrong (folders are disclosures/<region>/<department>/<year>/, <year>-final for a 决算)`,
-          at: source ? source.positionOf(path) : { file: d.files.disclosure, line: 1, column: 1 },
-          expected: folder,
-          actual: content,
-        }),
+    .map(([, zh, en, folder, content, path]): Finding =>
+      finding({
+        code: 'disclosure.folderMismatch',
+        severity: 'error',
+        zh: `文件夹名表示${zh}为 ${folder}，disclosure.yaml 中写的是 ${content}：请改正其中写错的一处（文件夹应为 disclosures/<行政区划代码>/<部门编码>/<年度>/，决算为 <年度>-final）`,
+        en: `the folder says ${en} ${folder}, disclosure.yaml says ${content}: correct whichever is wrong (folders are disclosures/<region>/<department>/<year>/, <year>-final for a 决算)`,
+        at: source ? source.positionOf(path) : { file: d.files.disclosure, line: 1, column: 1 },
+        expected: folder,
+        actual: content,
+      }),
     );
 };
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalPersonalValue,
-  findPersonalData,
-  idCardCheckCharacter,
-  isIdCardNumber,
-  isOrganisationDomain,
-  maskPersonalValue,
-} from './personal-data.ts';
+import { canonicalPersonalValue, findPersonalData, idCardCheckCharacter, isIdCardNumber, isOrganisationDomain, maskPersonalValue } from './personal-data.ts';
 
 // SYNTHETIC values only: region 990001 does not exist; the numbers belong to nobody we know of.
 const VALID_ID = '990001198001011230';

@@ -18,8 +18,7 @@ export interface PersonalDataMatch {
   readonly value: string;
 }
 
-const toHalfWidthDigits = (text: string): string =>
-  text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
+const toHalfWidthDigits = (text: string): string => text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
 
 /**
  * Characters that print as nothing (zero-width spaces and joiners, word joiner, soft hyphen,
@@ -36,8 +35,28 @@ const SPACE = /[\u0020\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
  * the number. Only runs of digits are ever reported, so `一般` or `三公` mean nothing here.
  */
 const CHINESE_DIGITS: Readonly<Record<string, string>> = {
-  〇: '0', 零: '0', 一: '1', 壹: '1', 幺: '1', 二: '2', 贰: '2', 两: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
-  五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  壹: '1',
+  幺: '1',
+  二: '2',
+  贰: '2',
+  两: '2',
+  三: '3',
+  叁: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  七: '7',
+  柒: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
 };
 /** Ideographic and other full stops, read as `.` (`zhang@qq。com`). */
 const FULL_STOP = /[\u3002\uFF61\uFF0E]/;
@@ -57,13 +76,7 @@ export function readableText(text: string): { text: string; origin: number[] } {
     const width = char.length;
     if (INVISIBLE.test(char)) continue;
     // Horizontal spaces only: a tab or a line break ends a number (columns of a pasted table are not one number).
-    let mapped = DASH.test(char)
-      ? '-'
-      : FULL_STOP.test(char)
-        ? '.'
-        : SPACE.test(char)
-          ? ' '
-          : (CHINESE_DIGITS[char] ?? char.normalize('NFKC'));
+    let mapped = DASH.test(char) ? '-' : FULL_STOP.test(char) ? '.' : SPACE.test(char) ? ' ' : (CHINESE_DIGITS[char] ?? char.normalize('NFKC'));
     if (mapped.length === 0) mapped = char;
     for (let k = 0; k < mapped.length; k++) {
       out += mapped[k];
@@ -74,12 +87,15 @@ export function readableText(text: string): { text: string; origin: number[] } {
   return spelledOut(out, origin);
 }
 
-const AT_WORD = /\s*[(\[{<（【]\s*at\s*[)\]}>）】]\s*|(?<=[A-Za-z0-9])\s+at\s+(?=[A-Za-z0-9])/gi;
-const DOT_WORD = /\s*[(\[{<（【]\s*(?:dot|\.|点)\s*[)\]}>）】]\s*|(?<=[A-Za-z0-9])\s+dot\s+(?=[A-Za-z0-9])/gi;
+const AT_WORD = /\s*[([{<（【]\s*at\s*[)\]}>）】]\s*|(?<=[A-Za-z0-9])\s+at\s+(?=[A-Za-z0-9])/gi;
+const DOT_WORD = /\s*[([{<（【]\s*(?:dot|\.|点)\s*[)\]}>）】]\s*|(?<=[A-Za-z0-9])\s+dot\s+(?=[A-Za-z0-9])/gi;
 
 function spelledOut(text: string, origin: number[]): { text: string; origin: number[] } {
   let current = { text, origin };
-  for (const [pattern, replacement] of [[AT_WORD, '@'], [DOT_WORD, '.']] as const) {
+  for (const [pattern, replacement] of [
+    [AT_WORD, '@'],
+    [DOT_WORD, '.'],
+  ] as const) {
     let out = '';
     const map: number[] = [];
     let last = 0;
@@ -295,7 +311,9 @@ export function findPersonalData(text: string): PersonalDataMatch[] {
 export function canonicalPersonalValue(value: string): string {
   const readable = readableText(value.trim()).text;
   if (readable.includes('@')) return readable.replace(/\s+/g, '').toLowerCase();
-  const digits = toHalfWidthDigits(readable).replace(/[^\dXx]/g, '').toUpperCase();
+  const digits = toHalfWidthDigits(readable)
+    .replace(/[^\dXx]/g, '')
+    .toUpperCase();
   return mobileDigits(digits, true) ?? digits;
 }
 

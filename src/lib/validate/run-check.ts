@@ -27,15 +27,14 @@ const USAGE =
   '用法 usage: node scripts/check.ts [--json] [公开文件夹 disclosure folder]   (内容目录 content folder: CONTENT_DIR, 默认 default ./content；' +
   '给出公开文件夹时只报告该公开的问题 / with a disclosure folder, only its findings are reported)';
 
-export function runCheck(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-  rules: readonly DisclosureRule[] = [],
-): CheckOutcome {
+export function runCheck(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, rules: readonly DisclosureRule[] = []): CheckOutcome {
   const unknown = argv.filter((arg) => arg.startsWith('-') && arg !== '--json');
   const folders = argv.filter((arg) => !arg.startsWith('-'));
   if (unknown.length > 0 || folders.length > 1) {
-    return { exitCode: 2, output: `${unknown.length > 0 ? `未知参数 unknown argument: ${unknown.join(' ')}` : '只能给出一个文件夹 / give one folder only'}\n${USAGE}\n` };
+    return {
+      exitCode: 2,
+      output: `${unknown.length > 0 ? `未知参数 unknown argument: ${unknown.join(' ')}` : '只能给出一个文件夹 / give one folder only'}\n${USAGE}\n`,
+    };
   }
   const scope = folders[0] === undefined ? undefined : checkScope(folders[0]);
   if (scope && 'error' in scope) return { exitCode: 2, output: `${scope.error}\n${USAGE}\n` };

@@ -11,12 +11,16 @@ const codes = (edits: Parameters<typeof loadSynthetic>[0]) => {
 
 describe('characters no published text may hold', () => {
   it('are errors where they are typed, in YAML names and in notes.md', () => {
-    expect(codes([{ file: 'disclosure.yaml', from: '虚构专项工作经费（合成）', to: '虚构专项\uFFFE工作经费' }])).toEqual([['text.forbiddenCharacter', 'disclosure.yaml', 12, 'U+FFFE']]);
+    expect(codes([{ file: 'disclosure.yaml', from: '虚构专项工作经费（合成）', to: '虚构专项\uFFFE工作经费' }])).toEqual([
+      ['text.forbiddenCharacter', 'disclosure.yaml', 12, 'U+FFFE'],
+    ]);
     expect(codes([{ file: 'notes.md', from: '## 其他', to: 'exe.\u202Etxt\n\n## 其他' }])).toEqual([['text.forbiddenCharacter', 'notes.md', 10, 'U+202E']]);
   });
 
   it('are found also when YAML spells them as an escape', () => {
-    expect(codes([{ file: 'disclosure.yaml', from: '虚构专项工作经费（合成）', to: '"虚构\\uFFFE专项"' }])).toEqual([['text.forbiddenCharacter', 'disclosure.yaml', 12, 'U+FFFE']]);
+    expect(codes([{ file: 'disclosure.yaml', from: '虚构专项工作经费（合成）', to: '"虚构\\uFFFE专项"' }])).toEqual([
+      ['text.forbiddenCharacter', 'disclosure.yaml', 12, 'U+FFFE'],
+    ]);
   });
 
   it('include private-use characters, which gongkai keeps for its own markers', () => {

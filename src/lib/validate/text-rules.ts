@@ -15,7 +15,8 @@ import type { ContentFile } from '../content/load.ts';
 import type { DataPath, YamlSource } from '../content/yaml-source.ts';
 import { finding, type Finding, type SourcePosition } from '../findings.ts';
 
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uE000-\uF8FF\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uE000-\uF8FF\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const FORBIDDEN_ONE = new RegExp(FORBIDDEN.source);
 const INVISIBLE = /[\u200B-\u200D\u2060\u00AD]|(?<!^)\uFEFF/g;
 
@@ -91,7 +92,10 @@ export function checkFilesForCharacters(files: readonly ContentFile[], yamlSourc
   const findings: Finding[] = [];
   for (const file of files) {
     let inText = 0;
-    for (const [pattern, forbidden] of [[FORBIDDEN, true], [INVISIBLE, false]] as const) {
+    for (const [pattern, forbidden] of [
+      [FORBIDDEN, true],
+      [INVISIBLE, false],
+    ] as const) {
       for (const m of file.text.matchAll(pattern)) {
         findings.push(characterFinding(m[0], positionInText(file.text, m.index, file.path), forbidden));
         inText++;

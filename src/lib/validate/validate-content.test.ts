@@ -20,7 +20,11 @@ describe('validateContent', () => {
   it('returns the loader’s findings with its own, in sorted order', () => {
     const { result, files } = loadSynthetic([
       { file: 'ledger.yaml', from: 'amount: 100.00}', to: 'amount: １００.００}' },
-      { file: 'ledger.yaml', from: 'amount: 10.00}', to: 'amount: 12.00}\n  - {unit: "901001", func: "2010101", econ: "30201", source: appropriation, kind: basic, amount: -2.00}' },
+      {
+        file: 'ledger.yaml',
+        from: 'amount: 10.00}',
+        to: 'amount: 12.00}\n  - {unit: "901001", func: "2010101", econ: "30201", source: appropriation, kind: basic, amount: -2.00}',
+      },
     ]);
     const findings = validateContent(result, files);
     expect(codes(findings)).toEqual(['amount.normalised', 'amount.negativeWithoutReason']);

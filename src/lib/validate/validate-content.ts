@@ -28,7 +28,14 @@ import { finalRulesFor, requiredTablesPublished } from '../final/final-rules.ts'
 import { narrativeClaimsRule } from '../final/narrative-claims.ts';
 
 /** Rules every loaded disclosure is held to, whatever else is wrong with it. */
-const ALWAYS: readonly DisclosureRule[] = [...AMOUNT_RULES, ...CATALOGUE_RULES, ...FORM_RULES, ...PUBLICATION_RULES, financialTablesNeedLedger, ...LAYOUT_RULES];
+const ALWAYS: readonly DisclosureRule[] = [
+  ...AMOUNT_RULES,
+  ...CATALOGUE_RULES,
+  ...FORM_RULES,
+  ...PUBLICATION_RULES,
+  financialTablesNeedLedger,
+  ...LAYOUT_RULES,
+];
 
 /**
  * Rules whose errors mean no table may be built from the disclosure: amounts past the limits
@@ -93,7 +100,11 @@ export function validateContent(
   findings.push(
     ...(files === undefined
       ? checkDisclosuresForPersonalData(result.disclosures)
-      : [...checkFilesForPersonalData(files, context.yamlSource), ...checkFilesForCharacters(files, context.yamlSource), ...checkYamlForMarkup(files, context.yamlSource)]),
+      : [
+          ...checkFilesForPersonalData(files, context.yamlSource),
+          ...checkFilesForCharacters(files, context.yamlSource),
+          ...checkYamlForMarkup(files, context.yamlSource),
+        ]),
   );
   return sortFindings(findings);
 }

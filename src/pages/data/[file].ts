@@ -7,7 +7,10 @@ export function getStaticPaths() {
   const site = getSiteData();
   if (!rendersPortal(site)) return [];
   // A sharded site's portal step combined the shards' open data; a whole-site build computes it.
-  return (site.openData ?? openDataFiles(site.entries.map((e) => e.disclosure))).map((file) => ({ params: { file: file.path.replace(/^data\//, '') }, props: { text: file.text } }));
+  return (site.openData ?? openDataFiles(site.entries.map((e) => e.disclosure))).map((file) => ({
+    params: { file: file.path.replace(/^data\//, '') },
+    props: { text: file.text },
+  }));
 }
 
 const TYPES: Readonly<Record<string, string>> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };

@@ -27,16 +27,36 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
  */
 export async function axeViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: axePath });
-  return page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'unknown', help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }));
-  }, rules ? [...rules] : null);
+  return page.evaluate(
+    async (only) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+              options: object,
+            ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'], ...(only ? { runOnly: { type: 'rule', values: only } } : {}) });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? 'unknown',
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+      }));
+    },
+    rules ? [...rules] : null,
+  );
 }
 
 export function describeViolations(where: string, violations: readonly AxeViolation[]): string {
   return [
     `${where}: ${violations.length} serious or critical axe violation(s)`,
-    ...violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.targets.slice(0, 8).join('\n    ')}${v.targets.length > 8 ? `\n    … and ${v.targets.length - 8} more` : ''}`),
+    ...violations.map(
+      (v) =>
+        `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.targets.slice(0, 8).join('\n    ')}${v.targets.length > 8 ? `\n    … and ${v.targets.length - 8} more` : ''}`,
+    ),
   ].join('\n');
 }

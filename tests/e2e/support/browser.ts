@@ -100,10 +100,7 @@ export async function followLink(page: Page, path: string, what: string): Promis
   const link = page.locator(`a[href="${href}"]:visible`).first();
   if ((await link.count()) === 0) throw new Error(`${page.url()} has no visible link to ${what} (href="${href}")`);
   const target = urlOf(path);
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url() === target && r.request().isNavigationRequest()),
-    link.click(),
-  ]);
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target && r.request().isNavigationRequest()), link.click()]);
   if (response.status() === 404) throw new Error(`${what} is not built yet: ${target} answers 404`);
   if (!response.ok()) throw new Error(`${what} answers HTTP ${response.status()} (${target})`);
   await page.waitForURL(target);

@@ -40,9 +40,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const infoFile = join(siteDir, BUILD_INFO_FILE);
   const info = existsSync(infoFile) ? (JSON.parse(readFileSync(infoFile, 'utf8')) as BuildInfo) : undefined;
   // A site merged from shards carries each shard's content hash instead of one stamp.
-  const fresh = info?.shards ? info.shards.every((shard) => shardFiles(process.cwd(), resolve(contentDir()), shard).hash === shard.hash) : info?.stamp === stamp;
+  const fresh = info?.shards
+    ? info.shards.every((shard) => shardFiles(process.cwd(), resolve(contentDir()), shard).hash === shard.hash)
+    : info?.stamp === stamp;
   if (!fresh) {
-    console.warn(`e2e: warning: ${siteDir} does not carry the build stamp ${stamp} of the current content/: it may be stale, so rebuild (run without E2E_SKIP_BUILD).`);
+    console.warn(
+      `e2e: warning: ${siteDir} does not carry the build stamp ${stamp} of the current content/: it may be stale, so rebuild (run without E2E_SKIP_BUILD).`,
+    );
   }
   const site = await serveWithNginx({ nginx: tools.nginx, siteDir, base: E2E_SITE_BASE, keep: process.env['E2E_KEEP_SERVER'] === '1' });
   console.log(`e2e: nginx serves ${siteDir} at ${site.baseUrl} (config and logs in ${site.prefix})`);

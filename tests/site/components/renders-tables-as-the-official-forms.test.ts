@@ -37,7 +37,10 @@ async function render(t: Table): Promise<{ root: Element; table: Element }> {
 
 /** The header cells as rows of {label, colspan, rowspan, id, headers}, as the HTML has them. */
 const headerRows = (tableElement: Element) =>
-  byTag(first(tableElement, (e) => e.tag === 'thead'), 'tr').map((tr) =>
+  byTag(
+    first(tableElement, (e) => e.tag === 'thead'),
+    'tr',
+  ).map((tr) =>
     byTag(tr, 'th').map((th) => ({
       label: textOf(th),
       colspan: Number(th.attrs['colspan'] ?? 1),
@@ -47,7 +50,11 @@ const headerRows = (tableElement: Element) =>
     })),
   );
 
-const bodyRows = (tableElement: Element) => byTag(first(tableElement, (e) => e.tag === 'tbody'), 'tr');
+const bodyRows = (tableElement: Element) =>
+  byTag(
+    first(tableElement, (e) => e.tag === 'tbody'),
+    'tr',
+  );
 const cellsOf = (tr: Element) => tr.children.filter((c): c is Element => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'));
 
 function expectHeaderStructureOf(t: Table, tableElement: Element): void {
@@ -128,7 +135,12 @@ describe('BudgetTable', () => {
     const { table: tableElement } = await render(t);
     const tr = bodyRows(tableElement)[t.rows.findIndex((r) => r.key === 'total:current')]!;
     const cells = cellsOf(tr);
-    expect(cells.filter((c) => c.tag === 'th' && c.attrs['scope'] === 'row').map(textOf)).toEqual(['本 年 收 入 合 计', '本 年 支 出 合 计', '本 年 支 出 合 计', '本 年 支 出 合 计']);
+    expect(cells.filter((c) => c.tag === 'th' && c.attrs['scope'] === 'row').map(textOf)).toEqual([
+      '本 年 收 入 合 计',
+      '本 年 支 出 合 计',
+      '本 年 支 出 合 计',
+      '本 年 支 出 合 计',
+    ]);
     expect(columnHeaderLabels(tableElement, cells[3]!)).toEqual(['支出', '预算数', '本 年 支 出 合 计']);
   });
 
@@ -179,7 +191,10 @@ describe('TablePage', () => {
   it('links the table’s CSV and the workbook under the site base', async () => {
     const t = table(sample, 7);
     const root = parseHtml(await container.renderToString(TablePage, { props: { entry: sample, table: t } }));
-    const hrefs = byTag(first(root, (e) => hasClass(e, 'downloads')), 'a').map((a) => a.attrs['href']);
-    expect(hrefs).toEqual([`/${routes.tableCsv(sample.disclosure, { id: "generalBudgetExpenditure", number: 7 })}`, `/${routes.workbook(sample.disclosure)}`]);
+    const hrefs = byTag(
+      first(root, (e) => hasClass(e, 'downloads')),
+      'a',
+    ).map((a) => a.attrs['href']);
+    expect(hrefs).toEqual([`/${routes.tableCsv(sample.disclosure, { id: 'generalBudgetExpenditure', number: 7 })}`, `/${routes.workbook(sample.disclosure)}`]);
   });
 });

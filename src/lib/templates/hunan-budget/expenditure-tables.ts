@@ -34,7 +34,10 @@ import { ECON_GOV_CLASSES } from './summary-tables.ts';
 
 type Built = { header: HeaderNode[]; rows: Row[] };
 
-const byKind = (kind: ViewRow['kind']): Select => (r) => r.kind === kind;
+const byKind =
+  (kind: ViewRow['kind']): Select =>
+  (r) =>
+    r.kind === kind;
 
 function hierarchyTable(d: Disclosure, scope: Select, spec: ColumnSpec[], options: HierarchyOptions): Built {
   const rows = viewRows(d).filter(scope);
@@ -63,10 +66,7 @@ export function expenditureSummary(d: Disclosure): Built {
 }
 
 /** Columns of tables 4 and 17: 总计 and each 政府预算经济分类 类. */
-const econGovClassColumns = (): ColumnSpec[] => [
-  col('总 计', everything),
-  ...ECON_GOV_CLASSES.map(([code, label]) => col(label, econGovClassIs(code))),
-];
+const econGovClassColumns = (): ColumnSpec[] => [col('总 计', everything), ...ECON_GOV_CLASSES.map(([code, label]) => col(label, econGovClassIs(code)))];
 
 /** Columns of tables 5 and 18: 基本支出 and 项目支出 by 部门预算经济分类 类. */
 const econDeptClassColumns = (): ColumnSpec[] => [
@@ -118,7 +118,13 @@ function basicAndProjectColumns(basicGroupLabel: string, totalLabel: string): Co
 export function generalBudgetBasic(d: Disclosure): Built {
   const rows = viewRows(d).filter(all(inFund('generalBudget'), isBasic));
   const spec: ColumnSpec[] = [
-    { label: '部门预算支出经济分类科目', children: [{ label: '科目代码', kind: 'code' }, { label: '科目名称', kind: 'text' }] },
+    {
+      label: '部门预算支出经济分类科目',
+      children: [
+        { label: '科目代码', kind: 'code' },
+        { label: '科目名称', kind: 'text' },
+      ],
+    },
     group('本年一般公共预算基本支出', [col('合计', everything), col('人员经费', isPersonnel), col('公用经费', isOperating)]),
   ];
   const groups: RowGroup[] = [];
@@ -127,7 +133,12 @@ export function generalBudgetBasic(d: Disclosure): Built {
     const inClass = rows.filter((r) => r.econClass === cls);
     groups.push({ level: 'class', key: `class:${cls}`, labels: [codeCell(cls), textCell(econName(cls))], rows: inClass });
     for (const section of [...new Set(inClass.map((r) => r.econ))].sort()) {
-      groups.push({ level: 'section', key: `section:${section}`, labels: [codeCell(section), textCell(econName(section))], rows: inClass.filter((r) => r.econ === section) });
+      groups.push({
+        level: 'section',
+        key: `section:${section}`,
+        labels: [codeCell(section), textCell(econName(section))],
+        rows: inClass.filter((r) => r.econ === section),
+      });
     }
   }
   groups.push({ level: 'total', key: 'total', labels: [codeCell(''), textCell('合计')], rows });
@@ -150,7 +161,11 @@ export const personnelWagesByEconGov = (d: Disclosure): Built =>
         col('住房公积金', econGovIs('50103')),
         col('其他工资福利支出', econGovIs('50199')),
       ]),
-      group('对事业单位经常性补助', [col('合计', econGovClassIs('505')), col('工资福利支出', econGovIs('50501')), col('其他对事业单位补助', econGovIs('50599'))]),
+      group('对事业单位经常性补助', [
+        col('合计', econGovClassIs('505')),
+        col('工资福利支出', econGovIs('50501')),
+        col('其他对事业单位补助', econGovIs('50599')),
+      ]),
     ],
     ITEMS_BY_UNIT,
   );
@@ -253,7 +268,11 @@ export const operatingByEconGov = (d: Disclosure): Built =>
           ] as const
         ).map(([code, label]) => col(label, econGovIs(code))),
       ]),
-      group('对事业单位经常性补助', [col('合计', econGovClassIs('505')), col('商品和服务支出', econGovIs('50502')), col('其他对事业单位补助', econGovIs('50599'))]),
+      group('对事业单位经常性补助', [
+        col('合计', econGovClassIs('505')),
+        col('商品和服务支出', econGovIs('50502')),
+        col('其他对事业单位补助', econGovIs('50599')),
+      ]),
     ],
     ITEMS_BY_UNIT,
   );
@@ -345,8 +364,14 @@ export function specialFundSummary(d: Disclosure): Built {
   const specialProjects = d.projects.filter((p) => p.specialFund);
   const specialIds = new Set(specialProjects.map((p) => p.id));
   const rows = viewRows(d).filter((r) => r.kind === 'project' && !r.carryover && r.project !== undefined && specialIds.has(r.project));
-  const compiledBy = (way: 'department' | 'finance'): Select => (r) => specialProjects.find((p) => p.id === r.project)?.compilation === way;
-  const part = (p: string): Select => (r) => r.fund === 'generalBudget' && sourcePart(r) === p;
+  const compiledBy =
+    (way: 'department' | 'finance'): Select =>
+    (r) =>
+      specialProjects.find((p) => p.id === r.project)?.compilation === way;
+  const part =
+    (p: string): Select =>
+    (r) =>
+      r.fund === 'generalBudget' && sourcePart(r) === p;
   const spec: ColumnSpec[] = [
     { label: '单位代码', kind: 'code' },
     { label: '单位名称（专项名称）', kind: 'text' },

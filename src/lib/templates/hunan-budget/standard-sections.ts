@@ -6,7 +6,15 @@
 import { sumAmounts } from '../../money.ts';
 import type { Read } from '../../narrative/figures.ts';
 import type { ChangeReasons } from '../../narrative/front-matter.ts';
-import { changeClause, Figures, officeRunningCostSection, performanceSection, sentence, threePublicSection, type StandardSection } from '../../narrative/sections.ts';
+import {
+  changeClause,
+  Figures,
+  officeRunningCostSection,
+  performanceSection,
+  sentence,
+  threePublicSection,
+  type StandardSection,
+} from '../../narrative/sections.ts';
 import type { Table } from '../../tables/model.ts';
 import { amountIn, lookupColumn, textIn, withoutOrdinal } from '../../tables/table-cells.ts';
 import type { ComputedFigure } from '../template-pack.ts';
@@ -128,7 +136,8 @@ const generalBudget: StandardSection = {
     const nameColumn = lookupColumn(table7, ['科目名称']);
     const codeColumn = lookupColumn(table7, ['科目编码']);
     if (nameColumn.ok && codeColumn.ok) {
-      for (const row of table7.rows.filter((r) => r.level === 'section')) sectionNames.set(textIn(row, codeColumn.column.index), textIn(row, nameColumn.column.index));
+      for (const row of table7.rows.filter((r) => r.level === 'section'))
+        sectionNames.set(textIn(row, codeColumn.column.index), textIn(row, nameColumn.column.index));
     }
     const classes = [...names].map(([code, name]) => `${literal(name)}{{generalBudgetExpenditure:class:*:${code}:合计}}万元`);
     const items = functionalRows(table7, 'item').map(

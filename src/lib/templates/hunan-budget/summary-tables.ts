@@ -73,11 +73,20 @@ function incomeItems(d: Disclosure): IncomeItem[] {
 }
 
 type IncomeSelect = (item: IncomeItem) => boolean;
-const sourceIs = (...sources: FundingSource[]): IncomeSelect => (i) => sources.includes(i.source);
+const sourceIs =
+  (...sources: FundingSource[]): IncomeSelect =>
+  (i) =>
+    sources.includes(i.source);
 const currentYear: IncomeSelect = (i) => !SOURCE_INFO[i.source].carryover;
 const nonTax: IncomeSelect = (i) => SOURCE_INFO[i.source].generalBudgetPart === 'nonTax';
-const fundIs = (fund: string): IncomeSelect => (i) => SOURCE_INFO[i.source].fund === fund && currentYear(i);
-const carryoverOf = (fund: string): IncomeSelect => (i) => SOURCE_INFO[i.source].carryover && SOURCE_INFO[i.source].fund === fund;
+const fundIs =
+  (fund: string): IncomeSelect =>
+  (i) =>
+    SOURCE_INFO[i.source].fund === fund && currentYear(i);
+const carryoverOf =
+  (fund: string): IncomeSelect =>
+  (i) =>
+    SOURCE_INFO[i.source].carryover && SOURCE_INFO[i.source].fund === fund;
 const sumIncome = (items: readonly IncomeItem[], select: IncomeSelect): Amount => sumAmounts(items.filter(select).map((i) => i.amount));
 
 /** The income lines of the 收支总表 in printed order. */
@@ -194,7 +203,11 @@ export function incomeExpenditureSummary(d: Disclosure): { header: HeaderNode[];
   const expenditureTotal = sumRows(view, everything) ?? 0;
   const carryoverOut = carryoverOutTotal(d);
   const expenditureSide = (label: string, value: Amount): Cell[] => [text(label), amount(value), text(label), amount(value), text(label), amount(value)];
-  rows.push({ level: 'total', key: 'total:current', cells: [text('本 年 收 入 合 计'), amount(incomeTotal), ...expenditureSide('本 年 支 出 合 计', expenditureTotal)] });
+  rows.push({
+    level: 'total',
+    key: 'total:current',
+    cells: [text('本 年 收 入 合 计'), amount(incomeTotal), ...expenditureSide('本 年 支 出 合 计', expenditureTotal)],
+  });
   rows.push({ level: 'line', key: 'line:carryover', cells: [text('上年结转结余'), amount(carryoverIn), ...expenditureSide('年终结转结余', carryoverOut)] });
   rows.push({
     level: 'total',
@@ -209,11 +222,17 @@ export function incomeSummary(d: Disclosure): { header: HeaderNode[]; rows: Row[
   const income = incomeItems(d);
   // Income items are shaped like ledger rows for the cross-tab: only unit, source and amount matter.
   const asRows = income.map((i) => ({ unit: i.unit, source: i.source, amount: i.amount })) as unknown as ViewRow[];
-  const by = (select: IncomeSelect): Select => (r) => select(r as unknown as IncomeItem);
+  const by =
+    (select: IncomeSelect): Select =>
+    (r) =>
+      select(r as unknown as IncomeItem);
   const spec = [
     ...labelColumns('unitOnly'),
     col('合计', everything),
-    col('上年结转结余', by((i) => SOURCE_INFO[i.source].carryover)),
+    col(
+      '上年结转结余',
+      by((i) => SOURCE_INFO[i.source].carryover),
+    ),
     group('一般公共预算拨款收入', [
       col('小计', by(fundIs('generalBudget'))),
       col('经费拨款', by(sourceIs('appropriation'))),
@@ -280,7 +299,6 @@ export function fiscalSummary(d: Disclosure): { header: HeaderNode[]; rows: Row[
   return { header, rows };
 }
 
-
 /**
  * 收支总表 balances: each column group sums to its total, the three expenditure groups agree.
  * (收入总计 = 支出总计 is the validator's `identity.incomeExpenditure`, declared in pack.ts.)
@@ -304,7 +322,11 @@ export function summaryBalances(table1: Table): string[] {
   };
   const expenditure = value(amountAtColumn(current, 3));
   check('本年收入合计 = 一…十一 income lines', value(amountAtColumn(current, 1)), sumLines(0, topLevel));
-  check('本年支出合计 (功能分类) = its 30 类 lines', expenditure, sumLines(2, (t) => t !== ''));
+  check(
+    '本年支出合计 (功能分类) = its 30 类 lines',
+    expenditure,
+    sumLines(2, (t) => t !== ''),
+  );
   check('本年支出合计 (部门经济分类) = 一、基本 + 二、项目 + 三、经营', value(amountAtColumn(current, 5)), sumLines(4, topLevel));
   check('本年支出合计 (政府经济分类) = its 类 lines', value(amountAtColumn(current, 7)), sumLines(6, topLevel));
   check('the three expenditure groups agree', value(amountAtColumn(current, 5)), expenditure);
@@ -326,4 +348,3 @@ export function summaryBalances(table1: Table): string[] {
   check('二、项目支出 = its lines', project, projectParts);
   return violations;
 }
-

@@ -10,7 +10,15 @@ import type { Fund } from '../../ledger/sources.ts';
 import { functionFacts } from '../../tables/facts.ts';
 import type { FigureSpec, TableDefinition, TemplatePack } from '../template-pack.ts';
 import { SHANGHAI_SECTIONS } from './sections.ts';
-import { expenditureSummary, fiscalSummary, fundByFunction, generalBudgetBasic, incomeExpenditureSummary, incomeSummary, threePublicAndAdminCost } from './tables.ts';
+import {
+  expenditureSummary,
+  fiscalSummary,
+  fundByFunction,
+  generalBudgetBasic,
+  incomeExpenditureSummary,
+  incomeSummary,
+  threePublicAndAdminCost,
+} from './tables.ts';
 
 /** The note Shanghai prints under a fund table with nothing in it (and none under one with figures). */
 const emptyFundNote =
@@ -19,7 +27,17 @@ const emptyFundNote =
     functionFacts(d).some((f) => f.fund === fund) ? null : `注:本部门${d.year}年无${fundName}财政拨款安排的预算，故本表为空表。`;
 
 const TABLES: readonly TableDefinition[] = [
-  { id: 'incomeExpenditureSummary', number: 1, title: '部门财务收支预算总表', family: 'summary', amountUnit: 'disclosure', note: null, source: 'facts', identities: { hierarchy: false }, build: incomeExpenditureSummary },
+  {
+    id: 'incomeExpenditureSummary',
+    number: 1,
+    title: '部门财务收支预算总表',
+    family: 'summary',
+    amountUnit: 'disclosure',
+    note: null,
+    source: 'facts',
+    identities: { hierarchy: false },
+    build: incomeExpenditureSummary,
+  },
   { id: 'incomeSummary', number: 2, title: '部门收入预算总表', family: 'summary', amountUnit: 'disclosure', note: null, source: 'facts', build: incomeSummary },
   {
     id: 'expenditureSummary',
@@ -29,10 +47,31 @@ const TABLES: readonly TableDefinition[] = [
     amountUnit: 'disclosure',
     note: null,
     source: 'facts',
-    identities: { rowSums: [{ total: ['支出预算', '合计'], parts: [['支出预算', '基本支出'], ['支出预算', '项目支出']], label: '合计 = 基本 + 项目' }] },
+    identities: {
+      rowSums: [
+        {
+          total: ['支出预算', '合计'],
+          parts: [
+            ['支出预算', '基本支出'],
+            ['支出预算', '项目支出'],
+          ],
+          label: '合计 = 基本 + 项目',
+        },
+      ],
+    },
     build: expenditureSummary,
   },
-  { id: 'fiscalSummary', number: 4, title: '部门财政拨款收支预算总表', family: 'summary', amountUnit: 'disclosure', note: null, source: 'facts', identities: { hierarchy: false }, build: fiscalSummary },
+  {
+    id: 'fiscalSummary',
+    number: 4,
+    title: '部门财政拨款收支预算总表',
+    family: 'summary',
+    amountUnit: 'disclosure',
+    note: null,
+    source: 'facts',
+    identities: { hierarchy: false },
+    build: fiscalSummary,
+  },
   {
     id: 'generalBudgetExpenditure',
     number: 5,
@@ -41,7 +80,18 @@ const TABLES: readonly TableDefinition[] = [
     amountUnit: 'disclosure',
     note: null,
     source: 'facts',
-    identities: { rowSums: [{ total: ['一般公共预算支出', '合计'], parts: [['一般公共预算支出', '基本支出'], ['一般公共预算支出', '项目支出']], label: '合计 = 基本 + 项目' }] },
+    identities: {
+      rowSums: [
+        {
+          total: ['一般公共预算支出', '合计'],
+          parts: [
+            ['一般公共预算支出', '基本支出'],
+            ['一般公共预算支出', '项目支出'],
+          ],
+          label: '合计 = 基本 + 项目',
+        },
+      ],
+    },
     build: fundByFunction('generalBudget', '一般公共预算支出'),
   },
   {
@@ -73,7 +123,16 @@ const TABLES: readonly TableDefinition[] = [
     note: null,
     source: 'facts',
     identities: {
-      rowSums: [{ total: ['一般公共预算基本支出', '合计'], parts: [['一般公共预算基本支出', '人员经费'], ['一般公共预算基本支出', '公用经费']], label: '合计 = 人员 + 公用' }],
+      rowSums: [
+        {
+          total: ['一般公共预算基本支出', '合计'],
+          parts: [
+            ['一般公共预算基本支出', '人员经费'],
+            ['一般公共预算基本支出', '公用经费'],
+          ],
+          label: '合计 = 人员 + 公用',
+        },
+      ],
     },
     build: generalBudgetBasic,
   },
@@ -88,17 +147,37 @@ const TABLES: readonly TableDefinition[] = [
     identities: {
       hierarchy: false,
       rowSums: [
-        { total: ['“三公”经费预算数', '合计'], parts: [['因公出国(境)费'], ['公务接待费'], ['公务用车购置及运行费', '小计']], label: '合计 = 出国 + 接待 + 车辆' },
+        {
+          total: ['“三公”经费预算数', '合计'],
+          parts: [['因公出国(境)费'], ['公务接待费'], ['公务用车购置及运行费', '小计']],
+          label: '合计 = 出国 + 接待 + 车辆',
+        },
         { total: ['公务用车购置及运行费', '小计'], parts: [['购置费'], ['运行费']], label: '小计 = 购置 + 运行' },
       ],
     },
     build: threePublicAndAdminCost,
   },
   // Not one of the nine: 财政项目支出绩效目标填报表, published beside them where a department has them.
-  { id: 'projectPerformance', number: null, title: '财政项目支出绩效目标填报表', family: 'performance', amountUnit: '元', note: null, source: 'forms', identities: { hierarchy: false }, build: projectPerformance },
+  {
+    id: 'projectPerformance',
+    number: null,
+    title: '财政项目支出绩效目标填报表',
+    family: 'performance',
+    amountUnit: '元',
+    note: null,
+    source: 'forms',
+    identities: { hierarchy: false },
+    build: projectPerformance,
+  },
 ];
 
-const figure = (name: string, table: string, row: string, column: string, partOf?: string): FigureSpec => ({ name, table, row, column, ...(partOf === undefined ? {} : { partOf }) });
+const figure = (name: string, table: string, row: string, column: string, partOf?: string): FigureSpec => ({
+  name,
+  table,
+  row,
+  column,
+  ...(partOf === undefined ? {} : { partOf }),
+});
 
 const FIGURES: readonly FigureSpec[] = [
   figure('收入合计', 'incomeExpenditureSummary', 'total', '本年收入/预算数'),

@@ -28,13 +28,53 @@ import {
 import { amountCell, codeCell, textCell, type Cell, type HeaderNode, type Row } from '../../tables/model.ts';
 import type { BuiltTable } from '../template-pack.ts';
 
-const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一', '二十二', '二十三', '二十四', '二十五', '二十六', '二十七', '二十八', '二十九', '三十'];
+const CHINESE_ORDINALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+  '二十一',
+  '二十二',
+  '二十三',
+  '二十四',
+  '二十五',
+  '二十六',
+  '二十七',
+  '二十八',
+  '二十九',
+  '三十',
+];
 const FISCAL: readonly Fund[] = ['generalBudget', 'govFund', 'stateCapital'];
 
-const fundIs = (fund: Fund): FactSelect => (f) => f.fund === fund;
+const fundIs =
+  (fund: Fund): FactSelect =>
+  (f) =>
+    f.fund === fund;
 const isFiscal: FactSelect = (f) => FISCAL.includes(f.fund);
-const sourceIs = (source: FactView['source']): FactSelect => (f) => f.source === source;
-const kindIs = (kind: FactView['kind']): FactSelect => (f) => f.kind === kind;
+const sourceIs =
+  (source: FactView['source']): FactSelect =>
+  (f) =>
+    f.source === source;
+const kindIs =
+  (kind: FactView['kind']): FactSelect =>
+  (f) =>
+    f.kind === kind;
 const everything: FactSelect = () => true;
 
 const functionalName = (catalogue: Catalogue, code: string): string => nameOf(catalogue, 'functional', code) ?? code;
@@ -50,7 +90,12 @@ const FUNCTION_LABELS: FactColumn = columnGroup('项目', [
 function functionalGroups(d: Disclosure, facts: readonly FactView[]): FactRowGroup[] {
   const groups: FactRowGroup[] = [];
   const coded = facts.filter((f): f is FactView & { func: string } => f.func !== null);
-  const label = (code: string): Cell[] => [codeCell(code.slice(0, 3)), codeCell(code.slice(3, 5)), codeCell(code.slice(5, 7)), textCell(functionalName(d.catalogue, code))];
+  const label = (code: string): Cell[] => [
+    codeCell(code.slice(0, 3)),
+    codeCell(code.slice(3, 5)),
+    codeCell(code.slice(5, 7)),
+    textCell(functionalName(d.catalogue, code)),
+  ];
   for (const cls of distinctCodes(coded.map((f) => f.func.slice(0, 3)))) {
     const inClass = coded.filter((f) => f.func.startsWith(cls));
     groups.push({ level: 'class', key: `class:${cls}`, labels: label(cls), facts: inClass });
@@ -170,7 +215,11 @@ export function fiscalSummary(d: Disclosure): BuiltTable {
     header,
     rows: [
       ...pairedLines(incomeLines, expenditureLines, 2, 5),
-      { level: 'total', key: 'total', cells: [textCell('收入总计'), amountCell(total ?? 0), textCell('支出总计'), ...byFund(facts).map((c, i) => (i === 0 ? amountCell(total ?? 0) : c))] },
+      {
+        level: 'total',
+        key: 'total',
+        cells: [textCell('收入总计'), amountCell(total ?? 0), textCell('支出总计'), ...byFund(facts).map((c, i) => (i === 0 ? amountCell(total ?? 0) : c))],
+      },
     ],
   };
 }
@@ -221,7 +270,9 @@ export function threePublicAndAdminCost(d: Disclosure): BuiltTable {
     },
     { label: '机关运行经费预算数' },
   ];
-  const cells = [sumAmounts([outbound, reception, vehicles]), outbound, reception, vehicles, purchase, operation, declared?.adminOperatingCost ?? null].map(amountCell);
+  const cells = [sumAmounts([outbound, reception, vehicles]), outbound, reception, vehicles, purchase, operation, declared?.adminOperatingCost ?? null].map(
+    amountCell,
+  );
   // One line of figures: its key is `total` (narrative references read `threePublic:total:…`).
   return { header, rows: [{ level: 'line', key: 'total', cells }] };
 }

@@ -11,7 +11,10 @@ const tables = buildTables(final);
 /** The 决算 with a 说明 that writes none of the standard sections: they are generated from the data. */
 const generated = () => {
   const front = (final.narrative?.markdown ?? '').split('\n---\n')[0]?.replace(/\ntranscribed: true/u, '') ?? '';
-  return renderNarrative({ disclosure: { ...final, narrative: { markdown: `${front}\n---\n\n## 概况\n\n本部门的说明。\n`, file: 'fixture/notes.md' } }, tables });
+  return renderNarrative({
+    disclosure: { ...final, narrative: { markdown: `${front}\n---\n\n## 概况\n\n本部门的说明。\n`, file: 'fixture/notes.md' } },
+    tables,
+  });
 };
 
 describe('the generated 决算 说明', () => {
@@ -24,7 +27,9 @@ describe('the generated 决算 说明', () => {
 
   it('holds 一般公共预算财政拨款支出 against its 年初预算 with the required sentence and its reason', () => {
     const { html } = generated();
-    expect(html).toContain('年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。决算数小于预算数的主要原因：因年度工作计划安排，个别信息化项目和中介机构服务调减。');
+    expect(html).toContain(
+      '年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%。决算数小于预算数的主要原因：因年度工作计划安排，个别信息化项目和中介机构服务调减。',
+    );
     expect(html).toContain('一般行政管理事务（项）。年初预算为10.00万元，支出决算为10.00万元，完成年初预算的100.00%。决算数与预算数持平。');
   });
 

@@ -33,8 +33,28 @@ const emptyFundNote =
 
 const TABLES: readonly TableDefinition[] = [
   // 第一部分 二、部门决算单位构成: a list, not one of the nine tables (no number).
-  { id: 'unitComposition', number: null, title: '部门决算单位构成', family: 'summary', amountUnit: '万元', note: null, source: 'facts', identities: { hierarchy: false }, build: unitComposition },
-  { id: 'incomeExpenditureSummary', number: 1, title: '收入支出决算总表', family: 'summary', amountUnit: '万元', note: null, source: 'facts', identities: { hierarchy: false }, build: incomeExpenditureFinal },
+  {
+    id: 'unitComposition',
+    number: null,
+    title: '部门决算单位构成',
+    family: 'summary',
+    amountUnit: '万元',
+    note: null,
+    source: 'facts',
+    identities: { hierarchy: false },
+    build: unitComposition,
+  },
+  {
+    id: 'incomeExpenditureSummary',
+    number: 1,
+    title: '收入支出决算总表',
+    family: 'summary',
+    amountUnit: '万元',
+    note: null,
+    source: 'facts',
+    identities: { hierarchy: false },
+    build: incomeExpenditureFinal,
+  },
   {
     id: 'incomeSummary',
     number: 2,
@@ -44,7 +64,13 @@ const TABLES: readonly TableDefinition[] = [
     note: null,
     source: 'facts',
     identities: {
-      rowSums: [{ total: ['本年收入合计'], parts: [['财政拨款收入'], ['上级补助收入'], ['事业收入'], ['经营收入'], ['附属单位上缴收入'], ['其他收入']], label: '本年收入合计 = 各项收入' }],
+      rowSums: [
+        {
+          total: ['本年收入合计'],
+          parts: [['财政拨款收入'], ['上级补助收入'], ['事业收入'], ['经营收入'], ['附属单位上缴收入'], ['其他收入']],
+          label: '本年收入合计 = 各项收入',
+        },
+      ],
     },
     build: incomeFinal,
   },
@@ -57,11 +83,27 @@ const TABLES: readonly TableDefinition[] = [
     note: null,
     source: 'facts',
     identities: {
-      rowSums: [{ total: ['本年支出合计'], parts: [['基本支出'], ['项目支出'], ['上缴上级支出'], ['经营支出'], ['对附属单位补助支出']], label: '本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助' }],
+      rowSums: [
+        {
+          total: ['本年支出合计'],
+          parts: [['基本支出'], ['项目支出'], ['上缴上级支出'], ['经营支出'], ['对附属单位补助支出']],
+          label: '本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助',
+        },
+      ],
     },
     build: expenditureFinal,
   },
-  { id: 'fiscalSummary', number: 4, title: '财政拨款收入支出决算总表', family: 'summary', amountUnit: '万元', note: null, source: 'facts', identities: { hierarchy: false }, build: fiscalFinal },
+  {
+    id: 'fiscalSummary',
+    number: 4,
+    title: '财政拨款收入支出决算总表',
+    family: 'summary',
+    amountUnit: '万元',
+    note: null,
+    source: 'facts',
+    identities: { hierarchy: false },
+    build: fiscalFinal,
+  },
   {
     id: 'generalBudgetExpenditure',
     number: 5,
@@ -73,7 +115,17 @@ const TABLES: readonly TableDefinition[] = [
     identities: { rowSums: [{ total: ['合计'], parts: [['基本支出'], ['项目支出']], label: '合计 = 基本 + 项目' }] },
     build: generalBudgetFinal,
   },
-  { id: 'generalBudgetBasic', number: 6, title: '一般公共预算财政拨款基本支出决算表', family: 'generalBudget', amountUnit: '万元', note: null, source: 'facts', identities: { hierarchy: false }, build: generalBudgetBasicFinal },
+  {
+    id: 'generalBudgetBasic',
+    number: 6,
+    title: '一般公共预算财政拨款基本支出决算表',
+    family: 'generalBudget',
+    amountUnit: '万元',
+    note: null,
+    source: 'facts',
+    identities: { hierarchy: false },
+    build: generalBudgetBasicFinal,
+  },
   {
     id: 'threePublic',
     number: 7,
@@ -85,13 +137,38 @@ const TABLES: readonly TableDefinition[] = [
     identities: {
       hierarchy: false,
       rowSums: [
-        { total: ['合计', '预算数'], parts: [['因公出国（境）费', '预算数'], ['公务用车购置及运行费', '小计', '预算数'], ['公务接待费', '预算数']], label: '合计 = 出国 + 车辆 + 接待（预算数）' },
-        { total: ['合计', '决算数'], parts: [['因公出国（境）费', '决算数'], ['公务用车购置及运行费', '小计', '决算数'], ['公务接待费', '决算数']], label: '合计 = 出国 + 车辆 + 接待（决算数）' },
+        {
+          total: ['合计', '预算数'],
+          parts: [
+            ['因公出国（境）费', '预算数'],
+            ['公务用车购置及运行费', '小计', '预算数'],
+            ['公务接待费', '预算数'],
+          ],
+          label: '合计 = 出国 + 车辆 + 接待（预算数）',
+        },
+        {
+          total: ['合计', '决算数'],
+          parts: [
+            ['因公出国（境）费', '决算数'],
+            ['公务用车购置及运行费', '小计', '决算数'],
+            ['公务接待费', '决算数'],
+          ],
+          label: '合计 = 出国 + 车辆 + 接待（决算数）',
+        },
       ],
     },
     build: threePublicFinal,
   },
-  { id: 'govFundExpenditure', number: 8, title: '政府性基金预算财政拨款收入支出决算表', family: 'fund', amountUnit: '万元', note: emptyFundNote('govFund', '政府性基金预算'), source: 'facts', build: fundFinal('govFund') },
+  {
+    id: 'govFundExpenditure',
+    number: 8,
+    title: '政府性基金预算财政拨款收入支出决算表',
+    family: 'fund',
+    amountUnit: '万元',
+    note: emptyFundNote('govFund', '政府性基金预算'),
+    source: 'facts',
+    build: fundFinal('govFund'),
+  },
   {
     id: 'stateCapitalExpenditure',
     number: 9,
@@ -107,7 +184,13 @@ const TABLES: readonly TableDefinition[] = [
 /** The nine tables a 决算 of this template must publish (the 单位构成 list may be left out). */
 export const REQUIRED_FINAL_TABLES: readonly string[] = TABLES.filter((t) => t.number !== null).map((t) => t.id);
 
-const figure = (name: string, table: string, row: string, column: string, partOf?: string): FigureSpec => ({ name, table, row, column, ...(partOf === undefined ? {} : { partOf }) });
+const figure = (name: string, table: string, row: string, column: string, partOf?: string): FigureSpec => ({
+  name,
+  table,
+  row,
+  column,
+  ...(partOf === undefined ? {} : { partOf }),
+});
 
 const FIGURES: readonly FigureSpec[] = [
   figure('收入支出总计', 'incomeExpenditureSummary', 'total', '收入/决算数'),
@@ -153,8 +236,22 @@ export const SHANGHAI_FINAL: TemplatePack = {
     ],
   },
   balances: [
-    { code: 'final.totalsDiffer', zh: '收入支出决算总表', en: 'the 收入支出决算总表', table: 'incomeExpenditureSummary', income: { row: 'total', column: '收入/决算数' }, expenditure: { row: 'total', column: '支出/决算数' } },
-    { code: 'final.fiscalTotalsDiffer', zh: '财政拨款收入支出决算总表', en: 'the 财政拨款收入支出决算总表', table: 'fiscalSummary', income: { row: 'total', column: '收入/决算数' }, expenditure: { row: 'total', column: '支出/合计' } },
+    {
+      code: 'final.totalsDiffer',
+      zh: '收入支出决算总表',
+      en: 'the 收入支出决算总表',
+      table: 'incomeExpenditureSummary',
+      income: { row: 'total', column: '收入/决算数' },
+      expenditure: { row: 'total', column: '支出/决算数' },
+    },
+    {
+      code: 'final.fiscalTotalsDiffer',
+      zh: '财政拨款收入支出决算总表',
+      en: 'the 财政拨款收入支出决算总表',
+      table: 'fiscalSummary',
+      income: { row: 'total', column: '收入/决算数' },
+      expenditure: { row: 'total', column: '支出/合计' },
+    },
   ],
   // A getter: the sections module and the registry import each other (see registry.ts).
   get sections() {

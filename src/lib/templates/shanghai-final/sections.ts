@@ -23,7 +23,10 @@ const overview: StandardSection = {
     const f = new Figures(context);
     if (!f.table('incomeExpenditureSummary')) return null;
     const missing: (keyof ChangeReasons)[] = [];
-    return { markdown: sentence(['{{年度}}年度本部门收入支出总计{{收入支出总计}}万元', changeClause(f, '收入支出总计', 'expenditure', missing), '。']), missingReasons: missing };
+    return {
+      markdown: sentence(['{{年度}}年度本部门收入支出总计{{收入支出总计}}万元', changeClause(f, '收入支出总计', 'expenditure', missing), '。']),
+      missingReasons: missing,
+    };
   },
 };
 
@@ -59,7 +62,14 @@ const fiscal: StandardSection = {
     const f = new Figures(context);
     if (!f.table('fiscalSummary')) return null;
     const missing: (keyof ChangeReasons)[] = [];
-    return { markdown: sentence(['{{年度}}年度本部门财政拨款收入支出总计{{财政拨款收入支出总计}}万元', changeClause(f, '财政拨款收入支出总计', 'fiscal', missing), '。']), missingReasons: missing };
+    return {
+      markdown: sentence([
+        '{{年度}}年度本部门财政拨款收入支出总计{{财政拨款收入支出总计}}万元',
+        changeClause(f, '财政拨款收入支出总计', 'fiscal', missing),
+        '。',
+      ]),
+      missingReasons: missing,
+    };
   },
 };
 
@@ -77,7 +87,8 @@ const generalBudget: StandardSection = {
     const t = comparison.total;
     const whole = `一般公共预算财政拨款支出年初预算为${formatWan(t.initialBudget ?? 0)}万元，支出决算为{{一般公共预算支出}}万元，${completionClause(t.initialBudget, t.actual)}。${t.sentence}`;
     const items = comparison.byItem.map(
-      (l, i) => `${i + 1}、${l.name}（项）。年初预算为${formatWan(l.initialBudget ?? 0)}万元，支出决算为{{generalBudgetExpenditure:item:${l.key}:合计}}万元，${completionClause(l.initialBudget, l.actual)}。${l.sentence}`,
+      (l, i) =>
+        `${i + 1}、${l.name}（项）。年初预算为${formatWan(l.initialBudget ?? 0)}万元，支出决算为{{generalBudgetExpenditure:item:${l.key}:合计}}万元，${completionClause(l.initialBudget, l.actual)}。${l.sentence}`,
     );
     return { markdown: [head, whole, ...items].join('\n\n'), missingReasons: [] };
   },
@@ -90,7 +101,10 @@ const generalBudgetBasic: StandardSection = {
   generate(context) {
     const f = new Figures(context);
     if (!f.table('generalBudgetBasic')) return null;
-    return { markdown: '一般公共预算财政拨款基本支出{{一般公共预算基本支出}}万元。其中：人员经费{{人员经费}}万元；公用经费{{公用经费}}万元。', missingReasons: [] };
+    return {
+      markdown: '一般公共预算财政拨款基本支出{{一般公共预算基本支出}}万元。其中：人员经费{{人员经费}}万元；公用经费{{公用经费}}万元。',
+      missingReasons: [],
+    };
   },
 };
 
@@ -104,7 +118,14 @@ const threePublic: StandardSection = {
     if (!f.table('threePublic')) return null;
     const d = context.current.disclosure;
     const comparison = compareBudgetWithFinal(d, [d]);
-    const budget = d.finalAccounts ? [d.finalAccounts.threePublicBudget.outboundTravel, d.finalAccounts.threePublicBudget.reception, d.finalAccounts.threePublicBudget.vehiclePurchase, d.finalAccounts.threePublicBudget.vehicleOperation] : [];
+    const budget = d.finalAccounts
+      ? [
+          d.finalAccounts.threePublicBudget.outboundTravel,
+          d.finalAccounts.threePublicBudget.reception,
+          d.finalAccounts.threePublicBudget.vehiclePurchase,
+          d.finalAccounts.threePublicBudget.vehicleOperation,
+        ]
+      : [];
     const budgetTotal = budget.some((a) => a !== null) ? budget.reduce<number>((s, a) => s + (a ?? 0), 0) : null;
     const actual = f.value('三公合计');
     const reasons = comparison?.threePublic.find((l) => l.reasonMissing === false && l.direction !== 'equal')?.sentence ?? '';

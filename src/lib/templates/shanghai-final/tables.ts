@@ -14,11 +14,47 @@ import { nameOf, type Catalogue } from '../../catalogue/catalogue.ts';
 import type { Disclosure, IncomeFact } from '../../disclosure/model.ts';
 import { SOURCE_INFO, type Fund, type FundingSource } from '../../ledger/sources.ts';
 import { sumAmounts, type Amount } from '../../money.ts';
-import { basicEconFacts, distinctCodes, functionFacts, isOperatingFact, isPersonnelFact, sumFacts, type FactSelect, type FactView } from '../../tables/facts.ts';
+import {
+  basicEconFacts,
+  distinctCodes,
+  functionFacts,
+  isOperatingFact,
+  isPersonnelFact,
+  sumFacts,
+  type FactSelect,
+  type FactView,
+} from '../../tables/facts.ts';
 import { amountCell, codeCell, textCell, type Cell, type HeaderNode, type Row } from '../../tables/model.ts';
 import type { BuiltTable } from '../template-pack.ts';
 
-export const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一', '二十二', '二十三', '二十四', '二十五', '二十六'];
+export const ORDINALS = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+  '二十一',
+  '二十二',
+  '二十三',
+  '二十四',
+  '二十五',
+  '二十六',
+];
 
 /** The 26 功能分类 类 lines the 决算 总表s print, in order, each with its 类 code (printed with or without spending). */
 export const FUNCTION_CLASS_LINES: readonly { readonly code: string; readonly name: string }[] = [
@@ -69,11 +105,15 @@ const FISCAL_FUNDS: readonly { readonly fund: Fund; readonly income: string; rea
 ];
 
 const isFiscal: FactSelect = (f) => FISCAL_FUNDS.some((x) => x.fund === f.fund);
-const fundIs = (fund: Fund): FactSelect => (f) => f.fund === fund;
+const fundIs =
+  (fund: Fund): FactSelect =>
+  (f) =>
+    f.fund === fund;
 const everything: FactSelect = () => true;
 
 export const incomeFacts = (d: Disclosure): readonly IncomeFact[] => d.coarseFacts?.incomeByFunction ?? [];
-const sumIncome = (facts: readonly IncomeFact[], select: (s: FundingSource) => boolean): Amount => sumAmounts(facts.filter((f) => select(f.source)).map((f) => f.amount));
+const sumIncome = (facts: readonly IncomeFact[], select: (s: FundingSource) => boolean): Amount =>
+  sumAmounts(facts.filter((f) => select(f.source)).map((f) => f.amount));
 
 /**
  * The figure the document printed in a cell instead of the derived one (`printedAsPublished`),
@@ -91,7 +131,14 @@ const functionalName = (catalogue: Catalogue, code: string): string => nameOf(ca
 const FUNCTION_HEADER: HeaderNode = {
   label: '项目',
   children: [
-    { label: '支出功能分类科目编码', children: [{ label: '类', kind: 'code' }, { label: '款', kind: 'code' }, { label: '项', kind: 'code' }] },
+    {
+      label: '支出功能分类科目编码',
+      children: [
+        { label: '类', kind: 'code' },
+        { label: '款', kind: 'code' },
+        { label: '项', kind: 'code' },
+      ],
+    },
     { label: '科目名称', kind: 'text' },
   ],
 };
@@ -101,8 +148,16 @@ interface Coded {
 }
 
 /** 类, 款 and 项 groups of coded facts, in code order. */
-function functionalGroups<T extends Coded>(d: Disclosure, facts: readonly T[]): { level: 'class' | 'section' | 'item'; code: string; labels: Cell[]; facts: T[] }[] {
-  const label = (code: string): Cell[] => [codeCell(code.slice(0, 3)), codeCell(code.slice(3, 5)), codeCell(code.slice(5, 7)), textCell(functionalName(d.catalogue, code))];
+function functionalGroups<T extends Coded>(
+  d: Disclosure,
+  facts: readonly T[],
+): { level: 'class' | 'section' | 'item'; code: string; labels: Cell[]; facts: T[] }[] {
+  const label = (code: string): Cell[] => [
+    codeCell(code.slice(0, 3)),
+    codeCell(code.slice(3, 5)),
+    codeCell(code.slice(5, 7)),
+    textCell(functionalName(d.catalogue, code)),
+  ];
   const groups: { level: 'class' | 'section' | 'item'; code: string; labels: Cell[]; facts: T[] }[] = [];
   for (const cls of distinctCodes(facts.map((f) => f.func.slice(0, 3)))) {
     const inClass = facts.filter((f) => f.func.startsWith(cls));
@@ -110,7 +165,8 @@ function functionalGroups<T extends Coded>(d: Disclosure, facts: readonly T[]): 
     for (const section of distinctCodes(inClass.map((f) => f.func.slice(0, 5)))) {
       const inSection = inClass.filter((f) => f.func.startsWith(section));
       groups.push({ level: 'section', code: section, labels: label(section), facts: inSection });
-      for (const item of distinctCodes(inSection.map((f) => f.func))) groups.push({ level: 'item', code: item, labels: label(item), facts: inSection.filter((f) => f.func === item) });
+      for (const item of distinctCodes(inSection.map((f) => f.func)))
+        groups.push({ level: 'item', code: item, labels: label(item), facts: inSection.filter((f) => f.func === item) });
     }
   }
   return groups;
@@ -128,7 +184,11 @@ function functionalTable<T extends Coded>(
   place: 'first' | 'last',
 ): BuiltTable {
   const groups = functionalGroups(d, facts);
-  const rows: Row[] = groups.map((g) => ({ level: g.level, key: `${g.level}:${g.code}`, cells: [...g.labels, ...columns.map((c) => amountCell(c.sum(g.facts)))] }));
+  const rows: Row[] = groups.map((g) => ({
+    level: g.level,
+    key: `${g.level}:${g.code}`,
+    cells: [...g.labels, ...columns.map((c) => amountCell(c.sum(g.facts)))],
+  }));
   const classes = groups.filter((g) => g.level === 'class');
   const totalCells = columns.map((c) => amountCell(sumAmounts(classes.map((g) => asPublished(d, id, g.code, c.path, c.sum(g.facts))))));
   const total: Row = { level: 'total', key: 'total', cells: [codeCell(''), codeCell(''), codeCell(''), textCell('合计'), ...totalCells] };
@@ -180,7 +240,20 @@ export const fundFinal =
   (fund: Fund) =>
   (d: Disclosure): BuiltTable => {
     const header: HeaderNode[] = [
-      { label: '项目', children: [{ label: '支出功能分类科目编码', children: [{ label: '类', kind: 'code' }, { label: '款', kind: 'code' }, { label: '项', kind: 'code' }] }, { label: '科目名称', kind: 'text' }] },
+      {
+        label: '项目',
+        children: [
+          {
+            label: '支出功能分类科目编码',
+            children: [
+              { label: '类', kind: 'code' },
+              { label: '款', kind: 'code' },
+              { label: '项', kind: 'code' },
+            ],
+          },
+          { label: '科目名称', kind: 'text' },
+        ],
+      },
       { label: '年初结转和结余' },
       { label: '本年收入' },
       { label: '本年支出', children: [{ label: '小计' }, { label: '基本支出' }, { label: '项目支出' }] },
@@ -202,7 +275,16 @@ export const fundFinal =
         amountCell(balances ? (d.finalAccounts?.carryoverOut[fund as 'generalBudget'] ?? null) : null),
       ],
     });
-    const rows = functionalGroups(d, facts).map((g) => rowOf(g.level, `${g.level}:${g.code}`, g.labels, g.facts, income.filter((f) => f.func.startsWith(g.code)), false));
+    const rows = functionalGroups(d, facts).map((g) =>
+      rowOf(
+        g.level,
+        `${g.level}:${g.code}`,
+        g.labels,
+        g.facts,
+        income.filter((f) => f.func.startsWith(g.code)),
+        false,
+      ),
+    );
     rows.push(rowOf('total', 'total', [codeCell(''), codeCell(''), codeCell(''), textCell('合计')], facts, income, true));
     return { header, rows };
   };
@@ -211,7 +293,11 @@ export const fundFinal =
 function pairedLines(left: readonly Cell[][], right: readonly Cell[][], leftWidth: number, rightWidth: number): Row[] {
   const count = Math.max(left.length, right.length);
   const blank = (width: number): Cell[] => [textCell(''), ...Array.from({ length: width - 1 }, () => amountCell(null))];
-  return Array.from({ length: count }, (_, i) => ({ level: 'line' as const, key: `line:${i + 1}`, cells: [...(left[i] ?? blank(leftWidth)), ...(right[i] ?? blank(rightWidth))] }));
+  return Array.from({ length: count }, (_, i) => ({
+    level: 'line' as const,
+    key: `line:${i + 1}`,
+    cells: [...(left[i] ?? blank(leftWidth)), ...(right[i] ?? blank(rightWidth))],
+  }));
 }
 
 const plus = (...amounts: Amount[]): Amount => sumAmounts(amounts);
@@ -239,7 +325,9 @@ export function incomeExpenditureFinal(d: Disclosure): BuiltTable {
   });
   const otherLines = INCOME_COLUMNS.slice(1).map((c) => [c.line, published(c.label, sumIncome(income, c.sources))] as const);
   const incomeLines = [...fiscalLines, ...otherLines];
-  const expenditureLines = FUNCTION_CLASS_LINES.map((line, i) => [classLineLabel(i, line.name), sumFacts(spent.filter((f) => f.func.startsWith(line.code)))] as const);
+  const expenditureLines = FUNCTION_CLASS_LINES.map(
+    (line, i) => [classLineLabel(i, line.name), sumFacts(spent.filter((f) => f.func.startsWith(line.code)))] as const,
+  );
   const f = d.finalAccounts;
   const incomeTotal = sumAmounts(incomeLines.map(([, a]) => a));
   // 本年支出合计 is the sum of the 类 lines as printed (a line printed otherwise is reported where it is printed).
@@ -255,8 +343,16 @@ export function incomeExpenditureFinal(d: Disclosure): BuiltTable {
         2,
       ),
       { level: 'line', key: 'yearTotal', cells: [...line('本年收入合计', incomeTotal), ...line('本年支出合计', expenditureTotal)] },
-      { level: 'line', key: 'surplus', cells: [...line('使用非财政拨款结余（含专用结余）', f?.nonFiscalSurplusUsed ?? null), ...line('结余分配', f?.surplusAllocation ?? null)] },
-      { level: 'line', key: 'carryover', cells: [...line('年初结转和结余', f?.carryoverIn.total ?? null), ...line('年末结转和结余', f?.carryoverOut.total ?? null)] },
+      {
+        level: 'line',
+        key: 'surplus',
+        cells: [...line('使用非财政拨款结余（含专用结余）', f?.nonFiscalSurplusUsed ?? null), ...line('结余分配', f?.surplusAllocation ?? null)],
+      },
+      {
+        level: 'line',
+        key: 'carryover',
+        cells: [...line('年初结转和结余', f?.carryoverIn.total ?? null), ...line('年末结转和结余', f?.carryoverOut.total ?? null)],
+      },
       {
         level: 'total',
         key: 'total',
@@ -294,8 +390,12 @@ export function fiscalFinal(d: Disclosure): BuiltTable {
   const f = d.finalAccounts;
   const incomeTotal = sumAmounts(incomeLines.map(([, a]) => a));
   // 本年支出合计 sums the 类 lines as printed, column by column.
-  const columnTotal = (i: number) => sumAmounts(expenditureLines.map((l) => asPublished(d, 'fiscalSummary', l.label, `支出/${FISCAL_FUNDS[i]?.column ?? ''}`, l.byFund[i] ?? null)));
-  const expenditureTotals = [sumAmounts(expenditureLines.map((l) => asPublished(d, 'fiscalSummary', l.label, '支出/合计', l.total))), ...FISCAL_FUNDS.map((_, i) => columnTotal(i))];
+  const columnTotal = (i: number) =>
+    sumAmounts(expenditureLines.map((l) => asPublished(d, 'fiscalSummary', l.label, `支出/${FISCAL_FUNDS[i]?.column ?? ''}`, l.byFund[i] ?? null)));
+  const expenditureTotals = [
+    sumAmounts(expenditureLines.map((l) => asPublished(d, 'fiscalSummary', l.label, '支出/合计', l.total))),
+    ...FISCAL_FUNDS.map((_, i) => columnTotal(i)),
+  ];
   const opening = FISCAL_FUNDS.map((x) => f?.carryoverIn[x.fund as 'generalBudget'] ?? null);
   const closing = FISCAL_FUNDS.map((x) => f?.carryoverOut[x.fund as 'generalBudget'] ?? null);
   const openingTotal = sumAmounts(opening);
@@ -310,9 +410,27 @@ export function fiscalFinal(d: Disclosure): BuiltTable {
         2,
         5,
       ),
-      { level: 'line', key: 'yearTotal', cells: [textCell('本年收入合计'), amountCell(incomeTotal), textCell('本年支出合计'), ...expenditureTotals.map(amountCell)] },
-      { level: 'line', key: 'carryover', cells: [textCell('年初财政拨款结转和结余'), amountCell(openingTotal), textCell('年末财政拨款结转和结余'), amountCell(closingTotal), ...closing.map(amountCell)] },
-      ...FISCAL_FUNDS.map((x, i): Row => ({ level: 'line', key: `carryover:${x.fund}`, cells: [textCell(x.fiscal), amountCell(opening[i] ?? null), ...blankRight] })),
+      {
+        level: 'line',
+        key: 'yearTotal',
+        cells: [textCell('本年收入合计'), amountCell(incomeTotal), textCell('本年支出合计'), ...expenditureTotals.map(amountCell)],
+      },
+      {
+        level: 'line',
+        key: 'carryover',
+        cells: [
+          textCell('年初财政拨款结转和结余'),
+          amountCell(openingTotal),
+          textCell('年末财政拨款结转和结余'),
+          amountCell(closingTotal),
+          ...closing.map(amountCell),
+        ],
+      },
+      ...FISCAL_FUNDS.map((x, i): Row => ({
+        level: 'line',
+        key: `carryover:${x.fund}`,
+        cells: [textCell(x.fiscal), amountCell(opening[i] ?? null), ...blankRight],
+      })),
       {
         level: 'total',
         key: 'total',
@@ -333,17 +451,72 @@ export function fiscalFinal(d: Disclosure): BuiltTable {
  * 人员经费 (301, 303) on the left, 公用经费 (302, 310) on the right, side by side.
  */
 const PERSONNEL_LINES = [
-  '301 工资福利支出', '30101 基本工资', '30102 津贴补贴', '30103 奖金', '30106 伙食补助费', '30107 绩效工资', '30108 机关事业单位基本养老保险缴费', '30109 职业年金缴费',
-  '30110 职工基本医疗保险缴费', '30111 公务员医疗补助缴费', '30112 其他社会保障缴费', '30113 住房公积金', '30114 医疗费', '30199 其他工资福利支出',
-  '303 对个人和家庭的补助', '30301 离休费', '30302 退休费', '30303 退职（役）费', '30304 抚恤金', '30305 生活补助', '30307 医疗费补助', '30308 助学金', '30309 奖励金',
-  '30310 个人农业生产补贴', '30311 代缴社会保险费', '30399 其他对个人和家庭的补助',
+  '301 工资福利支出',
+  '30101 基本工资',
+  '30102 津贴补贴',
+  '30103 奖金',
+  '30106 伙食补助费',
+  '30107 绩效工资',
+  '30108 机关事业单位基本养老保险缴费',
+  '30109 职业年金缴费',
+  '30110 职工基本医疗保险缴费',
+  '30111 公务员医疗补助缴费',
+  '30112 其他社会保障缴费',
+  '30113 住房公积金',
+  '30114 医疗费',
+  '30199 其他工资福利支出',
+  '303 对个人和家庭的补助',
+  '30301 离休费',
+  '30302 退休费',
+  '30303 退职（役）费',
+  '30304 抚恤金',
+  '30305 生活补助',
+  '30307 医疗费补助',
+  '30308 助学金',
+  '30309 奖励金',
+  '30310 个人农业生产补贴',
+  '30311 代缴社会保险费',
+  '30399 其他对个人和家庭的补助',
 ];
 const OPERATING_LINES = [
-  '302 商品和服务支出', '30201 办公费', '30202 印刷费', '30203 咨询费', '30204 手续费', '30205 水费', '30206 电费', '30207 邮电费', '30208 取暖费', '30209 物业管理费',
-  '30211 差旅费', '30212 因公出国（境）费用', '30213 维修（护）费', '30214 租赁费', '30215 会议费', '30216 培训费', '30217 公务接待费', '30218 专用材料费', '30224 被装购置费',
-  '30225 专用燃料费', '30226 劳务费', '30227 委托业务费', '30228 工会经费', '30229 福利费', '30231 公务用车运行维护费', '30239 其他交通费用', '30240 税金及附加费用',
-  '30299 其他商品和服务支出', '310 资本性支出', '31001 房屋建筑物购建', '31002 办公设备购置', '31003 专用设备购置', '31007 信息网络及软件购置更新', '31013 公务用车购置',
-  '31019 其他交通工具购置', '31021 文物和陈列品购置', '31022 无形资产购置', '31099 其他资本性支出',
+  '302 商品和服务支出',
+  '30201 办公费',
+  '30202 印刷费',
+  '30203 咨询费',
+  '30204 手续费',
+  '30205 水费',
+  '30206 电费',
+  '30207 邮电费',
+  '30208 取暖费',
+  '30209 物业管理费',
+  '30211 差旅费',
+  '30212 因公出国（境）费用',
+  '30213 维修（护）费',
+  '30214 租赁费',
+  '30215 会议费',
+  '30216 培训费',
+  '30217 公务接待费',
+  '30218 专用材料费',
+  '30224 被装购置费',
+  '30225 专用燃料费',
+  '30226 劳务费',
+  '30227 委托业务费',
+  '30228 工会经费',
+  '30229 福利费',
+  '30231 公务用车运行维护费',
+  '30239 其他交通费用',
+  '30240 税金及附加费用',
+  '30299 其他商品和服务支出',
+  '310 资本性支出',
+  '31001 房屋建筑物购建',
+  '31002 办公设备购置',
+  '31003 专用设备购置',
+  '31007 信息网络及软件购置更新',
+  '31013 公务用车购置',
+  '31019 其他交通工具购置',
+  '31021 文物和陈列品购置',
+  '31022 无形资产购置',
+  '31099 其他资本性支出',
 ];
 
 const split = (line: string): { code: string; name: string } => {
@@ -373,7 +546,17 @@ export function generalBudgetBasicFinal(d: Disclosure): BuiltTable {
   const facts = basicEconFacts(d).filter((f): f is FactView & { econ: string } => f.econ !== null);
   const side = (label: string): HeaderNode => ({
     label,
-    children: [{ label: '经济分类科目编码', children: [{ label: '类', kind: 'code' }, { label: '款', kind: 'code' }] }, { label: '科目名称', kind: 'text' }, { label: '决算数' }],
+    children: [
+      {
+        label: '经济分类科目编码',
+        children: [
+          { label: '类', kind: 'code' },
+          { label: '款', kind: 'code' },
+        ],
+      },
+      { label: '科目名称', kind: 'text' },
+      { label: '决算数' },
+    ],
   });
   const header: HeaderNode[] = [side('人员经费'), side('公用经费')];
   const amountOf = (code: string): Amount => sumFacts(facts, (f) => f.econ !== null && (code.length === 3 ? f.econ.startsWith(code) : f.econ === code));
@@ -389,7 +572,17 @@ export function generalBudgetBasicFinal(d: Disclosure): BuiltTable {
     return { level: 'line', key: `econ:${split(left ?? right ?? '').code}`, cells: [...cells(left), ...cells(right)] };
   });
   const classTotal = (classes: readonly string[], side: '人员经费' | '公用经费', select: FactSelect): Amount =>
-    sumAmounts(classes.map((cls) => asPublished(d, 'generalBudgetBasic', basicRowKey(cls), `${side}/决算数`, sumFacts(facts, (f) => f.econ !== null && f.econ.startsWith(cls) && select(f)))));
+    sumAmounts(
+      classes.map((cls) =>
+        asPublished(
+          d,
+          'generalBudgetBasic',
+          basicRowKey(cls),
+          `${side}/决算数`,
+          sumFacts(facts, (f) => f.econ !== null && f.econ.startsWith(cls) && select(f)),
+        ),
+      ),
+    );
   rows.push({
     level: 'total',
     key: 'total',
@@ -446,5 +639,8 @@ export function unitComposition(d: Disclosure): BuiltTable {
     { label: '单位名称', kind: 'text' },
     { label: '备注', kind: 'text' },
   ];
-  return { header, rows: d.units.map((u, i) => ({ level: 'line', key: `unit:${i + 1}`, cells: [textCell(String(i + 1)), textCell(u.name), textCell(u.remark ?? '')] })) };
+  return {
+    header,
+    rows: d.units.map((u, i) => ({ level: 'line', key: `unit:${i + 1}`, cells: [textCell(String(i + 1)), textCell(u.name), textCell(u.remark ?? '')] })),
+  };
 }
