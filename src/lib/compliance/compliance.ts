@@ -9,10 +9,12 @@
  * Pure: the caller hands in the disclosure, its derived tables and the headings of its rendered
  * 说明. Tables are found by what they are (a column heading, a property), never by a number.
  */
+import { packOf } from '../templates/registry.ts';
+import { definitionFor } from '../templates/template-pack.ts';
 import { tableNumberLabel } from '../i18n/format.ts';
 import { basicEconFacts, functionFacts } from '../tables/facts.ts';
 import type { Disclosure, Fact } from '../disclosure/model.ts';
-import { EMPTY_TABLE_NOTE, type Table } from '../tables/model.ts';
+import type { Table } from '../tables/model.ts';
 import { timeliness } from '../publication/timeliness.ts';
 import { timelinessStatement } from '../publication/publication-facts.ts';
 
@@ -91,8 +93,11 @@ function timelinessItem(d: Disclosure): ComplianceItem {
 
 function completenessItems(input: ComplianceInput): ComplianceItem[] {
   const { disclosure: d, tables } = input;
-  const missing = tables.filter((t) => !t.provided);
-  const emptyWithoutNote = tables.filter((t) => t.provided && t.empty && !(t.note ?? '').includes(EMPTY_TABLE_NOTE.replace(/^注：/, '')));
+  // A table the template does not require (a form only some departments have) is never missing.
+  const pack = packOf(d);
+  const missing = tables.filter((t) => !t.provided && definitionFor(pack, t.id)?.optional !== true);
+  // Each template words its empty-table note its own way (Hunan's standard note, Shanghai's “故本表为空表”): an empty table must print one.
+  const emptyWithoutNote = tables.filter((t) => t.provided && t.empty && (t.note ?? '') === '');
   const threePublic = threePublicTable(tables);
   const parts = threePublic?.provided
     ? THREE_PUBLIC_PARTS.filter((part) => !threePublic.columns.some((c) => c.path.some((label) => part.matches.test(label))))

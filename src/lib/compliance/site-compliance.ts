@@ -5,6 +5,7 @@
  */
 import { overviewData } from '../site/page-data.ts';
 import type { DisclosureEntry, SiteData } from '../site/site-data.ts';
+import { yearSegment } from '../site/routes.ts';
 import { disclosureCompliance, headingsOf, summariseCompliance, type ComplianceItem, type ComplianceSummary } from './compliance.ts';
 
 const cache = new WeakMap<DisclosureEntry, ComplianceItem[]>();
@@ -48,7 +49,7 @@ export function regionYearCompliance(site: SiteData): RegionYearCompliance[] {
 
 export function disclosureCompliancePaths(site: SiteData) {
   return site.entries.map((entry) => ({
-    params: { region: entry.disclosure.region.code, department: entry.disclosure.department.code, year: String(entry.disclosure.year) },
+    params: { region: entry.disclosure.region.code, department: entry.disclosure.department.code, year: yearSegment(entry.disclosure) },
     props: { entry, items: complianceOf(site, entry) },
   }));
 }

@@ -88,12 +88,12 @@ export function summaryEntry(entry: DisclosureEntry): SummaryEntry {
 }
 
 /**
- * A summary as a site entry for the portal's pages. Its ledger is empty, its catalogue absent
+ * A summary as a site entry for the portal's pages. Its facts are empty, its catalogue absent
  * and its tables have no rows: pages that would read them are disclosure pages, which the portal
  * does not render ({@link rendersDisclosures}).
  */
 export function entryFromSummary(entry: SummaryEntry): DisclosureEntry {
-  const disclosure = { ...entry.disclosure, ledger: [], catalogue: undefined as unknown as Disclosure['catalogue'] };
+  const disclosure = { ...entry.disclosure, ledger: [], coarseFacts: null, catalogue: undefined as unknown as Disclosure['catalogue'] };
   const tables = entry.tables.map((t): Table => ({ ...t, header: [], columns: [], rows: [], fields: [] }));
   return { disclosure, tables, summary: entry.summary };
 }

@@ -45,6 +45,8 @@ export interface TableDefinition {
   readonly amountUnit: AmountUnit | 'disclosure';
   /** The note printed under the table (the standard empty-table note), or null. */
   readonly note: ((d: Disclosure) => string | null) | string | null;
+  /** Published only by departments that have it (Shanghai's 项目绩效目标填报表): not required by the template. */
+  readonly optional?: boolean;
   /** Financial tables are derived from facts; performance forms from performance.yaml. */
   readonly source: 'facts' | 'forms';
   readonly identities?: TableIdentities;

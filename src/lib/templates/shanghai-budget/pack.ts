@@ -162,6 +162,7 @@ const TABLES: readonly TableDefinition[] = [
     id: 'projectPerformance',
     number: null,
     title: '财政项目支出绩效目标填报表',
+    optional: true,
     family: 'performance',
     amountUnit: '元',
     note: null,
