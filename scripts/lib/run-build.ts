@@ -13,6 +13,7 @@
  * The build stamp (content and generator) is written once, to `build.json` (listed in the
  * manifest), not into every page: a one-cent edit changes only what depends on it.
  */
+import { complianceOf } from '../../src/lib/compliance/site-compliance.ts';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -354,7 +355,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         id: shard.id,
         hash: shardHash,
         generator: generatorFingerprint(options.root),
-        entries: site.entries.map(summaryEntry),
+        entries: site.entries.map((entry) => summaryEntry(entry, complianceOf(site, entry))),
         ...openDataParts(site.entries.map((e) => e.disclosure)),
         warnings,
       };

@@ -4,9 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
-import { formatWan } from '../../src/lib/money.ts';
+import { formatAmount } from '../../src/lib/money.ts';
 import { routes } from '../../src/lib/site/routes.ts';
-import type { Cell } from '../../src/lib/tables/model.ts';
+import type { Cell, Table } from '../../src/lib/tables/model.ts';
 import { DESKTOP, launchBrowser, openSession, visit, type Session } from './support/browser.ts';
 import { sampleEntry, siteData } from './support/content.ts';
 
@@ -90,7 +90,7 @@ describe('with JavaScript disabled', () => {
     const page = await (await session({ ...DESKTOP, javaScriptEnabled: false })).newPage();
     const differences: string[] = [];
     const clean = (text: string) => text.replace(/[\s,]/g, '');
-    const expected = (cell: Cell) => clean(cell.kind === 'amount' ? formatWan(cell.value) : cell.value);
+    const expected = (cell: Cell, table: Table) => clean(cell.kind === 'amount' ? formatAmount(cell.value, table.amountUnit, table.decimals) : cell.value);
     for (const { entry, table } of tablePages) {
       const where = `${entry.disclosure.id} table ${table.number}`;
       await visit(page, routes.table(entry.disclosure, table), where);
@@ -105,7 +105,7 @@ describe('with JavaScript disabled', () => {
       if (body.length !== table.rows.length) differences.push(`${where}: ${body.length} body rows in the HTML, ${table.rows.length} in the table`);
       table.rows.forEach((row, r) => {
         const shown = (body[r] ?? []).map(clean);
-        const wanted = row.cells.map(expected);
+        const wanted = row.cells.map((cell) => expected(cell, table));
         if (shown.join('|') !== wanted.join('|'))
           differences.push(`${where} row ${r + 1} (${row.key}): shows [${shown.join(' | ')}], table holds [${wanted.join(' | ')}]`);
       });

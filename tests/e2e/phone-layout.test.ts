@@ -93,7 +93,8 @@ describe('reading tables on a phone', () => {
       }
       await page.locator('nav.page-contents a[href="#tables"]').click();
       const top = await page.locator('#tables').boundingBox();
-      expect(Math.abs(top?.y ?? 999)).toBeLessThan(50);
+      // At the top of the screen, give or take the heading's scroll margin (the page may also end before it can scroll further).
+      expect(Math.abs(top?.y ?? 999)).toBeLessThan(80);
     });
   });
 

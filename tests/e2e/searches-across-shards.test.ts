@@ -14,12 +14,19 @@ import { siteData } from './support/content.ts';
 
 const info = JSON.parse(readFileSync(join(site.siteDir, BUILD_INFO_FILE), 'utf8')) as BuildInfo;
 
-/** A term on a page of every disclosure: the title of a table every disclosure publishes. */
+/**
+ * A term on a page of every disclosure: the title of a table every disclosure publishes, or, where
+ * templates differ (Hunan's, Shanghai's budget and final tables share no title), a word in a table
+ * title of every disclosure.
+ */
 function termInEveryDisclosure(): string {
   const [first, ...rest] = siteData.entries;
   const title = first?.tables.find((t) => t.provided && rest.every((e) => e.tables.some((o) => o.provided && o.title === t.title)))?.title;
-  if (!title) throw new Error('no table title that every disclosure publishes');
-  return title.replace(/表$/, '');
+  if (title) return title.replace(/表$/, '');
+  const word = '支出';
+  if (!siteData.entries.every((e) => e.tables.some((t) => t.provided && t.title.includes(word))))
+    throw new Error(`not every disclosure publishes a table whose title holds ${word}`);
+  return word;
 }
 
 describe('search on a site built as shards', () => {

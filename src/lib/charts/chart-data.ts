@@ -61,7 +61,8 @@ const TOP_LEVEL_LINE = /^[一二三四五六七八九十]+、/;
 /** The table a template's line column lives in, and the column itself. */
 function lineColumn(tables: readonly Table[], lines: LineColumn | undefined): { table: Table; label: number } | null {
   const table = lines ? tables.find((t) => t.id === lines.table) : undefined;
-  if (!lines || !usable(table)) return null;
+  // A portal page holds tables as summaries only (no columns): it draws no chart from them.
+  if (!lines || !usable(table) || table.columns.length === 0) return null;
   const label = lookupColumn(table, lines.label);
   if (!label.ok) throw new Error(`${table.id} has no ${lines.label.join('/')} column`);
   return { table, label: label.column.index };

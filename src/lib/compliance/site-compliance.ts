@@ -13,6 +13,8 @@ const cache = new WeakMap<DisclosureEntry, ComplianceItem[]>();
 export function complianceOf(site: SiteData, entry: DisclosureEntry): ComplianceItem[] {
   const cached = cache.get(entry);
   if (cached) return cached;
+  // A portal entry (from a shard's summary) carries the items its shard computed from the full data.
+  if (entry.compliance !== undefined) return entry.compliance as ComplianceItem[];
   const items = disclosureCompliance({
     disclosure: entry.disclosure,
     tables: entry.tables,

@@ -46,6 +46,8 @@ export interface DisclosureEntry {
   readonly disclosure: Disclosure;
   readonly tables: readonly Table[];
   readonly summary: DisclosureSummary;
+  /** On a portal built from shard summaries: the compliance items the shard computed (the portal has no tables to compute them). */
+  readonly compliance?: readonly unknown[];
 }
 
 export interface SiteData {
@@ -79,12 +81,14 @@ export interface SummaryEntry {
   readonly disclosure: Omit<Disclosure, 'ledger' | 'catalogue'>;
   readonly tables: readonly Omit<Table, 'header' | 'columns' | 'rows' | 'fields'>[];
   readonly summary: DisclosureSummary;
+  /** The disclosure's compliance self-check, computed by the shard (it needs the tables and the narrative). */
+  readonly compliance?: readonly unknown[];
 }
 
-export function summaryEntry(entry: DisclosureEntry): SummaryEntry {
+export function summaryEntry(entry: DisclosureEntry, compliance?: readonly unknown[]): SummaryEntry {
   const { ledger: _ledger, catalogue: _catalogue, ...disclosure } = entry.disclosure;
   const tables = entry.tables.map(({ header: _header, columns: _columns, rows: _rows, fields: _fields, ...table }) => table);
-  return { disclosure, tables, summary: entry.summary };
+  return { disclosure, tables, summary: entry.summary, ...(compliance === undefined ? {} : { compliance }) };
 }
 
 /**
@@ -95,7 +99,7 @@ export function summaryEntry(entry: DisclosureEntry): SummaryEntry {
 export function entryFromSummary(entry: SummaryEntry): DisclosureEntry {
   const disclosure = { ...entry.disclosure, ledger: [], coarseFacts: null, catalogue: undefined as unknown as Disclosure['catalogue'] };
   const tables = entry.tables.map((t): Table => ({ ...t, header: [], columns: [], rows: [], fields: [] }));
-  return { disclosure, tables, summary: entry.summary };
+  return { disclosure, tables, summary: entry.summary, ...(entry.compliance === undefined ? {} : { compliance: entry.compliance }) };
 }
 
 /** Key figures read from the tables themselves through the template's named figures, so the overview cannot disagree with them. */
