@@ -1,11 +1,17 @@
 /**
  * A tiny static file server for measuring (and browser-testing) search on a built site: serves `dir`
- * under `base` (the site's SITE_BASE) on 127.0.0.1 at a free port, as plain files with no
- * compression, so the bytes a browser downloads are the bytes of the files.
+ * under `base` (the site's SITE_BASE) on 127.0.0.1 at a free port. It compresses what the shipped
+ * nginx configuration compresses (deploy/nginx/gongkai.conf: gzip at nginx's default level 1 for
+ * HTML, JS, CSS and JSON; Pagefind's index files are gzip data already and go as they are), so the
+ * bytes a browser downloads here are the bytes a reader of a deployed site downloads.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** What the shipped nginx configuration gzips (its gzip_types). */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.csv', '.svg']);
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,6 +60,18 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
     const file = resolveRequest(dir, base, pathname);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404');
+      return;
+    }
+    if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      const body = gzipSync(readFileSync(file), { level: 1 });
+      served.set(pathname, (served.get(pathname) ?? 0) + body.length);
+      response.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-encoding': 'gzip',
+        'content-length': body.length,
+        'cache-control': 'no-store',
+      });
+      response.end(body);
       return;
     }
     const size = statSync(file).size;
