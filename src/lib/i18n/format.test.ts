@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wan } from '../money.ts';
-import { changeBetween, formatChange, formatPercent } from './format.ts';
+import { changeBetween, chineseOrdinal, formatChange, formatPercent } from './format.ts';
 
 describe('formatPercent', () => {
   it('prints a share with two decimals, rounded half away from zero in integers', () => {
@@ -30,5 +30,11 @@ describe('formatChange', () => {
   });
   it('gives no rate when last year was zero', () => {
     expect(formatChange(changeBetween(wan('0.6'), null))).toBe('增加0.60万元');
+  });
+});
+
+describe('chineseOrdinal', () => {
+  it('writes the ordinals the printed forms number their lines with', () => {
+    expect([1, 9, 10, 11, 14, 20, 21, 26, 30].map(chineseOrdinal)).toEqual(['一', '九', '十', '十一', '十四', '二十', '二十一', '二十六', '三十']);
   });
 });

@@ -55,3 +55,12 @@ export const tableNumberLabel = (table: { readonly number: number | null }): str
 
 /** How links and captions name a table: its number where the template prints one, else its title. */
 export const tableShortName = (table: { readonly number: number | null; readonly title: string }): string => tableNumberLabel(table) || table.title;
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** The ordinal a printed line starts with, `1` → 一, `14` → 十四, `26` → 二十六 (1–99). */
+export function chineseOrdinal(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  return `${tens === 0 ? '' : `${tens === 1 ? '' : DIGITS[tens]}十`}${DIGITS[n % 10]}`;
+}

@@ -14,7 +14,6 @@ export const zhCN = {
   'nav.search': '搜索',
   'nav.breadcrumb': '当前位置',
   'nav.main': '主导航',
-  'footer.stamp': '构建标识',
   'footer.note': '本站为静态网站，所有数据均可下载核验。',
   'home.title': '部门预算公开',
   'home.intro': '按年度和地区浏览各部门预算公开表、说明和绩效目标。',

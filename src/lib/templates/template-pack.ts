@@ -71,6 +71,15 @@ export interface FigureSpec {
   readonly partOf?: string;
 }
 
+/** A figure read from one cell (`figure('三公合计', 'threePublic', 'total', '“三公”经费合计')`). */
+export const figure = (name: string, table: string, row: string, column: string, partOf?: string): FigureSpec => ({
+  name,
+  table,
+  row,
+  column,
+  ...(partOf === undefined ? {} : { partOf }),
+});
+
 /** The key figures every overview, summary and comparison shows, by figure name (see `FigureSpec`). */
 export const KEY_FIGURES = ['收入合计', '支出合计', '基本支出', '项目支出', '财政拨款收入', '三公合计', '机关运行经费'] as const;
 export type KeyFigureName = (typeof KEY_FIGURES)[number];

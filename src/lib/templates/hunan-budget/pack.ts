@@ -5,7 +5,7 @@
  */
 import { projectPerformance, unitPerformance } from '../../tables/performance-tables.ts';
 import { EMPTY_TABLE_NOTE } from '../../tables/model.ts';
-import type { FigureSpec, TableDefinition, TableIdentities, TemplatePack } from '../template-pack.ts';
+import { figure, type FigureSpec, type TableDefinition, type TableIdentities, type TemplatePack } from '../template-pack.ts';
 import {
   expenditureByEconDept,
   expenditureByEconGov,
@@ -264,14 +264,6 @@ const TABLES: readonly TableDefinition[] = [
     build: unitPerformance,
   }),
 ];
-
-const figure = (name: string, tableId: string, row: string, column: string, partOf?: string): FigureSpec => ({
-  name,
-  table: tableId,
-  row,
-  column,
-  ...(partOf === undefined ? {} : { partOf }),
-});
 
 /** Figures with fixed names and places in Hunan's tables. */
 const FIGURES: readonly FigureSpec[] = [

@@ -4,6 +4,7 @@
  */
 import type { Disclosure } from '../../disclosure/model.ts';
 import { FISCAL_FUNDS, SOURCE_INFO, type CarryoverFund, type FundingSource } from '../../ledger/sources.ts';
+import { chineseOrdinal } from '../../i18n/format.ts';
 import { formatWan, sumAmounts, type Amount } from '../../money.ts';
 import {
   col,
@@ -158,8 +159,6 @@ export const ECON_GOV_CLASSES: readonly (readonly [code: string, label: string])
   ['599', '其他支出'],
 ];
 
-const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'];
-
 const carryoverOutTotal = (d: Disclosure, funds?: readonly CarryoverFund[]): Amount =>
   sumAmounts(d.carryoverOut.filter((c) => !funds || funds.includes(c.fund)).map((c) => c.amount));
 
@@ -188,7 +187,7 @@ export function incomeExpenditureSummary(d: Disclosure): { header: HeaderNode[];
   ];
   const funcLines = FUNCTIONAL_CLASS_LINES.map(([code, label]) => [label, sumRows(view, (r) => r.func.startsWith(code))] as const);
   const deptLines = ECON_DEPT_LINES.map(([label, select]) => [label, sumRows(view, select)] as const);
-  const govLines = ECON_GOV_CLASSES.map(([code, label], i) => [`${CHINESE_ORDINALS[i]}、${label}`, sumRows(view, econGovClassIs(code))] as const);
+  const govLines = ECON_GOV_CLASSES.map(([code, label], i) => [`${chineseOrdinal(i + 1)}、${label}`, sumRows(view, econGovClassIs(code))] as const);
   const incomeLines = INCOME_LINES.map(([label, select]) => [label, sumIncome(income, select)] as const);
 
   const lineCount = FUNCTIONAL_CLASS_LINES.length;

@@ -8,7 +8,7 @@ import { projectPerformance } from '../../tables/performance-tables.ts';
 import type { Disclosure } from '../../disclosure/model.ts';
 import type { Fund } from '../../ledger/sources.ts';
 import { functionFacts } from '../../tables/facts.ts';
-import type { FigureSpec, TableDefinition, TemplatePack } from '../template-pack.ts';
+import { figure, type FigureSpec, type TableDefinition, type TemplatePack } from '../template-pack.ts';
 import { SHANGHAI_SECTIONS } from './sections.ts';
 import {
   expenditureSummary,
@@ -171,14 +171,6 @@ const TABLES: readonly TableDefinition[] = [
     build: projectPerformance,
   },
 ];
-
-const figure = (name: string, table: string, row: string, column: string, partOf?: string): FigureSpec => ({
-  name,
-  table,
-  row,
-  column,
-  ...(partOf === undefined ? {} : { partOf }),
-});
 
 const FIGURES: readonly FigureSpec[] = [
   figure('收入合计', 'incomeExpenditureSummary', 'total', '本年收入/预算数'),

@@ -27,39 +27,8 @@ import {
 } from '../../tables/facts.ts';
 import { amountCell, codeCell, textCell, type Cell, type HeaderNode, type Row } from '../../tables/model.ts';
 import type { BuiltTable } from '../template-pack.ts';
+import { chineseOrdinal } from '../../i18n/format.ts';
 
-const CHINESE_ORDINALS = [
-  '一',
-  '二',
-  '三',
-  '四',
-  '五',
-  '六',
-  '七',
-  '八',
-  '九',
-  '十',
-  '十一',
-  '十二',
-  '十三',
-  '十四',
-  '十五',
-  '十六',
-  '十七',
-  '十八',
-  '十九',
-  '二十',
-  '二十一',
-  '二十二',
-  '二十三',
-  '二十四',
-  '二十五',
-  '二十六',
-  '二十七',
-  '二十八',
-  '二十九',
-  '三十',
-];
 const FISCAL: readonly Fund[] = ['generalBudget', 'govFund', 'stateCapital'];
 
 const fundIs =
@@ -149,7 +118,7 @@ export const fundByFunction =
 function classLines(d: Disclosure, facts: readonly FactView[]): { label: string; facts: FactView[] }[] {
   const coded = facts.filter((f): f is FactView & { func: string } => f.func !== null);
   return distinctCodes(coded.map((f) => f.func.slice(0, 3))).map((cls, i) => ({
-    label: `${CHINESE_ORDINALS[i] ?? String(i + 1)}、${functionalName(d.catalogue, cls)}`,
+    label: `${chineseOrdinal(i + 1)}、${functionalName(d.catalogue, cls)}`,
     facts: coded.filter((f) => f.func.startsWith(cls)),
   }));
 }

@@ -8,7 +8,7 @@
 import type { Disclosure } from '../../disclosure/model.ts';
 import type { Fund } from '../../ledger/sources.ts';
 import { functionFacts } from '../../tables/facts.ts';
-import type { FigureSpec, TableDefinition, TemplatePack } from '../template-pack.ts';
+import { figure, type FigureSpec, type TableDefinition, type TemplatePack } from '../template-pack.ts';
 import { FINAL_SECTIONS } from './sections.ts';
 import {
   expenditureFinal,
@@ -183,14 +183,6 @@ const TABLES: readonly TableDefinition[] = [
 
 /** The nine tables a 决算 of this template must publish (the 单位构成 list may be left out). */
 export const REQUIRED_FINAL_TABLES: readonly string[] = TABLES.filter((t) => t.number !== null).map((t) => t.id);
-
-const figure = (name: string, table: string, row: string, column: string, partOf?: string): FigureSpec => ({
-  name,
-  table,
-  row,
-  column,
-  ...(partOf === undefined ? {} : { partOf }),
-});
 
 const FIGURES: readonly FigureSpec[] = [
   figure('收入支出总计', 'incomeExpenditureSummary', 'total', '收入/决算数'),

@@ -26,35 +26,7 @@ import {
 } from '../../tables/facts.ts';
 import { amountCell, codeCell, textCell, type Cell, type HeaderNode, type Row } from '../../tables/model.ts';
 import type { BuiltTable } from '../template-pack.ts';
-
-export const ORDINALS = [
-  '一',
-  '二',
-  '三',
-  '四',
-  '五',
-  '六',
-  '七',
-  '八',
-  '九',
-  '十',
-  '十一',
-  '十二',
-  '十三',
-  '十四',
-  '十五',
-  '十六',
-  '十七',
-  '十八',
-  '十九',
-  '二十',
-  '二十一',
-  '二十二',
-  '二十三',
-  '二十四',
-  '二十五',
-  '二十六',
-];
+import { chineseOrdinal } from '../../i18n/format.ts';
 
 /** The 26 功能分类 类 lines the 决算 总表s print, in order, each with its 类 code (printed with or without spending). */
 export const FUNCTION_CLASS_LINES: readonly { readonly code: string; readonly name: string }[] = [
@@ -86,7 +58,7 @@ export const FUNCTION_CLASS_LINES: readonly { readonly code: string; readonly na
   ['234', '抗疫特别国债安排的支出'],
 ].map(([code, name]) => ({ code: code ?? '', name: name ?? '' }));
 
-const classLineLabel = (i: number, name: string): string => `${ORDINALS[i] ?? String(i + 1)}、${name}`;
+const classLineLabel = (i: number, name: string): string => `${chineseOrdinal(i + 1)}、${name}`;
 
 /** The 收入决算表 columns after 本年收入合计: the income sources of a 决算, in printed order. */
 export const INCOME_COLUMNS: readonly { readonly label: string; readonly line: string; readonly sources: (s: FundingSource) => boolean }[] = [
