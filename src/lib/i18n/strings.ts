@@ -211,7 +211,7 @@ export const zhCN = {
   'glossary.title': '名词解释',
   'glossary.intro': '本页解释预算公开表和说明中常用的名词。这些是一般性的解释，不涉及具体部门的数字。',
   'indicators.title': '绩效指标一览',
-  'indicators.intro': '本站全部绩效目标表中的绩效指标，共{count}条，按一级、二级指标分组，便于比较各部门如何衡量同类工作。',
+  'indicators.intro': '本站全部绩效目标表中的绩效指标共{count}条。下表按一级、二级指标列出条数；各条指标按地区分页列出，便于比较各部门如何衡量同类工作。',
   'indicators.department': '部门',
   'indicators.year': '年度',
   'indicators.form': '绩效目标表',
@@ -221,6 +221,16 @@ export const zhCN = {
   'indicators.comparator': '指标值类型',
   'indicators.unitForm': '整体支出绩效目标表',
   'indicators.empty': '暂无绩效指标。',
+  'indicators.byRegion': '各地区的绩效指标',
+  'indicators.byRegionIntro': '每个地区一页，列出该地区各部门绩效目标表中的全部指标。',
+  'indicators.region': '地区',
+  'indicators.count': '指标条数',
+  'indicators.groupsTitle': '指标分组',
+  'indicators.groupsCaption': '全部绩效指标按一级、二级指标分组的条数',
+  'indicators.level1': '一级指标',
+  'indicators.level2': '二级指标',
+  'indicators.regionTitle': '{region}绩效指标',
+  'indicators.regionIntro': '{region}各部门绩效目标表中的绩效指标，共{count}条，按一级、二级指标分组，便于比较各部门如何衡量同类工作。',
 } as const;
 
 export type StringKey = keyof typeof zhCN;

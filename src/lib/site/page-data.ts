@@ -347,6 +347,33 @@ export function indicatorGroups(site: SiteData): Level1Group[] {
   return groups;
 }
 
+export interface IndicatorRegion {
+  readonly code: string;
+  readonly name: string;
+  /** Indicator rows of the region's forms. */
+  readonly count: number;
+  readonly groups: readonly Level1Group[];
+}
+
+/**
+ * The indicators region by region, each on its own page: one page of a whole province's rows
+ * would be megabytes on a phone (2.3 MB at 1,000 disclosures), a region's stays the size of its
+ * departments.
+ */
+export function indicatorRegions(site: SiteData): IndicatorRegion[] {
+  return byRegion(site).map((region) => {
+    const groups = indicatorIndex(site.entries.filter((e) => e.disclosure.region.code === region.code).map((e) => e.disclosure));
+    return { code: region.code, name: region.name, count: groups.reduce((sum, g) => sum + g.count, 0), groups };
+  });
+}
+
+export function indicatorRegionPaths(site: SiteData) {
+  if (!rendersPortal(site)) return [];
+  return indicatorRegions(site)
+    .filter((region) => region.count > 0)
+    .map((region) => ({ params: { region: region.code }, props: { region } }));
+}
+
 /** The page of the form an indicator row belongs to. */
 export const indicatorFormPage = (
   d: Pick<Disclosure, 'region' | 'department' | 'year' | 'phase'>,

@@ -31,6 +31,8 @@ export const routes = {
   regionYearCompliance: (regionCode: string, year: number): string => `regions/${regionCode}/${year}/compliance/`,
   glossary: (): string => 'glossary/',
   indicators: (): string => 'indicators/',
+  /** The indicators of one region's forms. */
+  regionIndicators: (regionCode: string): string => `indicators/${regionCode}/`,
   search: (): string => 'search/',
   data: (): string => 'data/',
   ledgerCsv: (): string => 'data/ledger.csv',
