@@ -194,7 +194,7 @@ export function comparisonView(group: ComparisonGroup, sort: ComparisonSort): Co
 }
 
 /** The URL segment of the 三公 ranking. */
-export const RANKING_VIEW = 'three-public';
+export const RANKING_VIEW = 'three-public-ranking';
 
 export interface RankingTable {
   readonly key: ComparisonKey;

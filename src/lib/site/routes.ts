@@ -31,6 +31,8 @@ export const routes = {
   disclosure: disclosureRoot,
   table: (d: DisclosureRef, table: TableRef): string => `${disclosureRoot(d)}tables/${tableSlug(table)}/`,
   tableCsv: (d: DisclosureRef, table: TableRef): string => `${disclosureRoot(d)}tables/${tableSlug(table)}.csv`,
+  /** A chart's data as CSV (src/lib/charts/chart-export.ts), beside the page that draws it. */
+  chartCsv: (d: DisclosureRef, chartId: string): string => `${disclosureRoot(d)}charts/${chartId}.csv`,
   workbook: (d: DisclosureRef): string => `${disclosureRoot(d)}budget-${fileStem(d)}.xlsx`,
   project: (d: DisclosureRef, projectId: string): string => `${disclosureRoot(d)}projects/${encodeURIComponent(projectId)}/`,
   unitPerformance: (d: DisclosureRef): string => `${disclosureRoot(d)}performance/`,
