@@ -10,8 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { parseAmount, type AmountUnit, type Fen } from '../../src/lib/money.ts';
+import { COMPARISON_KEYS, sortSegment } from '../../src/lib/site/comparison.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { DESKTOP, launchBrowser, openSession, routeOf, visit, type Session } from './support/browser.ts';
+import { siteData } from './support/content.ts';
 
 const YEAR = 2025;
 const RECEPTION_ECON = '30217';
@@ -124,4 +126,38 @@ describe('a journalist comparing departments', () => {
       expect(await page.locator('main table tbody tr').count()).toBe(receptions.length);
     });
   }
+
+  it('reads every sorted view of the site-wide comparisons largest first, blanks last, with aria-sort on that column alone', async () => {
+    const session = await openSession(browser, { ...DESKTOP, javaScriptEnabled: false });
+    sessions.push(session);
+    const page = await session.newPage();
+    const periods = [
+      ...new Map(
+        siteData.entries.filter((e) => e.summary.hasFinancialTables).map((e) => [`${e.disclosure.year}-${e.disclosure.phase}`, e.disclosure]),
+      ).values(),
+    ];
+    expect(periods.length).toBeGreaterThan(0);
+    for (const d of periods) {
+      const ref = { region: null, year: d.year, phase: d.phase };
+      for (const key of COMPARISON_KEYS) {
+        const path = routes.comparison(ref, sortSegment(key) ?? undefined);
+        await visit(page, path, `the comparison sorted by ${key}`);
+        const sorted = page.locator('main table thead th[aria-sort]');
+        expect(await sorted.count(), path).toBe(1);
+        expect(await sorted.getAttribute('aria-sort')).toBe('descending');
+        const column = await sorted.evaluate((th) => (th as HTMLTableCellElement).cellIndex);
+        const cells = await page
+          .locator('main table tbody tr')
+          .evaluateAll((rows, c) => rows.map((row) => ((row as HTMLTableRowElement).cells[c]?.textContent ?? '').trim()), column);
+        const amounts = cells.map((text) => (/^-?[\d,]+(\.\d+)?$/.test(text) ? Number(text.replace(/,/g, '')) : null));
+        const firstBlank = amounts.indexOf(null);
+        const known = firstBlank < 0 ? amounts : amounts.slice(0, firstBlank);
+        expect(
+          amounts.slice(known.length).every((a) => a === null),
+          `${path}: no amount after a blank`,
+        ).toBe(true);
+        expect(known, `${path}: largest first`).toEqual([...known].sort((a, b) => (b ?? 0) - (a ?? 0)));
+      }
+    }
+  });
 });
