@@ -178,6 +178,12 @@ const figureYear = (entry: DisclosureEntry | undefined): FigureYear | undefined 
 
 const overviewCache = new WeakMap<DisclosureEntry, OverviewData>();
 
+/** The overview's charts (each also written as a CSV beside the page: src/lib/site/chart-downloads.ts). */
+export function overviewChartsOf(site: SiteData, entry: DisclosureEntry): ChartData[] {
+  const history = departmentHistory(site, entry).map((s) => ({ year: s.year, expenditure: s.hasFinancialTables ? s.figures.expenditure : null }));
+  return overviewCharts({ disclosure: entry.disclosure, tables: entry.tables }, history);
+}
+
 /** Everything the overview page shows, computed once per disclosure. Throws ContentError when the narrative is wrong. */
 export function overviewData(site: SiteData, entry: DisclosureEntry): OverviewData {
   const cached = overviewCache.get(entry);
@@ -194,12 +200,11 @@ export function overviewData(site: SiteData, entry: DisclosureEntry): OverviewDa
       ? t('figure.changeVsLastYear', { change: formatChange(changeBetween(entry.summary.figures[key], comparable.summary.figures[key])) })
       : null,
   }));
-  const history = departmentHistory(site, entry).map((s) => ({ year: s.year, expenditure: s.hasFinancialTables ? s.figures.expenditure : null }));
   const data: OverviewData = {
     entry,
     previous,
     figures,
-    charts: overviewCharts({ disclosure: d, tables: entry.tables }, history),
+    charts: overviewChartsOf(site, entry),
     narrative: renderNarrativeOrThrow({ disclosure: d, tables: entry.tables, previous: figureYear(previous) }),
     tables: entry.tables.map((table) => ({
       id: table.id,
