@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Level1Group } from '../performance/indicator-index.ts';
 import type { Table } from '../tables/model.ts';
 import { syntheticDisclosure } from '../../../tests/support/synthetic-disclosure.ts';
 import { loadContentDir } from '../content/read-content-dir.ts';
@@ -100,7 +101,7 @@ describe('key figures of a department with two years (synthetic)', () => {
 });
 
 describe('the indicators pages', () => {
-  const rowsOf = (groups: ReturnType<typeof indicatorGroups>) =>
+  const rowsOf = (groups: readonly Level1Group[]) =>
     groups.flatMap((l1) =>
       l1.children.flatMap((l2) => l2.children.flatMap((name) => name.children.map((use) => `${use.disclosure.id}#${use.form.kind}#${use.position}`))),
     );
