@@ -1,4 +1,4 @@
-/** The part of npm `datapackage` (frictionless datapackage-js 1.x, untyped) and its `tableschema` the open-data tests use. */
+/** The part of npm `datapackage` (frictionless datapackage-js 1.x, untyped) the open-data tests use. */
 declare module 'datapackage' {
   export interface Resource {
     readonly name: string;
@@ -10,14 +10,5 @@ declare module 'datapackage' {
     readonly valid: boolean;
     readonly errors: readonly Error[];
     readonly resources: readonly Resource[];
-  }
-}
-
-declare module 'tableschema' {
-  export class Schema {
-    static load(descriptor: object, options?: { strict?: boolean }): Promise<Schema>;
-    readonly valid: boolean;
-    readonly errors: readonly Error[];
-    castRow(row: readonly unknown[]): unknown[];
   }
 }
