@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templatePacks } from '../templates/registry.ts';
 import { t } from '../i18n/strings.ts';
-import { disclosureFileStem, fileNamePart, MAX_TITLE_LENGTH, tableFileStem, workbookFileStem } from './file-names.ts';
+import { disclosureFileStem, fileNamePart, MAX_TITLE_LENGTH, regionFileStem, tableFileStem, workbookFileStem } from './file-names.ts';
 
 const ptczj = { region: { code: '310107', name: '普陀区' }, department: { code: 'ptczj', name: '上海市普陀区财政局' }, year: 2025, phase: 'budget' } as const;
 
@@ -23,6 +23,11 @@ describe('download file names', () => {
     const final = { ...ptczj, year: 2024, phase: 'final' } as const;
     expect(disclosureFileStem(final)).toBe('310107-ptczj-2024-决算');
     expect(disclosureFileStem({ ...final, phase: 'budget' })).not.toBe(disclosureFileStem(final));
+  });
+
+  it('start a region-wide file with the region, year and phase', () => {
+    expect(regionFileStem('310107', { year: 2025, phase: 'budget' })).toBe('310107-2025-预算');
+    expect(regionFileStem('310107', { year: 2024, phase: 'final' })).toBe('310107-2024-决算');
   });
 
   it('name the workbook of every table after its disclosure', () => {

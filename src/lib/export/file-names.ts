@@ -37,6 +37,9 @@ export const phaseWord = (d: Pick<Disclosure, 'phase'>): string => t(d.phase ===
 /** `310107-ptczj-2025-预算`: what every download of one disclosure starts with. */
 export const disclosureFileStem = (d: DisclosureRef): string => `${fileNamePart(d.region.code)}-${fileNamePart(d.department.code)}-${d.year}-${phaseWord(d)}`;
 
+/** `310107-2025-预算`: what a file about every department of a region in a year and phase starts with (`…-部门比较.csv`). */
+export const regionFileStem = (regionCode: string, d: Pick<Disclosure, 'year' | 'phase'>): string => `${fileNamePart(regionCode)}-${d.year}-${phaseWord(d)}`;
+
 /** `310107-ptczj-2025-预算-表1-部门财务收支预算总表`, or `…-预算-财政项目支出绩效目标填报表` for a table without a printed number. */
 export function tableFileStem(d: DisclosureRef, table: TableRef): string {
   const title = fileNamePart(table.title) || fileNamePart(table.id);
