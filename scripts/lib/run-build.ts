@@ -357,7 +357,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         hash: shardHash,
         generator: generatorFingerprint(options.root),
         entries: site.entries.map((entry) => summaryEntry(entry, complianceOf(site, entry))),
-        ...openDataParts(site.entries.map((e) => e.disclosure)),
+        ...openDataParts(site.entries),
         warnings,
       };
       writeFileSync(join(staging, SHARD_SUMMARY_FILE), JSON.stringify(summary));

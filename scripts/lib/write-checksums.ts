@@ -9,7 +9,8 @@ import { routes } from '../../src/lib/site/routes.ts';
 import { BUILD_INFO_FILE, listFiles } from './run-build.ts';
 
 /** Which built files are downloads (and so are listed in the manifest); build.json carries the stamp. */
-export const isDownload = (path: string): boolean => /\.(csv|xlsx)$/.test(path) || path === routes.dataPackage() || path === BUILD_INFO_FILE;
+export const isDownload = (path: string): boolean =>
+  /\.(csv|xlsx)$/.test(path) || path === routes.dataPackage() || path === routes.summaryJson() || path === BUILD_INFO_FILE;
 
 export async function writeChecksums(siteDir: string): Promise<void> {
   const files = listFiles(siteDir)

@@ -1,19 +1,21 @@
 /**
- * The per-disclosure downloads (table CSVs and the XLSX workbook), written outside Astro's
- * per-route loop: an Astro endpoint costs far more than the 0.03 ms the CSV writer needs, and
- * the workbooks are made by worker threads on the other core while pages render.
+ * The per-disclosure downloads (each published table's CSV and XLSX, the XLSX workbook of all
+ * tables), written outside Astro's per-route loop: an Astro endpoint costs far more than the
+ * 0.03 ms the CSV writer needs, and the workbooks are made by worker threads on the other core
+ * while pages render.
  *
- * Workbooks are cached by content hash (`<cacheDir>/<hash>.xlsx`, the hash of the generator and
- * of the disclosure's own files), so an unchanged disclosure's workbook is never made again and
- * stays byte-identical. A cache file appears by rename, so a killed build never leaves half a
- * workbook in the cache.
+ * Workbooks are cached by content hash (the hash of the generator and of the disclosure's own
+ * files): `<cacheDir>/<hash>.xlsx` the disclosure's workbook, `<cacheDir>/<hash>.<tableId>.xlsx`
+ * each table's. An unchanged disclosure's workbooks are never made again and stay byte-identical.
+ * A cache file appears by rename, the disclosure's workbook last, so a killed build never leaves
+ * half a workbook in the cache and a disclosure counts as cached only when all of its are.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { tableToCsv } from '../../src/lib/export/csv.ts';
-import type { WorkbookDisclosure } from '../../src/lib/export/xlsx.ts';
+import { tableToCsv } from '../../src/lib/export/table-csv.ts';
+import { tablesWithOwnWorkbook, type WorkbookDisclosure } from '../../src/lib/export/xlsx.ts';
 import { routes } from '../../src/lib/site/routes.ts';
 import { chartCsvFiles } from '../../src/lib/site/chart-downloads.ts';
 import type { DisclosureEntry, SiteData } from '../../src/lib/site/site-data.ts';
@@ -38,15 +40,34 @@ export interface WorkbookSummary {
   readonly cached: number;
 }
 
-/** The cache file of a workbook. */
+/** The cache file of a disclosure's workbook. */
 export const workbookCacheFile = (cacheDir: string, hash: string): string => join(cacheDir, `${hash}.xlsx`);
+/** The cache file of one table's own workbook. */
+export const tableWorkbookCacheFile = (cacheDir: string, hash: string, tableId: string): string => join(cacheDir, `${hash}.${tableId}.xlsx`);
+
+/** Whether every workbook of a request is in the cache. */
+const isCached = (cacheDir: string, request: WorkbookRequest): boolean =>
+  existsSync(workbookCacheFile(cacheDir, request.hash)) &&
+  tablesWithOwnWorkbook(request.entry.tables).every((table) => existsSync(tableWorkbookCacheFile(cacheDir, request.hash, table.id)));
+
+/** Writes a cache file by rename, so it is either whole or absent. */
+function writeCacheFile(file: string, bytes: Uint8Array): void {
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
 
 /** The stamp on a workbook's cover: its disclosure's content hash, short. */
 export const workbookStamp = (hash: string): string => hash.slice(0, 12);
 
 const workbookDisclosure = (entry: DisclosureEntry): WorkbookDisclosure => {
-  const { year, region, department, units, provenance } = entry.disclosure;
-  return { year, region, department, units, provenance };
+  const { year, phase, region, department, units, provenance } = entry.disclosure;
+  return { year, phase, region, department, units, provenance };
 };
 
 export interface WorkbookRun {
@@ -59,7 +80,7 @@ export interface WorkbookRun {
 /** Makes every requested workbook that is not in the cache yet, on worker threads. */
 export function makeWorkbooks(requests: readonly WorkbookRequest[], options: WorkbookOptions): WorkbookRun {
   mkdirSync(options.cacheDir, { recursive: true });
-  const missing = requests.filter((r) => !existsSync(workbookCacheFile(options.cacheDir, r.hash)));
+  const missing = requests.filter((r) => !isCached(options.cacheDir, r));
   let done = requests.length - missing.length;
   options.onCount?.(done, requests.length);
   const summary: WorkbookSummary = { made: missing.length, cached: requests.length - missing.length };
@@ -92,13 +113,10 @@ export function makeWorkbooks(requests: readonly WorkbookRequest[], options: Wor
         const request = missing[answer.id];
         if (!request) return finish(new Error(`workbook worker answered an unknown job ${answer.id}`));
         if ('error' in answer) return finish(new Error(`workbook of ${request.entry.disclosure.id} failed: ${answer.error}`));
-        const file = workbookCacheFile(options.cacheDir, request.hash);
-        const partial = `${file}.${process.pid}.partial`;
         try {
-          writeFileSync(partial, answer.bytes);
-          renameSync(partial, file);
+          for (const table of answer.tables) writeCacheFile(tableWorkbookCacheFile(options.cacheDir, request.hash, table.id), table.bytes);
+          writeCacheFile(workbookCacheFile(options.cacheDir, request.hash), answer.bytes);
         } catch (error) {
-          rmSync(partial, { force: true });
           return finish(error as Error);
         }
         options.onCount?.(++done, requests.length);
@@ -123,27 +141,33 @@ export function makeWorkbooks(requests: readonly WorkbookRequest[], options: Wor
   return { done: promise, addWorker: start };
 }
 
-/** Copies each disclosure's workbook from the cache into the site. */
+/** Copies each disclosure's workbook, and each of its tables' workbooks, from the cache into the site. */
 export function placeWorkbooks(siteDir: string, requests: readonly WorkbookRequest[], cacheDir: string): void {
-  for (const { entry, hash } of requests) {
-    const to = join(siteDir, routes.workbook(entry.disclosure));
+  const place = (from: string, path: string) => {
+    const to = join(siteDir, path);
     mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(workbookCacheFile(cacheDir, hash), to);
+    copyFileSync(from, to);
+  };
+  for (const { entry, hash } of requests) {
+    place(workbookCacheFile(cacheDir, hash), routes.workbook(entry.disclosure));
+    for (const table of tablesWithOwnWorkbook(entry.tables)) place(tableWorkbookCacheFile(cacheDir, hash, table.id), routes.tableXlsx(entry.disclosure, table));
   }
 }
 
 /** Removes cached workbooks no request of this build used (a full build knows them all). */
 export function pruneWorkbookCache(cacheDir: string, requests: readonly WorkbookRequest[]): void {
   if (!existsSync(cacheDir)) return;
-  const used = new Set(requests.map((r) => `${r.hash}.xlsx`));
-  for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { force: true });
+  const used = new Set(requests.map((r) => r.hash));
+  for (const name of readdirSync(cacheDir)) {
+    if (name.endsWith('.partial') || !used.has(name.slice(0, name.indexOf('.')))) rmSync(join(cacheDir, name), { force: true });
+  }
 }
 
-/** Writes every table's CSV beside its page. Returns how many. */
+/** Writes each published table's CSV beside its page (a table not provided has no rows to write). Returns how many. */
 export function writeTableCsvs(siteDir: string, entries: readonly DisclosureEntry[]): number {
   let written = 0;
   for (const { disclosure, tables } of entries) {
-    for (const table of tables) {
+    for (const table of tablesWithOwnWorkbook(tables)) {
       const to = join(siteDir, routes.tableCsv(disclosure, table));
       mkdirSync(dirname(to), { recursive: true });
       writeFileSync(to, tableToCsv(table));

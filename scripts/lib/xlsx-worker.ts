@@ -1,9 +1,10 @@
 /**
- * Worker thread of the build: writes disclosure workbooks (exceljs, ~80 ms each) on another core
- * while the main thread renders pages. Receives one job at a time, answers with the bytes.
+ * Worker thread of the build: writes a disclosure's workbook and the workbook of each of its
+ * published tables (exceljs: ~80 ms a disclosure's workbook, ~10–20 ms a table's) on another core
+ * while the main thread renders pages. Receives one disclosure at a time, answers with the bytes.
  */
 import { parentPort } from 'node:worker_threads';
-import { tableWorkbook, type WorkbookDisclosure } from '../../src/lib/export/xlsx.ts';
+import { singleTableWorkbook, tablesWithOwnWorkbook, tableWorkbook, type WorkbookDisclosure } from '../../src/lib/export/xlsx.ts';
 import type { Table } from '../../src/lib/tables/model.ts';
 
 export interface WorkbookJob {
@@ -13,13 +14,27 @@ export interface WorkbookJob {
   readonly stamp: string;
 }
 
-export type WorkbookAnswer = { readonly id: number; readonly bytes: Uint8Array<ArrayBuffer> } | { readonly id: number; readonly error: string };
+/** The disclosure's workbook, and per published table (by id) its own workbook. */
+export type WorkbookAnswer =
+  | {
+      readonly id: number;
+      readonly bytes: Uint8Array<ArrayBuffer>;
+      readonly tables: readonly { readonly id: string; readonly bytes: Uint8Array<ArrayBuffer> }[];
+    }
+  | { readonly id: number; readonly error: string };
+
+async function answer(job: WorkbookJob): Promise<WorkbookAnswer> {
+  const bytes = await tableWorkbook(job.disclosure, job.tables, job.stamp);
+  const tables = [];
+  for (const table of tablesWithOwnWorkbook(job.tables)) tables.push({ id: table.id, bytes: await singleTableWorkbook(job.disclosure, table, job.stamp) });
+  return { id: job.id, bytes, tables };
+}
 
 const port = parentPort;
 if (!port) throw new Error('xlsx-worker.ts runs as a worker thread of the build');
 port.on('message', (job: WorkbookJob) => {
-  tableWorkbook(job.disclosure, job.tables, job.stamp).then(
-    (bytes) => port.postMessage({ id: job.id, bytes } satisfies WorkbookAnswer, [bytes.buffer]),
+  answer(job).then(
+    (result) => port.postMessage(result, 'bytes' in result ? [result.bytes.buffer, ...result.tables.map((t) => t.bytes.buffer)] : []),
     (error: unknown) =>
       port.postMessage({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkbookAnswer),
   );

@@ -69,8 +69,26 @@ describe('downloads', () => {
     expect(await link.count(), `table ${table.number}'s page links its CSV`).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const file = await download.path();
-    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    // The file saved says what it is: region, department, year, phase, table (src/lib/export/file-names.ts).
+    expect(download.suggestedFilename()).toBe(csvPath.split('/').at(-1));
+    expect(download.suggestedFilename()).toContain(entry.disclosure.department.code);
     expect(sha256(readFileSync(file))).toBe(listed);
+  });
+
+  it('downloading a table’s own XLSX from its page gives a workbook named for the table, as the manifest lists it', async () => {
+    const entry = sampleEntry();
+    const table = entry.tables.find((t) => t.provided && t.rows.length > 0);
+    if (!table) throw new Error(`${entry.disclosure.id} has no provided table`);
+    const xlsxPath = routes.tableXlsx(entry.disclosure, table);
+    const listed = (await fetchManifest()).get(xlsxPath);
+    expect(listed, `the manifest lists ${xlsxPath}`).toBeDefined();
+    const page = await session.newPage();
+    await visit(page, routes.table(entry.disclosure, table), `table ${table.id}`);
+    const link = page.locator(`a[href="${withBase(site.base, xlsxPath)}"]`).first();
+    expect(await link.count(), `table ${table.id}'s page links its XLSX`).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(xlsxPath.split('/').at(-1));
+    expect(sha256(readFileSync(await download.path()))).toBe(listed);
   });
 
   it('every file the manifest lists is served over HTTP with exactly the listed SHA-256', async () => {

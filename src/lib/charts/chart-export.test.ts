@@ -72,7 +72,7 @@ describe('a chart’s PNG stamp', () => {
   });
 
   it('and its files are named for the disclosure and the chart, without characters file systems refuse', () => {
-    expect(chartFileStem(d, { ...parts, title: '收入/支出 对比' })).toBe('990001-901-2025-决算-图-收入_支出_对比');
+    expect(chartFileStem(d, { ...parts, title: '收入/支出 对比' })).toBe('990001-901-2025-决算-图-收入支出对比');
     expect(chartDownload(d, parts).csv).toBe('990001/901/2025-final/charts/synthetic.csv');
   });
 });

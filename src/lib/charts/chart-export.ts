@@ -10,6 +10,8 @@ import { decimal, toCsv, type CsvField } from '../export/csv.ts';
 import { t } from '../i18n/strings.ts';
 import { routes } from '../site/routes.ts';
 import { chartRows, type ChartData } from './chart-data.ts';
+import { disclosureFileStem, fileNamePart } from '../export/file-names.ts';
+import { phaseWord } from '../i18n/format.ts';
 
 /** The unit every chart is drawn and tabled in. */
 export const CHART_UNIT = '万元';
@@ -39,21 +41,14 @@ export function chartStamp(d: ChartDisclosure, chart: ChartData): string[] {
   return [
     chart.title,
     t('chart.stampDepartment', { department: d.department.name, region: d.region.name }),
-    t('chart.stampYear', { year: d.year, phase: t(d.phase === 'final' ? 'phase.final' : 'phase.budget') }),
+    t('chart.stampYear', { year: d.year, phase: phaseWord(d) }),
     t('chart.stampUnit', { unit: CHART_UNIT }),
     t('chart.source', { source: chart.source }),
   ];
 }
 
-/** Characters file systems refuse in a name. */
-const NOT_IN_FILE_NAMES = /[\\/:*?"<>|\s]+/g;
-
-/** The name a chart's files are saved as: `310107-ptczj-2025-预算-图-“三公”经费构成`. */
-export const chartFileStem = (d: ChartDisclosure, chart: ChartData): string =>
-  `${d.region.code}-${d.department.code}-${d.year}-${t(d.phase === 'final' ? 'phase.final' : 'phase.budget')}-图-${chart.title}`.replace(
-    NOT_IN_FILE_NAMES,
-    '_',
-  );
+/** The name a chart's files are saved as: `310107-ptczj-2025-预算-图-“三公”经费构成` (file-names.ts, like every download). */
+export const chartFileStem = (d: ChartDisclosure, chart: ChartData): string => `${disclosureFileStem(d)}-图-${fileNamePart(chart.title)}`;
 
 export const chartDownload = (d: ChartDisclosure, chart: ChartData): ChartDownload => ({
   csv: routes.chartCsv(d, chart.id),

@@ -14,6 +14,7 @@ import { comparisonCell, type ComparisonColumn, type ComparisonRow } from '../si
 import { amountField, toCsv, type CsvField } from './csv.ts';
 import { fixZipEntryDates, workbookDate } from './xlsx.ts';
 import { xmlText } from './xml-text.ts';
+import { phaseWord } from '../i18n/format.ts';
 
 /** What the downloads need of a comparison. */
 export interface ComparisonExport {
@@ -37,7 +38,7 @@ const idFields = (row: ComparisonRow): string[] => [
   row.unit?.code ?? '',
   row.unit?.name ?? '',
   String(row.year),
-  t(row.phase === 'final' ? 'phase.final' : 'phase.budget'),
+  phaseWord(row),
   row.template,
 ];
 

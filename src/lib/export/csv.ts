@@ -1,6 +1,8 @@
 /**
- * CSV downloads: RFC 4180 text with a UTF-8 byte-order mark, so Excel on Chinese Windows opens
- * it as UTF-8 instead of guessing GBK and showing mojibake.
+ * CSV downloads: RFC 4180 text. A table's CSV starts with a UTF-8 byte-order mark, so Excel on
+ * Chinese Windows opens it as UTF-8 instead of guessing GBK and showing mojibake; the open data
+ * has none, as its datapackage.json declares `utf-8` and Data Package readers take a BOM for part
+ * of the first column's name.
  *
  * Every string handed to {@link toCsv} is text and is neutralised against spreadsheet formula
  * injection; only values wrapped with {@link decimal} are written as numbers. Safety is the
@@ -62,10 +64,11 @@ function escapeField(field: CsvField): string {
 
 /**
  * Writes rows as RFC 4180 CSV: CRLF line ends (also after the last record), fields quoted only
- * when they hold a quote, comma or line break, quotes doubled; prefixed by the BOM.
+ * when they hold a quote, comma or line break, quotes doubled; prefixed by the BOM unless
+ * `bom: false` (the open data, whose datapackage.json declares plain `utf-8`).
  */
-export function toCsv(rows: readonly (readonly CsvField[])[]): string {
-  return BOM + rows.map((row) => `${row.map(escapeField).join(',')}\r\n`).join('');
+export function toCsv(rows: readonly (readonly CsvField[])[], options: { readonly bom?: boolean } = {}): string {
+  return (options.bom === false ? '' : BOM) + rows.map((row) => `${row.map(escapeField).join(',')}\r\n`).join('');
 }
 
 /**
@@ -76,26 +79,4 @@ export function toCsv(rows: readonly (readonly CsvField[])[]): string {
  */
 export function cellField(cell: Cell, table?: Pick<Table, 'amountUnit' | 'decimals'>): CsvField {
   return cell.kind === 'amount' ? amountField(cell.value, table?.amountUnit, table?.decimals) : cell.value;
-}
-
-/** The header label of a leaf column: its header path joined with `/` (`基本支出/人员经费`). */
-export const columnLabel = (path: readonly string[]): string => path.join('/');
-
-/** Header labels of the two columns that carry a form's labelled values (the 整体支出绩效目标表's 部门名称, 预算情况 …). */
-export const FORM_FIELD_COLUMNS = ['表单栏目', '栏目内容'] as const;
-
-/**
- * One table as CSV: one header row, then the body rows. A form's labelled values (整体支出绩效目标表)
- * come first, in two extra leading columns ({@link FORM_FIELD_COLUMNS}) left empty on grid rows,
- * so the file stays one rectangle that any CSV reader accepts. A table the disclosure did not
- * provide is its header row alone.
- */
-export function tableToCsv(table: Table): string {
-  const hasForm = table.fields.length > 0;
-  const formBlank = hasForm ? ['', ''] : [];
-  const gridBlank = table.columns.map(() => '');
-  const header = [...(hasForm ? FORM_FIELD_COLUMNS : []), ...table.columns.map((c) => columnLabel(c.path))];
-  const fieldRows = table.fields.map((f) => [f.label, cellField(f.value, table), ...gridBlank]);
-  const bodyRows = table.rows.map((row) => [...formBlank, ...row.cells.map((cell) => cellField(cell, table))]);
-  return toCsv([header, ...fieldRows, ...bodyRows]);
 }

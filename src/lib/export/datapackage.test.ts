@@ -4,6 +4,7 @@ import { loadContentDir } from '../content/read-content-dir.ts';
 import { hasErrors } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
 import { routes } from '../site/routes.ts';
+import { buildTables } from '../templates/build-tables.ts';
 import { dataPackage, openDataFiles } from './datapackage.ts';
 
 /**
@@ -122,7 +123,8 @@ function loadAll(dir: string): readonly Disclosure[] {
 
 const disclosures = [...loadAll('content'), ...loadAll('tests/fixtures/synthetic-injection')];
 const years = [...new Set(disclosures.map((d) => d.year))].sort((a, b) => a - b);
-const files = openDataFiles(disclosures);
+const files = openDataFiles(disclosures, buildTables);
+const published = new Set(files.map((f) => f.path));
 const packageFile = files.find((f) => f.path === routes.dataPackage());
 const descriptor: unknown = JSON.parse(packageFile?.text ?? 'null');
 const packageDir = routes.dataPackage().replace(/[^/]*$/, '');
@@ -132,8 +134,15 @@ describe('datapackage.json', () => {
     expect(dataPackageErrors(descriptor)).toEqual([]);
   });
 
-  it('is what dataPackage() describes, for the years of the content', () => {
-    expect(descriptor).toEqual(JSON.parse(JSON.stringify(dataPackage(years))));
+  it('is what dataPackage() describes, for the years of the content and the files that have rows', () => {
+    expect(descriptor).toEqual(JSON.parse(JSON.stringify(dataPackage(years, published))));
+  });
+
+  it('lists no file without rows: a year whose disclosures are performance forms only has no ledger file', () => {
+    const formsOnlyYears = years.filter((year) => disclosures.filter((d) => d.year === year).every((d) => d.ledger.length === 0 && d.coarseFacts === null));
+    expect(formsOnlyYears.length).toBeGreaterThan(0);
+    for (const year of formsOnlyYears) expect(published.has(routes.ledgerCsvForYear(year)), String(year)).toBe(false);
+    for (const year of years.filter((y) => !formsOnlyYears.includes(y))) expect(published.has(routes.ledgerCsvForYear(year)), String(year)).toBe(true);
   });
 
   /** The descriptor as a test spoils it: loosely typed on purpose, each case breaks one rule. */
@@ -154,37 +163,38 @@ describe('datapackage.json', () => {
     expect(dataPackageErrors(spoiled)).not.toEqual([]);
   });
 
-  it('lists every open-data CSV, and every resource it lists exists', () => {
-    const pkg = dataPackage(years);
+  it('lists every open-data CSV and JSON file, and every resource it lists exists', () => {
+    const pkg = dataPackage(years, published);
     const listed = pkg.resources.map((r) => packageDir + r.path).sort();
-    const csvFiles = files
-      .filter((f) => f.path.endsWith('.csv'))
+    const dataFiles = files
+      .filter((f) => f.path !== routes.dataPackage())
       .map((f) => f.path)
       .sort();
-    expect(listed).toEqual(csvFiles);
+    expect(listed).toEqual(dataFiles);
   });
 
-  it.each(dataPackage(years).resources.map((r) => [r.name, r] as const))(
-    'resource %s: header row is the field names and every value parses as its declared type',
-    (_name, resource) => {
-      const text = files.find((f) => f.path === packageDir + resource.path)?.text;
-      if (text === undefined) throw new Error(`${resource.path} does not exist`);
-      const [header, ...rows] = parse(text, { bom: true }) as string[][];
-      const fields = resource.schema.fields;
-      expect(header).toEqual(fields.map((f) => f.name));
-      // A year with forms only (no ledger) has a header-only ledger file; the site-wide files have rows.
-      if (!resource.name.startsWith('ledger-')) expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows) {
-        expect(row).toHaveLength(fields.length);
-        fields.forEach((field, i) => {
-          expect(parsesAs(field.type, row[i] ?? ''), `${resource.name}.${field.name} = ${JSON.stringify(row[i])} as ${field.type}`).toBe(true);
-        });
-      }
-    },
-  );
+  it.each(
+    dataPackage(years, published)
+      .resources.filter((r) => r.format === 'csv')
+      .map((r) => [r.name, r] as const),
+  )('resource %s: header row is the field names and every value parses as its declared type', (_name, resource) => {
+    const text = files.find((f) => f.path === packageDir + resource.path)?.text;
+    if (text === undefined) throw new Error(`${resource.path} does not exist`);
+    expect(text.startsWith('\uFEFF')).toBe(false);
+    const [header, ...rows] = parse(text) as string[][];
+    const fields = resource.schema.fields;
+    expect(header).toEqual(fields.map((f) => f.name));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row).toHaveLength(fields.length);
+      fields.forEach((field, i) => {
+        expect(parsesAs(field.type, row[i] ?? ''), `${resource.name}.${field.name} = ${JSON.stringify(row[i])} as ${field.type}`).toBe(true);
+      });
+    }
+  });
 
   it('describes every field in Chinese and in English', () => {
-    for (const resource of dataPackage(years).resources) {
+    for (const resource of dataPackage(years, published).resources) {
       for (const field of resource.schema.fields) {
         expect(field.description, `${resource.name}.${field.name}`).toMatch(/[\u4e00-\u9fff]/);
         expect(field.description, `${resource.name}.${field.name}`).toMatch(/[A-Za-z]{3,}/);
@@ -193,7 +203,7 @@ describe('datapackage.json', () => {
   });
 
   it('declares every code column as a string, so leading zeros survive typed readers', () => {
-    for (const resource of dataPackage(years).resources) {
+    for (const resource of dataPackage(years, published).resources) {
       for (const field of resource.schema.fields.filter((f) => /Code$/.test(f.name))) expect(field.type, `${resource.name}.${field.name}`).toBe('string');
     }
   });

@@ -151,5 +151,5 @@ function linesOf(d: Disclosure): FactLine[] {
 /** `facts.csv`: every coarse fact of every disclosure, in open-data order. */
 export function factsCsv(disclosures: readonly Disclosure[]): string {
   const lines = inOpenDataOrder(disclosures).flatMap(linesOf);
-  return toCsv([FIELDS.map((f) => f.name), ...lines.map((l) => FIELDS.map((f) => f.value(l)))]);
+  return toCsv([FIELDS.map((f) => f.name), ...lines.map((l) => FIELDS.map((f) => f.value(l)))], { bom: false });
 }

@@ -8,7 +8,7 @@ import { loadContentDir } from '../content/read-content-dir.ts';
 import { hasErrors } from '../findings.ts';
 import { routes } from '../site/routes.ts';
 import { buildTables } from '../templates/build-tables.ts';
-import { tableToCsv } from './csv.ts';
+import { tableToCsv } from './table-csv.ts';
 import { openDataFiles } from './datapackage.ts';
 import { sha256Manifest, type ManifestFile } from './manifest.ts';
 import { tableWorkbook } from './xlsx.ts';
@@ -22,10 +22,10 @@ async function downloads(): Promise<ManifestFile[]> {
   const files: ManifestFile[] = [];
   for (const d of result.disclosures) {
     const tables = buildTables(d);
-    files.push(...tables.map((t) => ({ path: routes.tableCsv(d, t), bytes: encode(tableToCsv(t)) })));
+    files.push(...tables.filter((t) => t.provided).map((t) => ({ path: routes.tableCsv(d, t), bytes: encode(tableToCsv(t)) })));
     files.push({ path: routes.workbook(d), bytes: await tableWorkbook(d, tables, 'manifest-test') });
   }
-  files.push(...openDataFiles(result.disclosures).map((f) => ({ path: f.path, bytes: encode(f.text) })));
+  files.push(...openDataFiles(result.disclosures, buildTables).map((f) => ({ path: f.path, bytes: encode(f.text) })));
   return files;
 }
 

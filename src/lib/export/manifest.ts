@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 
 export interface ManifestFile {
-  /** Path from the site root, as routes.ts gives it (`430202/001/2024/tables/01.csv`). */
+  /** Path from the site root, as routes.ts gives it (`430202/001/2024/tables/430202-001-2024-预算-表1-收支总表.csv`). */
   readonly path: string;
   readonly bytes: Uint8Array;
 }

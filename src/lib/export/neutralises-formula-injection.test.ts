@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../content/read-content-dir.ts';
 import { hasErrors } from '../findings.ts';
 import { buildTables } from '../templates/build-tables.ts';
-import { tableToCsv } from './csv.ts';
+import { tableToCsv } from './table-csv.ts';
 import { openDataFiles } from './datapackage.ts';
 import { tableWorkbook } from './xlsx.ts';
 
@@ -25,7 +25,7 @@ const tables = buildTables(disclosure);
 
 const csvFiles: { name: string; text: string }[] = [
   ...tables.map((t) => ({ name: `table ${t.number}`, text: tableToCsv(t) })),
-  ...openDataFiles([disclosure])
+  ...openDataFiles([disclosure], buildTables)
     .filter((f) => f.path.endsWith('.csv'))
     .map((f) => ({ name: f.path, text: f.text })),
 ];

@@ -108,7 +108,7 @@ describe('ledgerCsv', () => {
 describe('ledger per year', () => {
   // A second year of the synthetic department, to have two years to split.
   const nextYear: Disclosure = { ...synthetic, id: `${synthetic.region.code}-${synthetic.department.code}-2025`, year: 2025 };
-  const files = openDataFiles([nextYear, ...disclosures]);
+  const files = openDataFiles([nextYear, ...disclosures], buildTables);
   const file = (path: string) => files.find((f) => f.path === path)?.text ?? '';
 
   it('writes one ledger per year whose rows, together, are the whole ledger in the same order', () => {

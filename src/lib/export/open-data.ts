@@ -10,6 +10,8 @@ import { EXPENDITURE_KIND_LABEL, SOURCE_INFO, type ExpenditureKind, type Funding
 import { formatYuan, sumAmounts, type Amount } from '../money.ts';
 import { viewRows } from '../tables/ledger-view.ts';
 import { decimal, toCsv, type CsvField } from './csv.ts';
+import { summaryRecords, type SummaryRecord } from './summary-data.ts';
+import type { Table } from '../tables/model.ts';
 
 /** Frictionless Table Schema field types used by the open data. */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
@@ -399,6 +401,42 @@ const INDICATOR_COLUMNS: readonly Column<IndicatorRecord>[] = [
   ),
 ];
 
+const SUMMARY_COLUMNS: readonly Column<SummaryRecord>[] = [
+  ...disclosureColumns<SummaryRecord>(),
+  column(
+    'level',
+    'string',
+    '层级 / Level',
+    'department 部门（全部门合计）；unit 单位（所属单位，仅当公开表按单位列示时）。上海等只按部门公开的地区只有 department 行。department = the department as a whole; unit = one of its units, only where the published tables list units (Shanghai publishes by department only: department rows only).',
+    (r) => r.level,
+  ),
+  column(
+    'unitCode',
+    'string',
+    '单位编码 / Unit code',
+    '单位行为单位编码，部门行为部门编码，文本（保留前导零）。The unit code on a unit row, the department code on a department row; text, leading zeros kept.',
+    (r) => r.unitCode,
+  ),
+  column('unit', 'string', '单位 / Unit', '单位或部门名称。Unit or department name.', (r) => r.unitName),
+  column(
+    'figure',
+    'string',
+    '数字 / Figure',
+    '模板的命名数字（与说明中的引用同名）：收入合计、支出合计、基本支出、项目支出、财政拨款收入、三公合计及各项“三公”经费、机关运行经费；模板没有的数字不列行。The template’s named figure (as the 说明 references it); a figure the template lacks has no row.',
+    (r) => r.figure,
+  ),
+  column('tableId', 'string', '来源表标识 / Table id', '数字所在公开表的标识。Id of the table the figure is read from.', (r) => r.table.id),
+  column('table', 'string', '来源表 / Table', '数字所在公开表的标题。Title of the table the figure is read from.', (r) => r.table.title),
+  column(
+    'amountYuan',
+    'number',
+    '金额（元）/ Amount (yuan)',
+    '金额，单位元，两位小数，精确到分；表中该栏为空时为空（不是 0）。Amount in yuan, two decimals, exact to the fen; empty where the table prints the cell blank (not 0).',
+    (r) => yuanField(r.amount),
+  ),
+  column('amountUnit', 'string', '金额单位 / Amount unit', '金额单位，均为元。The unit of amountYuan: always 元 (yuan).', () => '元'),
+];
+
 const fieldsOf = (columns: readonly Column<never>[]): readonly OpenDataField[] =>
   columns.map(({ name, type, title, description }) => ({ name, type, title, description }));
 
@@ -408,9 +446,11 @@ export const LEDGER_FIELDS: readonly OpenDataField[] = fieldsOf(LEDGER_COLUMNS);
 export const PROJECT_FIELDS: readonly OpenDataField[] = fieldsOf(PROJECT_COLUMNS);
 /** Columns of `indicators.csv`. */
 export const INDICATOR_FIELDS: readonly OpenDataField[] = fieldsOf(INDICATOR_COLUMNS);
+/** Columns of `summary.csv`, and the keys of each record of `summary.json`. */
+export const SUMMARY_FIELDS: readonly OpenDataField[] = fieldsOf(SUMMARY_COLUMNS);
 
 function csvOf<T>(columns: readonly Column<T>[], records: readonly T[]): string {
-  return toCsv([columns.map((c) => c.name), ...records.map((r) => columns.map((c) => c.value(r)))]);
+  return toCsv([columns.map((c) => c.name), ...records.map((r) => columns.map((c) => c.value(r)))], { bom: false });
 }
 
 /** Disclosures in the order open data lists them: year, then region code, then department code. */
@@ -419,7 +459,41 @@ export function inOpenDataOrder(disclosures: readonly Disclosure[]): Disclosure[
   return [...disclosures].sort((a, b) => a.year - b.year || byText(a.region.code, b.region.code) || byText(a.department.code, b.department.code));
 }
 
-/** The years the disclosures cover, ascending: one `ledger-<year>.csv` each. */
+/** The summary of these disclosures: a row per disclosure × department or unit × key figure (src/lib/export/summary-data.ts). */
+export function summaryCsv(disclosures: readonly Disclosure[], tablesOf: (d: Disclosure) => readonly Table[]): string {
+  return csvOf(
+    SUMMARY_COLUMNS,
+    inOpenDataOrder(disclosures).flatMap((d) => summaryRecords(d, tablesOf(d))),
+  );
+}
+
+/**
+ * The summary as JSON: an array of records keyed like the CSV's columns, one record a line. A
+ * number is written as the CSV's decimal text (`31214205.80`: valid JSON, exact), an empty
+ * number as null; text as a JSON string (not neutralised: JSON is no spreadsheet).
+ */
+export function summaryJson(disclosures: readonly Disclosure[], tablesOf: (d: Disclosure) => readonly Table[]): string {
+  const lines = inOpenDataOrder(disclosures).flatMap((d) => summaryRecords(d, tablesOf(d)).map(summaryJsonLine));
+  return jsonArray(lines);
+}
+
+/** One summary record as a line of JSON. */
+function summaryJsonLine(record: SummaryRecord): string {
+  const parts = SUMMARY_COLUMNS.map((c) => {
+    const value = c.value(record);
+    const json = typeof value !== 'string' ? value.decimal : c.type !== 'string' && value === '' ? 'null' : JSON.stringify(value);
+    return `${JSON.stringify(c.name)}:${json}`;
+  });
+  return `{${parts.join(',')}}`;
+}
+
+/** A JSON array of pre-written record lines: `[`, the lines joined by `,` and a line break, `]`. */
+export const jsonArray = (lines: readonly string[]): string => (lines.length === 0 ? '[]\n' : `[\n${lines.join(',\n')}\n]\n`);
+
+/** The record lines of a JSON array written by {@link jsonArray}. */
+export const jsonArrayLines = (text: string): string[] => (text.trim() === '[]' ? [] : text.trim().slice(2, -2).split(',\n'));
+
+/** The years the disclosures cover, ascending: one `ledger-<year>.csv` each (written only where it has rows). */
 export function openDataYears(disclosures: readonly Disclosure[]): number[] {
   return [...new Set(disclosures.map((d) => d.year))].sort((a, b) => a - b);
 }

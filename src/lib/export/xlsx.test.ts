@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Amount } from '../money.ts';
 import { headerGrid, type Cell, type Table } from '../tables/model.ts';
 import { buildTables } from '../templates/build-tables.ts';
-import { COVER_SHEET_NAME, NOT_PROVIDED_TEXT, sheetLayout, tableSheetName, tableWorkbook } from './xlsx.ts';
+import {
+  COVER_SHEET_NAME,
+  NOT_PROVIDED_TEXT,
+  sheetLayout,
+  singleTableWorkbook,
+  tableSheetName,
+  tableSourceLines,
+  tableWorkbook,
+  tablesWithOwnWorkbook,
+} from './xlsx.ts';
 import { loadOne, SAMPLE_ID } from '../../../tests/support/load-disclosure.ts';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -137,6 +146,56 @@ describe('tableWorkbook on the sample disclosure', async () => {
   it('dates the document 1 January of the budget year, not when it was built', () => {
     expect(workbook.created.toISOString()).toBe(`${disclosure.year}-01-01T00:00:00.000Z`);
     expect(workbook.modified.toISOString()).toBe(`${disclosure.year}-01-01T00:00:00.000Z`);
+  });
+});
+
+describe('singleTableWorkbook: each published table on its own', async () => {
+  const disclosure = loadOne('content', SAMPLE_ID);
+  const tables = tablesWithOwnWorkbook(buildTables(disclosure));
+  const full = await open(await tableWorkbook(disclosure, tables, 'stamp-0123abcd'));
+  const own = await Promise.all(tables.map(async (table) => open(await singleTableWorkbook(disclosure, table, 'stamp-0123abcd'))));
+
+  it.each(tables.map((t, i) => [t.id, t, i] as const))('%s: one sheet laid out as in the disclosure’s workbook, then whose table it is', (_id, table, i) => {
+    const workbook = own[i];
+    const reference = full.worksheets[i + 1];
+    if (!workbook || !reference) throw new Error(`no workbook for ${table.id}`);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([tableSheetName(table)]);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    expect(new Set(sheet.model.merges)).toEqual(new Set(reference.model.merges));
+    for (let r = 1; r <= reference.rowCount; r++) {
+      for (let c = 1; c <= Math.max(table.columns.length, 2); c++)
+        expect(sheet.getCell(r, c).value, `${table.id} ${r}:${c}`).toEqual(reference.getCell(r, c).value);
+    }
+    expect(sheet.getCell(2, Math.max(table.columns.length, 2)).value).toBe(`金额单位：${table.amountUnit}`);
+    const lines = tableSourceLines(disclosure, 'stamp-0123abcd');
+    lines.forEach((line, k) => expect(sheet.getCell(reference.rowCount + 2 + k, 1).value).toBe(line));
+    expect(lines[0]).toContain(disclosure.department.name);
+    expect(lines[1]).toContain(disclosure.provenance.title);
+  });
+
+  it('keeps every code as a text cell with its leading zeros', () => {
+    let codes = 0;
+    tables.forEach((table, i) => {
+      const sheet = own[i]?.worksheets[0];
+      const top = sheetLayout(table).bodyFirstRow;
+      table.rows.forEach((row, r) =>
+        row.cells.forEach((cell, c) => {
+          if (cell.kind !== 'code' || cell.value === '') return;
+          const target = sheet?.getCell(top + r, c + 1);
+          expect(target?.type, `${table.id} ${row.key}`).toBe(ExcelJS.ValueType.String);
+          expect(target?.value).toBe(cell.value);
+          codes++;
+        }),
+      );
+    });
+    expect(codes).toBeGreaterThan(100);
+  });
+
+  it('is byte-identical for the same table, and written for published tables only', async () => {
+    const table = tables[0] as Table;
+    expect(await singleTableWorkbook(disclosure, table, 's')).toEqual(await singleTableWorkbook(disclosure, table, 's'));
+    const partial = buildTables({ ...disclosure, providedTables: ['projectPerformance', 'unitPerformance'] });
+    expect(tablesWithOwnWorkbook(partial).map((t) => t.id)).toEqual(['projectPerformance', 'unitPerformance']);
   });
 });
 

@@ -169,7 +169,7 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: Table): void {
 }
 
 /** What a workbook shows of its disclosure (the build hands workbooks to a worker thread, so only these travel). */
-export type WorkbookDisclosure = Pick<Disclosure, 'year' | 'region' | 'department' | 'units' | 'provenance'>;
+export type WorkbookDisclosure = Pick<Disclosure, 'year' | 'phase' | 'region' | 'department' | 'units' | 'provenance'>;
 
 const tableStatus = (table: Table): string => (!table.provided ? '未提供 / not provided' : table.empty ? '空表 / empty' : '已公开 / published');
 
@@ -179,7 +179,7 @@ function addCoverSheet(workbook: ExcelJS.Workbook, d: WorkbookDisclosure, tables
   sheet.getColumn(2).width = 60;
   sheet.getColumn(3).width = 18;
   const title = sheet.getCell(1, 1);
-  title.value = xmlText(`${d.department.name} ${d.year}年部门预算`);
+  title.value = xmlText(`${d.department.name} ${d.year}年部门${d.phase === 'final' ? '决算' : '预算'}`);
   title.font = { bold: true, size: 14 };
   const lines: (readonly [string, string | number])[] = [
     ['部门 / Department', d.department.name],
@@ -187,7 +187,7 @@ function addCoverSheet(workbook: ExcelJS.Workbook, d: WorkbookDisclosure, tables
     ['行政区划 / Region', `${d.region.code} ${d.region.name}`],
     ['预算年度 / Year', d.year],
     ...d.units.map((u): readonly [string, string] => ['单位 / Unit', `${u.code} ${u.name}`]),
-    ['金额单位 / Amount unit', '万元'],
+    ['金额单位 / Amount unit', [...new Set(tables.map((table) => table.amountUnit))].join('、')],
     ['来源 / Source', d.provenance.title],
     ...(d.provenance.url === undefined ? [] : [['来源网址 / Source URL', d.provenance.url] as const]),
     ...(d.provenance.transcribedFrom === undefined ? [] : [['录入自 / Transcribed from', d.provenance.transcribedFrom] as const]),
@@ -204,12 +204,14 @@ function addCoverSheet(workbook: ExcelJS.Workbook, d: WorkbookDisclosure, tables
   sheet.getCell(row, 1).value = '表号 / Table';
   sheet.getCell(row, 2).value = '表名 / Title';
   sheet.getCell(row, 3).value = '状态 / Status';
+  sheet.getCell(row, 4).value = '金额单位 / Unit';
   sheet.getRow(row).font = { bold: true };
   for (const table of tables) {
     row++;
     sheet.getCell(row, 1).value = table.number ?? table.id;
     sheet.getCell(row, 2).value = table.title;
     sheet.getCell(row, 3).value = tableStatus(table);
+    sheet.getCell(row, 4).value = table.amountUnit;
   }
 }
 
@@ -222,6 +224,13 @@ export const workbookDate = (d: Pick<Disclosure, 'year'>): Date => new Date(`${d
  * build), never a clock time, so the same content gives the same bytes.
  */
 export async function tableWorkbook(disclosure: WorkbookDisclosure, tables: readonly Table[], stamp: string): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = newWorkbook(disclosure);
+  addCoverSheet(workbook, disclosure, tables, stamp);
+  for (const table of tables) addTableSheet(workbook, table);
+  return writeWorkbook(workbook, disclosure, {});
+}
+
+function newWorkbook(disclosure: WorkbookDisclosure): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   const date = workbookDate(disclosure);
   workbook.creator = 'gongkai';
@@ -229,10 +238,49 @@ export async function tableWorkbook(disclosure: WorkbookDisclosure, tables: read
   workbook.created = date;
   workbook.modified = date;
   workbook.lastPrinted = date;
-  addCoverSheet(workbook, disclosure, tables, stamp);
-  for (const table of tables) addTableSheet(workbook, table);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipEntryDates(new Uint8Array(buffer), date);
+  return workbook;
+}
+
+async function writeWorkbook(
+  workbook: ExcelJS.Workbook,
+  disclosure: WorkbookDisclosure,
+  options: Partial<ExcelJS.XlsxWriteOptions>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const buffer = await workbook.xlsx.writeBuffer(options);
+  return fixZipEntryDates(new Uint8Array(buffer), workbookDate(disclosure));
+}
+
+/** The tables that get a workbook (and a CSV) of their own: those the disclosure published. */
+export const tablesWithOwnWorkbook = <T extends Pick<Table, 'provided'>>(tables: readonly T[]): T[] => tables.filter((t) => t.provided);
+
+/** The lines under a table's own workbook that say whose table it is and where it comes from. */
+export function tableSourceLines(disclosure: WorkbookDisclosure, stamp: string): string[] {
+  const phase = disclosure.phase === 'final' ? '决算' : '预算';
+  return [
+    `部门：${disclosure.department.name}（${disclosure.region.code} ${disclosure.region.name}，部门编码 ${disclosure.department.code}），${disclosure.year}年${phase}`,
+    `来源：${disclosure.provenance.title}${disclosure.provenance.url === undefined ? '' : ` ${disclosure.provenance.url}`}`,
+    `构建标识：${stamp}`,
+  ];
+}
+
+/**
+ * One table alone as a workbook, the download beside its CSV: the sheet as in the disclosure's
+ * workbook (title, 单位 and 金额单位 line, the header tree merged as printed, codes as text cells),
+ * then who published it and the source. Compressed at deflate level 1: a one-sheet workbook is
+ * mostly exceljs's fixed parts (theme, styles), and level 1 writes it in about 60 % of the default
+ * level's time for 6 % more bytes.
+ */
+export async function singleTableWorkbook(disclosure: WorkbookDisclosure, table: Table, stamp: string): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = newWorkbook(disclosure);
+  addTableSheet(workbook, table);
+  const sheet = workbook.worksheets[0];
+  if (sheet) {
+    const first = sheet.rowCount + 2;
+    tableSourceLines(disclosure, stamp).forEach((line, i) => {
+      sheet.getCell(first + i, 1).value = xmlText(line);
+    });
+  }
+  return writeWorkbook(workbook, disclosure, { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;

@@ -4,6 +4,7 @@
  * integers, so the same amounts always print the same percentage.
  */
 import { formatWan, type Fen } from '../money.ts';
+import type { DisclosurePhase } from '../disclosure/model.ts';
 import { t } from './strings.ts';
 
 /** `part` as a percentage of `whole` with two decimals (`88.17%`), or '' when `whole` is zero. */
@@ -64,3 +65,6 @@ export function chineseOrdinal(n: number): string {
   const tens = Math.floor(n / 10);
   return `${tens === 0 ? '' : `${tens === 1 ? '' : DIGITS[tens]}十`}${DIGITS[n % 10]}`;
 }
+
+/** The phase as the documents name it: 预算 or 决算. */
+export const phaseWord = (d: { readonly phase: DisclosurePhase }): string => t(d.phase === 'final' ? 'phase.final' : 'phase.budget');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadContentDir, readContentFiles } from '../content/read-content-dir.ts';
-import { tableToCsv } from '../export/csv.ts';
+import { tableToCsv } from '../export/table-csv.ts';
 import { tableWorkbook } from '../export/xlsx.ts';
 import { buildTables } from '../templates/build-tables.ts';
 import { SOURCE_INFO } from '../ledger/sources.ts';

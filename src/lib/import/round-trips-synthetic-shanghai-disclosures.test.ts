@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load.ts';
 import { readContentFiles } from '../content/read-content-dir.ts';
-import { tableToCsv } from '../export/csv.ts';
+import { tableToCsv } from '../export/table-csv.ts';
 import { tableWorkbook } from '../export/xlsx.ts';
 import { buildTables } from '../templates/build-tables.ts';
 import { syntheticShanghai } from '../../../tests/support/synthetic-shanghai.ts';

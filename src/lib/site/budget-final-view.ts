@@ -10,6 +10,7 @@ import { formatWan } from '../money.ts';
 import { t } from '../i18n/strings.ts';
 import { routes } from './routes.ts';
 import type { DisclosureEntry, SiteData } from './site-data.ts';
+import { phaseWord } from '../i18n/format.ts';
 
 export interface ComparisonRow {
   readonly name: string;
@@ -60,7 +61,7 @@ export function phaseView(site: SiteData, entry: DisclosureEntry): PhaseView {
   const other = counterpart(all, d);
   const comparison = d.phase === 'final' ? compareBudgetWithFinal(d, all) : null;
   return {
-    phaseLabel: t(d.phase === 'final' ? 'phase.final' : 'phase.budget'),
+    phaseLabel: phaseWord(d),
     other: other ? { label: t(other.phase === 'final' ? 'phase.finalOf' : 'phase.budgetOf', { year: other.year }), page: routes.disclosure(other) } : null,
     comparison: comparison
       ? {

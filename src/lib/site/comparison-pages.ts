@@ -23,6 +23,7 @@ import {
 } from './comparison.ts';
 import { comparisonFileStem, routes, yearSegment, type ComparisonRef } from './routes.ts';
 import { rendersPortal, type DisclosureSummary, type SiteData } from './site-data.ts';
+import { phaseWord } from '../i18n/format.ts';
 
 /** The departments of one region (or of the whole site: `region` null) in one year and phase. */
 export interface ComparisonGroup {
@@ -93,19 +94,17 @@ export function siteComparisons(site: SiteData): ComparisonGroup[] {
   return groups;
 }
 
-const phaseWord = (phase: DisclosurePhase): string => t(phase === 'final' ? 'phase.final' : 'phase.budget');
-
 export const columnLabel = (key: ComparisonKey): string => t(`compare.col.${key}` as StringKey);
 
 /** A column's header: its figure and the one unit it is shown in (`公务接待费（万元）`). */
 export const columnHeader = (column: ComparisonColumn): string => t('compare.withUnit', { label: columnLabel(column.key), unit: column.unit });
 
 export function comparisonTitle(group: ComparisonGroup): string {
-  return t('compare.title', { scope: group.region?.name ?? '', year: group.year, phase: phaseWord(group.phase) });
+  return t('compare.title', { scope: group.region?.name ?? '', year: group.year, phase: phaseWord(group) });
 }
 
 export function rankingTitle(group: ComparisonGroup): string {
-  return t('compare.rankingTitle', { scope: group.region?.name ?? '', year: group.year, phase: phaseWord(group.phase) });
+  return t('compare.rankingTitle', { scope: group.region?.name ?? '', year: group.year, phase: phaseWord(group) });
 }
 
 /** A link from a page to a comparison. */
@@ -116,7 +115,7 @@ export interface ComparisonLink {
 
 const linkOf = (group: ComparisonGroup): ComparisonLink => ({
   href: routes.comparison(refOf(group)),
-  label: t('compare.link', { year: group.year, phase: phaseWord(group.phase) }),
+  label: t('compare.link', { year: group.year, phase: phaseWord(group) }),
 });
 
 /** The whole-site comparisons of a year (its 预算, its 决算), for the home and year pages. */

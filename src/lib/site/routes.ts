@@ -1,17 +1,21 @@
 /**
- * Every URL of the site, in one place. Paths are relative to the site base (no leading slash),
- * ASCII, and stable year after year: a table's URL is its template's number (`…/2024/tables/07/`). Components prefix the base (`SITE_BASE`) with `withBase`.
+ * Every URL of the site, in one place. Paths are relative to the site base (no leading slash)
+ * and stable year after year: a table's page is its template's number (`…/2024/tables/07/`), in
+ * ASCII; its downloads are named by src/lib/export/file-names.ts (`…/2024/tables/430202-001-2024-预算-表7-一般公共预算支出表.csv`),
+ * in Unicode that no file system or URL path needs to escape (a browser percent-encodes it, the
+ * server decodes it). Components prefix the base (`SITE_BASE`) with `withBase`.
  */
 import type { Disclosure } from '../disclosure/model.ts';
 import type { Table } from '../tables/model.ts';
+import { regionFileStem, tableFileStem, workbookFileStem } from '../export/file-names.ts';
 
 type DisclosureRef = Pick<Disclosure, 'region' | 'department' | 'year' | 'phase'>;
 type TableRef = Pick<Table, 'id' | 'number'>;
+type NamedTableRef = Pick<Table, 'id' | 'number' | 'title'>;
 
 /** The year segment of a disclosure's URL: a 决算 lives beside the 预算 of the same year (`2024`, `2024-final`). */
 export const yearSegment = (d: Pick<Disclosure, 'year' | 'phase'>): string => (d.phase === 'final' ? `${d.year}-final` : String(d.year));
 const disclosureRoot = (d: DisclosureRef): string => `${d.region.code}/${d.department.code}/${yearSegment(d)}/`;
-const fileStem = (d: DisclosureRef): string => `${d.region.code}-${d.department.code}-${d.year}${d.phase === 'final' ? '-final' : ''}`;
 /** A comparison across departments: of one region (its code) or of the whole site (null), in one year and phase. */
 export interface ComparisonRef {
   readonly region: string | null;
@@ -20,7 +24,7 @@ export interface ComparisonRef {
 }
 const comparisonRoot = (c: ComparisonRef): string => (c.region === null ? `compare/${yearSegment(c)}/` : `regions/${c.region}/${yearSegment(c)}/compare/`);
 /** What a comparison's downloads are called: `310107-2025-预算-部门比较`, `全部地区-2024-决算-部门比较`. */
-export const comparisonFileStem = (c: ComparisonRef): string => `${c.region ?? '全部地区'}-${c.year}-${c.phase === 'final' ? '决算' : '预算'}-部门比较`;
+export const comparisonFileStem = (c: ComparisonRef): string => `${regionFileStem(c.region ?? '全部地区', c)}-部门比较`;
 /** The template's printed number, two digits (`07`); the table id where the template prints none. */
 export const tableSlug = (table: TableRef): string => (table.number === null ? table.id : String(table.number).padStart(2, '0'));
 
@@ -30,10 +34,12 @@ export const routes = {
   region: (regionCode: string): string => `regions/${regionCode}/`,
   disclosure: disclosureRoot,
   table: (d: DisclosureRef, table: TableRef): string => `${disclosureRoot(d)}tables/${tableSlug(table)}/`,
-  tableCsv: (d: DisclosureRef, table: TableRef): string => `${disclosureRoot(d)}tables/${tableSlug(table)}.csv`,
+  tableCsv: (d: DisclosureRef, table: NamedTableRef): string => `${disclosureRoot(d)}tables/${tableFileStem(d, table)}.csv`,
+  /** The table alone as a workbook, beside its CSV. */
+  tableXlsx: (d: DisclosureRef, table: NamedTableRef): string => `${disclosureRoot(d)}tables/${tableFileStem(d, table)}.xlsx`,
   /** A chart's data as CSV (src/lib/charts/chart-export.ts), beside the page that draws it. */
   chartCsv: (d: DisclosureRef, chartId: string): string => `${disclosureRoot(d)}charts/${chartId}.csv`,
-  workbook: (d: DisclosureRef): string => `${disclosureRoot(d)}budget-${fileStem(d)}.xlsx`,
+  workbook: (d: DisclosureRef): string => `${disclosureRoot(d)}${workbookFileStem(d)}.xlsx`,
   project: (d: DisclosureRef, projectId: string): string => `${disclosureRoot(d)}projects/${encodeURIComponent(projectId)}/`,
   unitPerformance: (d: DisclosureRef): string => `${disclosureRoot(d)}performance/`,
   /** The disclosure's compliance self-check (src/lib/compliance). */
@@ -51,6 +57,9 @@ export const routes = {
   data: (): string => 'data/',
   ledgerCsv: (): string => 'data/ledger.csv',
   ledgerCsvForYear: (year: number): string => `data/ledger-${year}.csv`,
+  /** The tidy summary: a row per disclosure × unit × key figure (src/lib/export/summary-data.ts). */
+  summaryCsv: (): string => 'data/summary.csv',
+  summaryJson: (): string => 'data/summary.json',
   projectsCsv: (): string => 'data/projects.csv',
   indicatorsCsv: (): string => 'data/indicators.csv',
   factsCsv: (): string => 'data/facts.csv',

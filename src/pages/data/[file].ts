@@ -1,13 +1,12 @@
-/** The open-data files: the ledger of every disclosure (and per year), projects, indicators, datapackage.json. */
+/** The open-data files: the summary, the ledger of every disclosure (and per year), projects, facts, indicators, datapackage.json. */
 import type { APIRoute } from 'astro';
-import { openDataFiles } from '../../lib/export/datapackage.ts';
+import { openDataOf } from '../../lib/site/data-page.ts';
 import { getSiteData, rendersPortal } from '../../lib/site/site-data.ts';
 
 export function getStaticPaths() {
   const site = getSiteData();
   if (!rendersPortal(site)) return [];
-  // A sharded site's portal step combined the shards' open data; a whole-site build computes it.
-  return (site.openData ?? openDataFiles(site.entries.map((e) => e.disclosure))).map((file) => ({
+  return openDataOf(site).map((file) => ({
     params: { file: file.path.replace(/^data\//, '') },
     props: { text: file.text },
   }));

@@ -188,13 +188,18 @@ describe('TablePage', () => {
     expect(textOf(main)).not.toContain(EMPTY_TABLE_NOTE);
   });
 
-  it('links the table’s CSV and the workbook under the site base', async () => {
+  it('links the table’s CSV, its own workbook and the workbook of all tables under the site base', async () => {
     const t = table(sample, 7);
     const root = parseHtml(await container.renderToString(TablePage, { props: { entry: sample, table: t } }));
     const hrefs = byTag(
       first(root, (e) => hasClass(e, 'downloads')),
       'a',
     ).map((a) => a.attrs['href']);
-    expect(hrefs).toEqual([`/${routes.tableCsv(sample.disclosure, { id: 'generalBudgetExpenditure', number: 7 })}`, `/${routes.workbook(sample.disclosure)}`]);
+    expect(hrefs).toEqual([
+      `/${routes.tableCsv(sample.disclosure, t)}`,
+      `/${routes.tableXlsx(sample.disclosure, t)}`,
+      `/${routes.workbook(sample.disclosure)}`,
+    ]);
+    expect(hrefs[0]).toMatch(/^\/430202\/001\/2024\/tables\/430202-001-2024-预算-表7-.+\.csv$/);
   });
 });
