@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.build-staging/', 'test-artifacts/', 'node_modules/', '**/*.astro'] },
+  { ignores: ['dist/', '.astro/', '.build-staging/', '.build-cache/', 'bundle/', 'test-artifacts/', 'node_modules/', '**/*.astro'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
