@@ -55,6 +55,8 @@ export const routes = {
   regionIndicators: (regionCode: string): string => `indicators/${regionCode}/`,
   search: (): string => 'search/',
   data: (): string => 'data/',
+  /** Every download of one region's disclosures. */
+  regionData: (regionCode: string): string => `data/${regionCode}/`,
   ledgerCsv: (): string => 'data/ledger.csv',
   ledgerCsvForYear: (year: number): string => `data/ledger-${year}.csv`,
   /** The tidy summary: a row per disclosure × unit × key figure (src/lib/export/summary-data.ts). */
