@@ -87,4 +87,9 @@ describe('the sample content', () => {
     const ptczj = departmentPaths(site).find((p) => p.params.department === 'ptczj')!;
     expect(ptczj.props.history.phases.map((p) => p.phase)).toEqual(['budget', 'final']);
   });
+  it('links to its region’s coverage only where the region lists its expected departments', () => {
+    const page = (region: string) => departmentPaths(site).find((p) => p.params.region === region)!.props.history.coveragePage;
+    expect(page('310107')).toBe('310107/coverage/');
+    expect(page('130303')).toBeNull();
+  });
 });
