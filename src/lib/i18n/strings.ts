@@ -229,6 +229,7 @@ export const zhCN = {
   'history.phaseFinal': '历年部门决算',
   'history.years': '已公开年度',
   'history.figure': '项目',
+  'history.caption': '{phase}：各年度数据及增减',
   'history.unitOf': '（{unit}）',
   'history.notReadable': '无此项',
   'history.emptyCell': '空白',
@@ -241,6 +242,7 @@ export const zhCN = {
   'history.note':
     '各数按该表公开时的金额单位列示；空白表示公开表中该格为空，不等于0；“无此项”表示该年度的公开表没有此项；增减“—”表示两年中有一年为空或无此项，无法比较。',
   'yoy.title': '与上年比较',
+  'yoy.caption': '{year}年与{previous}年主要数据',
   'yoy.intro': '与{year}年同类公开（{phase}）相比；数据取自两年各自的公开表。',
   'yoy.current': '{year}年',
   'yoy.change': '增减',
@@ -264,6 +266,7 @@ export const zhCN = {
   'coverage.link': '本地区各部门和单位公开情况',
   'coverage.intro': '按内容中列出的应公开部门和单位，逐年列出本站已收录和未收录的公开。“未收录”只说明本站内容中没有，不代表该部门未公开。',
   'coverage.year': '{year}年',
+  'coverage.caption': '{year}年各部门和单位公开情况',
   'coverage.department': '部门',
   'coverage.phase.budget': '预算',
   'coverage.phase.final': '决算',
