@@ -31,7 +31,7 @@ import { cleanStaleStaging, freeBytes, isDiskFull, publish, publishTarget, recov
 import { indexSiteInChild, shardIndexDir } from './search-index.ts';
 import { mergeOpenData, openDataParts, SHARD_SUMMARY_FILE, type ShardSummary } from './shard-summary.ts';
 import { countRegions, inShard, planShards, type Shard, type ShardSpec } from './shards.ts';
-import { makeWorkbooks, placeWorkbooks, pruneWorkbookCache, writeTableCsvs, type WorkbookRequest } from './write-downloads.ts';
+import { makeWorkbooks, placeWorkbooks, pruneWorkbookCache, writeChartCsvs, writeTableCsvs, type WorkbookRequest } from './write-downloads.ts';
 
 export interface BuildOptions {
   /** The project root (where astro.config.mjs is). */
@@ -344,6 +344,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // workbooks are made, on every core now that the pages are done.
     phases.start('downloads and search index', requests.length);
     writeTableCsvs(staging, site.entries);
+    writeChartCsvs(staging, site);
     making.addWorker();
     const indexing =
       options.searchIndex === false || site.entries.length === 0

@@ -41,6 +41,17 @@ describe('npm run synth', () => {
       ).toBe(true);
   });
 
+  it('never writes the same ledger line twice, even among a district of 1,000 disclosures', () => {
+    const repeated: string[] = [];
+    for (const d of synthesise(catalogue, 1000))
+      for (const f of d.files.filter((file) => file.path.endsWith('ledger.yaml'))) {
+        const lines = f.text.split('\n').filter((l) => l.trimStart().startsWith('- {'));
+        const keys = lines.map((l) => l.replace(/,? ?amount: [^,}]+/, ''));
+        if (new Set(keys).size !== keys.length) repeated.push(f.path);
+      }
+    expect(repeated).toEqual([]);
+  });
+
   it('writes the same files for the same count', () => {
     expect(synthesise(catalogue, 24)).toEqual(disclosures);
   });

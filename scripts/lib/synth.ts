@@ -73,7 +73,7 @@ interface Row {
   readonly kind: ExpenditureKind;
   readonly project?: string;
   /** 分 */
-  readonly amount: number;
+  amount: number;
 }
 
 /** The content files of `count` disclosures: region by region, department by department, both years. */
@@ -132,12 +132,24 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
   const amount = () => (1 + Math.floor(random() * 4_000)) * 10_000; // 0.01–40.00 万元, in 分
 
   const rows: Row[] = [];
+  // A finance system exports one line per combination, and the ledger check refuses a repeated one:
+  // a drawn combination that is already there adds its amount to that line.
+  const keyOf = (r: Row) => [r.unit, r.func, r.econ, r.source, r.kind, r.project ?? ''].join('|');
+  const lineOf = new Map<string, Row>();
+  const addRow = (row: Row) => {
+    const existing = lineOf.get(keyOf(row));
+    if (existing) existing.amount += row.amount;
+    else {
+      lineOf.set(keyOf(row), row);
+      rows.push(row);
+    }
+  };
   if (shape !== 'formsOnly') {
     const sourceOf = (): FundingSource => (shape === 'fundOnly' ? 'govFund' : pick(SOURCES));
     for (const unit of units) {
       const func = pick(items);
       for (const econ of ALWAYS_BASIC)
-        rows.push({ unit: unit.code, func, econ, source: shape === 'fundOnly' ? 'govFund' : 'appropriation', kind: 'basic', amount: amount() });
+        addRow({ unit: unit.code, func, econ, source: shape === 'fundOnly' ? 'govFund' : 'appropriation', kind: 'basic', amount: amount() });
     }
     const extra = 20 + Math.floor(random() * 30);
     for (let r = 0; r < extra; r++) {
@@ -145,7 +157,7 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
       const own = projects.filter((p) => p.unit === unit.code);
       const kind: ExpenditureKind = own.length > 0 && random() < 0.3 ? 'project' : 'basic';
       const project = kind === 'project' ? pick(own) : undefined;
-      rows.push({
+      addRow({
         unit: unit.code,
         func: pick(items),
         econ: kind === 'basic' ? pick(basicCodes) : pick(projectCodes),
@@ -158,7 +170,7 @@ export function synthDisclosure(catalogue: Catalogue, region: number, department
     // Every project is spent on, so none is reported as forgotten.
     for (const p of projects) {
       if (!rows.some((r) => r.project === p.id))
-        rows.push({ unit: p.unit, func: pick(items), econ: pick(projectCodes), source: sourceOf(), kind: 'project', project: p.id, amount: amount() });
+        addRow({ unit: p.unit, func: pick(items), econ: pick(projectCodes), source: sourceOf(), kind: 'project', project: p.id, amount: amount() });
     }
   }
   const sum = (select: (r: Row) => boolean) => rows.filter(select).reduce((total, r) => total + r.amount, 0);

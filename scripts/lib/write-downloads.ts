@@ -15,7 +15,8 @@ import { Worker } from 'node:worker_threads';
 import { tableToCsv } from '../../src/lib/export/csv.ts';
 import type { WorkbookDisclosure } from '../../src/lib/export/xlsx.ts';
 import { routes } from '../../src/lib/site/routes.ts';
-import type { DisclosureEntry } from '../../src/lib/site/site-data.ts';
+import { chartCsvFiles } from '../../src/lib/site/chart-downloads.ts';
+import type { DisclosureEntry, SiteData } from '../../src/lib/site/site-data.ts';
 import { unitPages, unitTables } from '../../src/lib/site/unit-pages.ts';
 import type { WorkbookAnswer, WorkbookJob } from './xlsx-worker.ts';
 
@@ -162,4 +163,15 @@ export function writeTableCsvs(siteDir: string, entries: readonly DisclosureEntr
     }
   }
   return written;
+}
+
+/** Writes each chart's data CSV beside the page that draws it (src/lib/site/chart-downloads.ts). Returns how many. */
+export function writeChartCsvs(siteDir: string, site: SiteData): number {
+  const files = chartCsvFiles(site);
+  for (const { path, text } of files) {
+    const to = join(siteDir, path);
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, text);
+  }
+  return files.length;
 }

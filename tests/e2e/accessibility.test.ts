@@ -10,6 +10,7 @@ import type { TableFamily } from '../../src/lib/templates/template-pack.ts';
 import { describeViolations, seriousViolations } from './support/axe.ts';
 import { DESKTOP, launchBrowser, openSession, settle, site, visit } from './support/browser.ts';
 import { familyOf, sampleEntry } from './support/content.ts';
+import { kindOf } from './support/page-kinds.ts';
 
 const FAMILY_NAMES: Readonly<Record<TableFamily, string>> = {
   summary: 'summary tables',
@@ -37,14 +38,6 @@ const requiredPages: readonly { name: string; path: string }[] = [
   { name: 'the search page with results', path: `${routes.search()}?q=${encodeURIComponent(project?.name ?? d.department.name)}` },
   { name: 'the open data page', path: routes.data() },
 ];
-
-/** A page's kind: its path with every segment that holds a code, year or id generalised. */
-const kindOf = (path: string): string =>
-  path
-    .replace(/\?.*$/, '')
-    .split('/')
-    .map((segment) => (/\d/.test(segment) ? '*' : segment))
-    .join('/');
 
 const coveredKinds = new Set(requiredPages.map((p) => kindOf(p.path)));
 const otherKinds = new Map<string, string>();

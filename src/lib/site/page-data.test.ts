@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import type { Level1Group } from '../performance/indicator-index.ts';
 import type { Table } from '../tables/model.ts';
 import { syntheticDisclosure } from '../../../tests/support/synthetic-disclosure.ts';
 import { loadContentDir } from '../content/read-content-dir.ts';
 import { changeBetween, formatChange } from '../i18n/format.ts';
 import { buildSiteData, getSiteData } from './site-data.ts';
-import { overviewData, projectFormTable, projectPages, rowHeaderColumns, unitPerformanceTable } from './page-data.ts';
+import {
+  indicatorGroups,
+  indicatorRegionPaths,
+  indicatorRegions,
+  overviewData,
+  projectFormTable,
+  projectPages,
+  rowHeaderColumns,
+  unitPerformanceTable,
+} from './page-data.ts';
 
 const site = getSiteData('content');
 const sample = site.entries.find((e) => e.disclosure.id === '430202-001-2024');
@@ -87,5 +97,31 @@ describe('key figures of a department with two years (synthetic)', () => {
     const expenditure = overview.figures.find((f) => f.key === 'expenditure')!;
     expect(expenditure.change).toBe(`比上年${formatChange(changeBetween(now!.summary.figures.expenditure, before!.summary.figures.expenditure))}`);
     expect(overview.charts.map((c) => c.id)).toContain('expenditure-trend');
+  });
+});
+
+describe('the indicators pages', () => {
+  const rowsOf = (groups: readonly Level1Group[]) =>
+    groups.flatMap((l1) =>
+      l1.children.flatMap((l2) => l2.children.flatMap((name) => name.children.map((use) => `${use.disclosure.id}#${use.form.kind}#${use.position}`))),
+    );
+
+  it('put every indicator row of the site on exactly one region page, its own region’s', () => {
+    const regions = indicatorRegions(site);
+    const all = rowsOf(indicatorGroups(site)).sort();
+    const paged = regions.flatMap((region) => rowsOf(region.groups)).sort();
+    expect(paged).toEqual(all);
+    for (const region of regions) for (const row of rowsOf(region.groups)) expect(row.startsWith(`${region.code}-`)).toBe(true);
+    expect(regions.map((r) => r.count)).toEqual(regions.map((r) => rowsOf(r.groups).length));
+  });
+
+  it('give a page only to regions whose forms have indicators', () => {
+    const paths = indicatorRegionPaths(site).map((p) => p.params.region);
+    expect(paths).toEqual(
+      indicatorRegions(site)
+        .filter((r) => r.count > 0)
+        .map((r) => r.code),
+    );
+    expect(paths.length).toBeGreaterThan(1);
   });
 });

@@ -186,6 +186,12 @@ const figureYear = (entry: DisclosureEntry | undefined): FigureYear | undefined 
 
 const overviewCache = new WeakMap<DisclosureEntry, OverviewData>();
 
+/** The overview's charts (each also written as a CSV beside the page: src/lib/site/chart-downloads.ts). */
+export function overviewChartsOf(site: SiteData, entry: DisclosureEntry): ChartData[] {
+  const history = departmentHistory(site, entry).map((s) => ({ year: s.year, expenditure: s.hasFinancialTables ? s.figures.expenditure : null }));
+  return overviewCharts({ disclosure: entry.disclosure, tables: entry.tables }, history);
+}
+
 /** Everything the overview page shows, computed once per disclosure. Throws ContentError when the narrative is wrong. */
 export function overviewData(site: SiteData, entry: DisclosureEntry): OverviewData {
   const cached = overviewCache.get(entry);
@@ -202,12 +208,11 @@ export function overviewData(site: SiteData, entry: DisclosureEntry): OverviewDa
       ? t('figure.changeVsLastYear', { change: formatChange(changeBetween(entry.summary.figures[key], comparable.summary.figures[key])) })
       : null,
   }));
-  const history = departmentHistory(site, entry).map((s) => ({ year: s.year, expenditure: s.hasFinancialTables ? s.figures.expenditure : null }));
   const data: OverviewData = {
     entry,
     previous,
     figures,
-    charts: overviewCharts({ disclosure: d, tables: entry.tables }, history),
+    charts: overviewChartsOf(site, entry),
     narrative: renderNarrativeOrThrow({ disclosure: d, tables: entry.tables, previous: figureYear(previous) }),
     tables: entry.tables.map((table) => ({
       id: table.id,
@@ -356,6 +361,33 @@ export function indicatorGroups(site: SiteData): Level1Group[] {
   const groups = indicatorIndex(site.entries.map((e) => e.disclosure));
   indicatorCache = { site, groups };
   return groups;
+}
+
+export interface IndicatorRegion {
+  readonly code: string;
+  readonly name: string;
+  /** Indicator rows of the region's forms. */
+  readonly count: number;
+  readonly groups: readonly Level1Group[];
+}
+
+/**
+ * The indicators region by region, each on its own page: one page of a whole province's rows
+ * would be megabytes on a phone (2.3 MB at 1,000 disclosures), a region's stays the size of its
+ * departments.
+ */
+export function indicatorRegions(site: SiteData): IndicatorRegion[] {
+  return byRegion(site).map((region) => {
+    const groups = indicatorIndex(site.entries.filter((e) => e.disclosure.region.code === region.code).map((e) => e.disclosure));
+    return { code: region.code, name: region.name, count: groups.reduce((sum, g) => sum + g.count, 0), groups };
+  });
+}
+
+export function indicatorRegionPaths(site: SiteData) {
+  if (!rendersPortal(site)) return [];
+  return indicatorRegions(site)
+    .filter((region) => region.count > 0)
+    .map((region) => ({ params: { region: region.code }, props: { region } }));
 }
 
 /** The page of the form an indicator row belongs to. */

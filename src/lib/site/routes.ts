@@ -12,6 +12,15 @@ type TableRef = Pick<Table, 'id' | 'number'>;
 export const yearSegment = (d: Pick<Disclosure, 'year' | 'phase'>): string => (d.phase === 'final' ? `${d.year}-final` : String(d.year));
 const disclosureRoot = (d: DisclosureRef): string => `${d.region.code}/${d.department.code}/${yearSegment(d)}/`;
 const fileStem = (d: DisclosureRef): string => `${d.region.code}-${d.department.code}-${d.year}${d.phase === 'final' ? '-final' : ''}`;
+/** A comparison across departments: of one region (its code) or of the whole site (null), in one year and phase. */
+export interface ComparisonRef {
+  readonly region: string | null;
+  readonly year: number;
+  readonly phase: Disclosure['phase'];
+}
+const comparisonRoot = (c: ComparisonRef): string => (c.region === null ? `compare/${yearSegment(c)}/` : `regions/${c.region}/${yearSegment(c)}/compare/`);
+/** What a comparison's downloads are called: `310107-2025-预算-部门比较`, `全部地区-2024-决算-部门比较`. */
+export const comparisonFileStem = (c: ComparisonRef): string => `${c.region ?? '全部地区'}-${c.year}-${c.phase === 'final' ? '决算' : '预算'}-部门比较`;
 /** The template's printed number, two digits (`07`); the table id where the template prints none. */
 export const tableSlug = (table: TableRef): string => (table.number === null ? table.id : String(table.number).padStart(2, '0'));
 
@@ -22,6 +31,8 @@ export const routes = {
   disclosure: disclosureRoot,
   table: (d: DisclosureRef, table: TableRef): string => `${disclosureRoot(d)}tables/${tableSlug(table)}/`,
   tableCsv: (d: DisclosureRef, table: TableRef): string => `${disclosureRoot(d)}tables/${tableSlug(table)}.csv`,
+  /** A chart's data as CSV (src/lib/charts/chart-export.ts), beside the page that draws it. */
+  chartCsv: (d: DisclosureRef, chartId: string): string => `${disclosureRoot(d)}charts/${chartId}.csv`,
   workbook: (d: DisclosureRef): string => `${disclosureRoot(d)}budget-${fileStem(d)}.xlsx`,
   project: (d: DisclosureRef, projectId: string): string => `${disclosureRoot(d)}projects/${encodeURIComponent(projectId)}/`,
   unitPerformance: (d: DisclosureRef): string => `${disclosureRoot(d)}performance/`,
@@ -29,8 +40,13 @@ export const routes = {
   compliance: (d: DisclosureRef): string => `${disclosureRoot(d)}compliance/`,
   /** The compliance self-check of every disclosure of a region in a year. */
   regionYearCompliance: (regionCode: string, year: number): string => `regions/${regionCode}/${year}/compliance/`,
+  /** A comparison across departments; `view` is a sorted view (`by-reception`) or the 三公 ranking (`three-public`). */
+  comparison: (c: ComparisonRef, view?: string): string => `${comparisonRoot(c)}${view === undefined ? '' : `${view}/`}`,
+  comparisonFile: (c: ComparisonRef, extension: 'csv' | 'xlsx'): string => `${comparisonRoot(c)}${comparisonFileStem(c)}.${extension}`,
   glossary: (): string => 'glossary/',
   indicators: (): string => 'indicators/',
+  /** The indicators of one region's forms. */
+  regionIndicators: (regionCode: string): string => `indicators/${regionCode}/`,
   search: (): string => 'search/',
   data: (): string => 'data/',
   ledgerCsv: (): string => 'data/ledger.csv',

@@ -14,6 +14,7 @@ import { figureCatalogue } from '../narrative/figures.ts';
 import { buildTables } from '../templates/build-tables.ts';
 import { packOf } from '../templates/registry.ts';
 import { definitionFor } from '../templates/template-pack.ts';
+import { comparisonFigures, type ComparisonFigures } from './comparison.ts';
 
 export interface KeyFigures {
   /** 本年收入合计 (the template's figure 收入合计). */
@@ -41,6 +42,8 @@ export interface DisclosureSummary {
   /** Whether financial tables were published, or only performance forms. */
   readonly hasFinancialTables: boolean;
   readonly figures: KeyFigures;
+  /** The figures the comparison across departments shows, each with the unit its table prints (comparison.ts). */
+  readonly comparison: ComparisonFigures;
 }
 
 export interface DisclosureEntry {
@@ -133,6 +136,7 @@ export function summarise(disclosure: Disclosure, tables: readonly Table[]): Dis
     department: disclosure.department,
     hasFinancialTables: tables.some((t) => t.provided && definitionFor(pack, t.id)?.source === 'facts'),
     figures: keyFigures(disclosure, tables),
+    comparison: comparisonFigures({ disclosure, tables }),
   };
 }
 

@@ -20,12 +20,15 @@ export interface PageKind {
   readonly status: 200 | 404;
 }
 
-/** A page's kind: its path with every segment that holds a code, year or id generalised. */
+/**
+ * A page's kind: its path with every segment that holds a code, year or id generalised, and the
+ * sorted views of a comparison (`compare/2025/by-reception/`, one per figure) as one kind `by-*`.
+ */
 export const kindOf = (path: string): string =>
   path
     .replace(/\?.*$/, '')
     .split('/')
-    .map((segment) => (/\d/.test(segment) ? '*' : segment))
+    .map((segment) => (/\d/.test(segment) ? '*' : /^by-[a-z-]+$/.test(segment) ? 'by-*' : segment))
     .join('/');
 
 const nameOf = (kind: string): string => (kind === '' ? 'home' : kind.replace(/\*\//g, '').replace(/\/$/, '').replace(/\//g, '-') || 'disclosure');

@@ -1,0 +1,8 @@
+/** The whole-site comparison's downloads: `全部地区-<year>-<phase>-部门比较.csv` and `.xlsx`. */
+import type { APIRoute } from 'astro';
+import { comparisonDownload, comparisonFilePaths, type ComparisonGroup } from '../../../lib/site/comparison-pages.ts';
+import { getSiteData } from '../../../lib/site/site-data.ts';
+
+export const getStaticPaths = () => comparisonFilePaths(getSiteData(), 'site');
+
+export const GET: APIRoute = async ({ props }) => comparisonDownload(props as { group: ComparisonGroup; extension: 'csv' | 'xlsx' });
