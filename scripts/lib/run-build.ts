@@ -317,7 +317,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
   const loaded =
     shard && shard.regions.length === 0
-      ? { disclosures: [], catalogues: new Map(), findings: [] }
+      ? { disclosures: [], catalogues: new Map(), findings: [], expected: [] }
       : loadContentDir(dir, { files, paths: tree.paths.filter(inThisShard), findings: tree.findings });
   const findings = validateContent(loaded, files, options.rules ?? [], tablesOf);
   for (const f of findings.filter((x) => x.severity === 'warning')) say(formatFinding(f));
@@ -326,7 +326,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     throw new ContentError(findings);
   }
   const warnings = findings.filter((f) => f.severity === 'warning');
-  const site: SiteData = { ...buildSiteData(loaded.disclosures, warnings), ...(shard ? { renders: { disclosures: true, portal: false } } : {}) };
+  const site: SiteData = {
+    ...buildSiteData(loaded.disclosures, warnings, loaded.expected),
+    ...(shard ? { renders: { disclosures: true, portal: false } } : {}),
+  };
   const hashes = disclosureHashes(options.root, dir, files, site);
   const requests: WorkbookRequest[] = site.entries.map((entry) => ({ entry, hash: hashes.get(entry.disclosure.id) ?? '' }));
   let workbooks = { made: 0, cached: 0 };

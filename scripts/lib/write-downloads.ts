@@ -19,6 +19,7 @@ import { tablesWithOwnWorkbook, type WorkbookDisclosure } from '../../src/lib/ex
 import { routes } from '../../src/lib/site/routes.ts';
 import { chartCsvFiles } from '../../src/lib/site/chart-downloads.ts';
 import type { DisclosureEntry, SiteData } from '../../src/lib/site/site-data.ts';
+import { unitPages, unitTables } from '../../src/lib/site/unit-pages.ts';
 import type { WorkbookAnswer, WorkbookJob } from './xlsx-worker.ts';
 
 export interface WorkbookRequest {
@@ -172,6 +173,17 @@ export function writeTableCsvs(siteDir: string, entries: readonly DisclosureEntr
       mkdirSync(dirname(to), { recursive: true });
       writeFileSync(to, tableToCsv(table));
       written++;
+    }
+  }
+  // Each 所属单位's tables beside its page (单位 views, src/lib/site/unit-pages.ts).
+  for (const entry of entries) {
+    for (const page of unitPages(entry)) {
+      for (const table of unitTables(page)) {
+        const to = join(siteDir, routes.unitTableCsv(entry.disclosure, page.unit.code, table));
+        mkdirSync(dirname(to), { recursive: true });
+        writeFileSync(to, tableToCsv(table));
+        written++;
+      }
     }
   }
   return written;

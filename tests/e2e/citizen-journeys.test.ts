@@ -7,6 +7,8 @@ import type { Browser } from 'playwright-core';
 import { routes } from '../../src/lib/site/routes.ts';
 import { followLink, openSession, PHONE, routeOf, urlOf, visit, launchBrowser, type Session } from './support/browser.ts';
 import { sampleEntry, siteData, widestTable } from './support/content.ts';
+import { formatWan } from '../../src/lib/money.ts';
+import { unitPages, unitTables } from '../../src/lib/site/unit-pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,6 +62,35 @@ describe('a citizen', () => {
       expect(page.url()).toBe(overview);
       expect(await page.locator('h1').innerText()).toContain(d.department.name);
       expect(await page.locator(`a[href="${new URL(firstTableHref).pathname}"]`).count()).toBeGreaterThan(0);
+    });
+
+    it('goes from a department’s overview to one of its units, to that unit’s 支出总表, and to its department’s history', async () => {
+      // The first disclosure whose facts are given by unit (a Hunan ledger): Shanghai's have no unit pages.
+      const entry = siteData.entries.find((e) => unitPages(e).length > 0);
+      if (!entry) throw new Error('no disclosure of the site has unit pages (facts given by unit)');
+      const d = entry.disclosure;
+      const [unit] = unitPages(entry);
+      if (!unit) throw new Error(`${d.id} has no unit pages`);
+      const expenditure = unitTables(unit).find((t) => t.id === 'expenditureSummary' && t.provided);
+      if (!expenditure) throw new Error(`${d.id}: the unit view has no 支出总表`);
+      const page = await session.newPage();
+      await visit(page, routes.disclosure(d), `the overview of ${d.department.name} ${d.year}`);
+
+      await followLink(page, routes.unit(d, unit.unit.code), `the page of unit ${unit.unit.code}`);
+      expect(await page.locator('h1').innerText()).toContain(unit.unit.name);
+      await followLink(page, routes.unitTable(d, unit.unit.code, expenditure), `the unit's ${expenditure.title}`);
+      expect(await page.locator('h1').innerText()).toContain(expenditure.title);
+      // The unit's 合计 as the unit view's table has it, which the unit tests prove adds up to the department's.
+      const total = expenditure.rows.find((r) => r.level === 'total');
+      const amount = total?.cells.find((c) => c.kind === 'amount' && c.value !== null);
+      if (!amount || amount.kind !== 'amount' || amount.value === null) throw new Error('the unit 支出总表 has no 合计');
+      expect(await page.locator('main table').first().innerText()).toContain(formatWan(amount.value));
+
+      await followLink(page, routes.unit(d, unit.unit.code), 'back to the unit page');
+      await followLink(page, routes.disclosure(d), 'the department overview');
+      await followLink(page, routes.department(d.region.code, d.department.code), 'the department history');
+      expect(await page.locator('h1').innerText()).toContain(d.department.name);
+      expect(await page.locator(`main a[href="${new URL(urlOf(routes.disclosure(d))).pathname}"]`).count()).toBeGreaterThan(0);
     });
 
     it('searches for a project by its name in the header search box and lands on that project', async () => {

@@ -142,6 +142,20 @@ export function expenditureTrend(years: readonly YearFigure[]): ChartData | null
   return { ...data, summary: data.summary + change };
 }
 
+/** One figure of a department over the years of one phase (its history page), oldest first; only with two years of figures. */
+export function yearSeries(id: string, title: string, source: string, points: readonly { readonly year: number; readonly value: Amount }[]): ChartData | null {
+  const known = [...points].filter((p) => p.value !== null).sort((a, b) => a.year - b.year);
+  if (known.length < 2) return null;
+  return chart(
+    id,
+    title,
+    'bar',
+    false,
+    source,
+    known.map((p) => ({ label: t('unit.year', { year: p.year }), value: p.value })),
+  );
+}
+
 /** Every chart of a disclosure's overview that has data, in reading order. */
 export function overviewCharts(year: FigureYear, years: readonly YearFigure[]): ChartData[] {
   const pack = packOf(year.disclosure);

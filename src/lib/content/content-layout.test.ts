@@ -26,4 +26,9 @@ describe('file names in a content folder', () => {
     expect(at([`${D}/disclosure.yaml`, `${D}/photo.png`, 'catalogues/2024/functional.yaml', 'README.md'])).toEqual([['file.unexpected', `content/${D}/photo.png`, '']]);
     expect(at(['catalogues/2024/econ-dept.yml'])).toEqual([['file.misnamed', 'content/catalogues/2024/econ-dept.yml', 'econ-dept.yaml']]);
   });
+
+  it('report a misnamed expected list in a region folder, and read the correct name without a finding', () => {
+    expect(at(['disclosures/990001/Expected.yml', `${D}/disclosure.yaml`])).toEqual([['file.misnamed', 'content/disclosures/990001/Expected.yml', 'expected.yaml']]);
+    expect(at(['disclosures/990001/expected.yaml', `${D}/disclosure.yaml`])).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@
  * finding at that file, never a department that quietly vanishes.
  */
 import { finding, type Finding } from '../findings.ts';
+import { EXPECTED_FILE } from './coverage-file.ts';
 
 /** The files a disclosure folder may hold, by their exact names. */
 export const DISCLOSURE_FILES = ['disclosure.yaml', 'ledger.yaml', 'performance.yaml', 'notes.md'] as const;
@@ -55,6 +56,13 @@ export function layoutFindings(paths: readonly string[], prefix: string): Findin
       continue;
     }
     if (!folder.startsWith('disclosures/')) continue;
+    // A region folder's list of expected departments (coverage-file.ts): a near miss would silently not be read.
+    if (/^disclosures\/[^/]+\/$/.test(folder)) {
+      for (const name of names) {
+        const meant = intendedName(name, [EXPECTED_FILE]);
+        if (meant) findings.push(misnamed(full(name), name, meant));
+      }
+    }
     const isDisclosure = names.includes('disclosure.yaml');
     let named = false;
     for (const name of names) {

@@ -39,6 +39,7 @@ import {
   type RawAmount,
 } from './schema.ts';
 import { AmountReader, parseContentFile } from './parse-file.ts';
+import { expectedFindings, isExpectedFile, parseExpectedFile, type ExpectedRegion } from './coverage-file.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 export interface ContentFile {
@@ -51,6 +52,8 @@ export interface LoadResult {
   readonly disclosures: readonly Disclosure[];
   readonly catalogues: ReadonlyMap<number, Catalogue>;
   readonly findings: readonly Finding[];
+  /** Each region's list of expected departments and units (`disclosures/<region>/expected.yaml`), when it has one. */
+  readonly expected?: readonly ExpectedRegion[];
 }
 
 const CATALOGUE_FILES: Readonly<Record<CatalogueKind, string>> = {
@@ -95,7 +98,22 @@ export function loadContent(files: readonly ContentFile[], root: string, preload
       );
     } else seen.set(d.id, d);
   }
-  return { disclosures: [...seen.values()], catalogues, findings };
+  const expected = loadExpected(byPath, findings);
+  findings.push(...expectedFindings(expected, [...seen.values()]));
+  return { disclosures: [...seen.values()], catalogues, findings, expected };
+}
+
+/** The regions' expected lists (coverage-file.ts), by region code. */
+function loadExpected(byPath: ReadonlyMap<string, ContentFile>, findings: Finding[]): ExpectedRegion[] {
+  const regions: ExpectedRegion[] = [];
+  for (const path of [...byPath.keys()].filter(isExpectedFile).sort()) {
+    const file = byPath.get(path);
+    if (!file) continue;
+    const parsed = parseExpectedFile(file.text, file.path, path.split('/')[1] ?? '');
+    findings.push(...parsed.findings);
+    if (parsed.value) regions.push(parsed.value);
+  }
+  return regions;
 }
 
 function loadCatalogues(byPath: ReadonlyMap<string, ContentFile>, findings: Finding[]): Map<number, Catalogue> {

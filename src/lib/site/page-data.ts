@@ -15,6 +15,8 @@ import { renderNarrativeOrThrow, type RenderedNarrative } from '../narrative/ren
 import { indicatorIndex, type Level1Group } from '../performance/indicator-index.ts';
 import { leafColumns, type FormField, type HeaderNode, type Row, type Table } from '../tables/model.ts';
 import { routes, tableSlug, yearSegment } from './routes.ts';
+import { figureChanges, type FigureChange } from './department-history.ts';
+import { unitList, type UnitListItem } from './unit-pages.ts';
 import { rendersDisclosures, rendersPortal, type DisclosureEntry, type DisclosureSummary, type KeyFigures, type SiteData } from './site-data.ts';
 
 export interface DisclosureParams {
@@ -170,6 +172,12 @@ export interface OverviewData {
   readonly workbook: string;
   /** 预算 or 决算, the other set of the same year, and on a 决算 the comparison with its 年初预算. */
   readonly phase: PhaseView;
+  /** The department's history page (every year and phase). */
+  readonly historyPage: string;
+  /** This year's history figures against the previous year of the same phase; null when the content has no such year. */
+  readonly yearOnYear: readonly FigureChange[] | null;
+  /** The 所属单位 with pages of their own; empty when the facts are the department's as a whole. */
+  readonly units: readonly UnitListItem[];
 }
 
 const tableStatus = (table: Table): TableStatus => (!table.provided ? 'notProvided' : table.empty ? 'empty' : 'published');
@@ -218,6 +226,9 @@ export function overviewData(site: SiteData, entry: DisclosureEntry): OverviewDa
     unitPerformance: unitPerformanceTable(entry) ? routes.unitPerformance(d) : null,
     workbook: routes.workbook(d),
     phase: phaseView(site, entry),
+    historyPage: routes.department(d.region.code, d.department.code),
+    yearOnYear: comparable ? figureChanges(figureYear(entry)!, figureYear(comparable)!) : null,
+    units: unitList(entry),
   };
   overviewCache.set(entry, data);
   return data;

@@ -67,6 +67,17 @@ export const routes = {
   factsCsv: (): string => 'data/facts.csv',
   dataPackage: (): string => 'data/datapackage.json',
   manifest: (): string => 'data/SHA256SUMS',
+  // ——— Department history and unit disclosures (issue 14) ———
+  /** A department's history: every year and phase published. */
+  department: (regionCode: string, departmentCode: string): string => `${regionCode}/${departmentCode}/`,
+  /** One 所属单位's disclosure (单位预算/决算公开), beside its department's. */
+  unit: (d: DisclosureRef, unitCode: string): string => `${disclosureRoot(d)}units/${encodeURIComponent(unitCode)}/`,
+  unitTable: (d: DisclosureRef, unitCode: string, table: TableRef): string =>
+    `${disclosureRoot(d)}units/${encodeURIComponent(unitCode)}/tables/${tableSlug(table)}/`,
+  unitTableCsv: (d: DisclosureRef, unitCode: string, table: TableRef): string =>
+    `${disclosureRoot(d)}units/${encodeURIComponent(unitCode)}/tables/${tableSlug(table)}.csv`,
+  /** Which expected departments and units of a region have published, year by year (inside the region's folder, so a shard renders it). */
+  coverage: (regionCode: string): string => `${regionCode}/coverage/`,
   /** The page the web server answers a missing path with (deploy/nginx/gongkai.conf: error_page 404). */
   notFound: (): string => '404.html',
 } as const;

@@ -4,6 +4,7 @@
  * data) read only the summaries, so a portal can later combine shards' summaries.
  */
 import { loadContentOrThrow } from '../content/read-content-dir.ts';
+import type { ExpectedRegion } from '../content/coverage-file.ts';
 import type { OpenDataFile } from '../export/datapackage.ts';
 import type { Finding } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
@@ -67,6 +68,8 @@ export interface SiteData {
   readonly searchIndexes?: readonly string[];
   /** The open-data files, when the portal combined them from the shards instead of computing them from ledgers. */
   readonly openData?: readonly OpenDataFile[];
+  /** The regions' lists of expected departments and units, for the coverage pages (rendered with the region's disclosures). */
+  readonly expected?: readonly ExpectedRegion[];
 }
 
 /** Whether this build renders the pages of each disclosure. */
@@ -159,7 +162,7 @@ export function sortEntries<T extends { readonly disclosure: Pick<Disclosure, 'y
   );
 }
 
-export function buildSiteData(disclosures: readonly Disclosure[], warnings: readonly Finding[] = []): SiteData {
+export function buildSiteData(disclosures: readonly Disclosure[], warnings: readonly Finding[] = [], expected: readonly ExpectedRegion[] = []): SiteData {
   const entries = disclosures
     .map((disclosure) => {
       const tables = tablesOf(disclosure);
@@ -171,7 +174,7 @@ export function buildSiteData(disclosures: readonly Disclosure[], warnings: read
         a.disclosure.region.code.localeCompare(b.disclosure.region.code) ||
         a.disclosure.department.code.localeCompare(b.disclosure.department.code),
     );
-  return { entries, warnings };
+  return { entries, warnings, ...(expected.length > 0 ? { expected } : {}) };
 }
 
 let cached: { dir: string; data: SiteData } | undefined;
@@ -197,7 +200,7 @@ export function getSiteData(dir?: string): SiteData {
   const key = dir ?? '';
   if (cached && cached.dir === key) return cached.data;
   const result = loadContentOrThrow(dir);
-  const data = buildSiteData(result.disclosures, result.findings);
+  const data = buildSiteData(result.disclosures, result.findings, result.expected);
   cached = { dir: key, data };
   return data;
 }

@@ -1,6 +1,7 @@
 /**
  * One page of every kind the build produced, found in the built site itself (so a new kind of
- * page is covered without editing the tests), plus the two that are not files: the search page
+ * page is covered without editing the tests: a department's history `*\/*\/`, a unit's page
+ * `*\/*\/*\/units/*\/` and its tables, a region's coverage `*\/coverage/`), plus the two that are not files: the search page
  * with a query and the 404 page a missing path gets.
  */
 import { listFiles } from '../../../scripts/lib/run-build.ts';
@@ -45,7 +46,15 @@ function collect(): PageKind[] {
     const kind = kindOf(path);
     if (!byKind.has(kind)) byKind.set(kind, path);
   }
-  const kinds: PageKind[] = [...byKind].map(([kind, path]) => ({ kind, name: nameOf(kind), path, status: 200 }));
+  // Names stay unique (screenshot files): a department's history `*/*/` and its year `*/*/*/` would both be `disclosure`.
+  const taken = new Map<string, number>();
+  const uniqueName = (kind: string): string => {
+    const name = kind === '*/*/' ? 'department' : nameOf(kind);
+    const seen = taken.get(name) ?? 0;
+    taken.set(name, seen + 1);
+    return seen === 0 ? name : `${name}-${seen + 1}`;
+  };
+  const kinds: PageKind[] = [...byKind].map(([kind, path]) => ({ kind, name: uniqueName(kind), path, status: 200 }));
   const query = sample.department.name;
   return [
     ...kinds.filter((k) => k.path !== routes.search()),
