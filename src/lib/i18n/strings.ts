@@ -250,6 +250,7 @@ export const zhCN = {
   'compare.rankingTitle': '{scope}{year}年部门{phase}“三公”经费排名',
   'compare.link': '{year}年部门{phase}比较',
   'compare.linksLabel': '部门比较',
+  'compare.unitOf': '（{department}所属单位）',
   'compare.intro': '{count}个部门的{phase}，每行一个部门。数字取自各部门公开表，点击部门名称查看原表。',
   'compare.introSorted': '按{label}从高到低排列；没有金额的部门排在最后。',
   'compare.sortHint': '点击列标题可按该列从高到低排序（无需 JavaScript）。',

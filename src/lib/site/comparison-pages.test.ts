@@ -14,7 +14,10 @@ import {
   type ComparisonGroup,
 } from './comparison-pages.ts';
 import { routes } from './routes.ts';
-import { entryFromSummary, getSiteData, summaryEntry } from './site-data.ts';
+import { buildSiteData, entryFromSummary, getSiteData, summaryEntry } from './site-data.ts';
+import { unitPages } from './unit-pages.ts';
+import { loadContentDir } from '../content/read-content-dir.ts';
+import { syntheticDisclosure } from '../../../tests/support/synthetic-disclosure.ts';
 
 const site = getSiteData('content');
 const groups = comparisonGroups(site.entries.map((e) => e.summary));
@@ -133,5 +136,37 @@ describe('the comparison downloads', () => {
 
   it('give the same workbook bytes for the same content', async () => {
     expect(Buffer.from(await comparisonWorkbook(data)).equals(Buffer.from(await comparisonWorkbook(data)))).toBe(true);
+  });
+});
+
+describe('a department with several units (SYNTHETIC, three units over the real 2024 catalogue)', () => {
+  const catalogue = loadContentDir('content').catalogues.get(2024)!;
+  const synthetic = buildSiteData([syntheticDisclosure(catalogue, { seed: 1414, units: 3, rows: 90 })]);
+  const [only] = comparisonGroups(synthetic.entries.map((e) => e.summary));
+  const entry = synthetic.entries[0]!;
+
+  it('has a row per unit under the department row, each with the unit’s own figures', () => {
+    expect(only!.rows.map((r) => r.level)).toEqual(['department', 'unit', 'unit', 'unit']);
+    for (const row of only!.rows.filter((r) => r.level === 'unit')) {
+      const view = unitPages(entry).find((p) => p.unit.code === row.unit?.code)!;
+      expect(row.figures.expenditure?.value).toBe(view.view.figures.expenditure);
+      expect(row.page).toBe(routes.unit(entry.disclosure, row.unit!.code));
+    }
+    const sum = only!.rows.filter((r) => r.level === 'unit').reduce((total, r) => total + (r.figures.expenditure?.value ?? 0), 0);
+    expect(sum).toBe(only!.rows[0]!.figures.expenditure?.value);
+  });
+
+  it('sorts units under their department and ranks departments only', () => {
+    const view = comparisonView(only!, 'expenditure');
+    expect(view.rows.map((r) => r.row.level)).toEqual(['department', 'unit', 'unit', 'unit']);
+    expect(view.rows.map((r) => r.rank)).toEqual([1, null, null, null]);
+    const unitAmounts = view.rows.slice(1).map((r) => r.row.figures.expenditure?.value ?? 0);
+    expect(unitAmounts).toEqual([...unitAmounts].sort((a, b) => b - a));
+    for (const table of threePublicRanking(only!)) expect(table.rows.every((r) => r.row.level === 'department')).toBe(true);
+  });
+
+  it('writes the unit rows to the CSV with their level and unit code', () => {
+    const csv = comparisonCsv(comparisonExport(only!));
+    for (const unit of entry.disclosure.units) expect(csv).toContain(unit.code);
   });
 });

@@ -22,7 +22,7 @@ import {
   type ComparisonSort,
 } from './comparison.ts';
 import { comparisonFileStem, routes, yearSegment, type ComparisonRef } from './routes.ts';
-import { rendersPortal, type DisclosureSummary, type SiteData } from './site-data.ts';
+import { rendersPortal, type DisclosureSummary, type SiteData, type UnitSummary } from './site-data.ts';
 import { phaseWord } from '../i18n/format.ts';
 
 /** The departments of one region (or of the whole site: `region` null) in one year and phase. */
@@ -55,6 +55,34 @@ export const rowOfSummary = (s: DisclosureSummary): ComparisonRow => ({
   figures: s.comparison,
 });
 
+/** A 所属单位's row, from its department's summary: the unit's own figures, linked to its pages. */
+export const unitRowOfSummary = (s: DisclosureSummary, unit: UnitSummary): ComparisonRow => ({
+  ...rowOfSummary(s),
+  level: 'unit',
+  unit: { code: unit.code, name: unit.name },
+  page: routes.unit(s, unit.code),
+  figures: unit.comparison,
+});
+
+/**
+ * Rows sorted by `sort` with each department's units under it, themselves sorted the same way.
+ * Departments are ranked among departments; a unit is a part of its department, never ranked
+ * against whole departments.
+ */
+export function sortedWithUnits(rows: readonly ComparisonRow[], sort: ComparisonSort): { row: ComparisonRow; rank: number | null }[] {
+  const departments = sortComparison(
+    rows.filter((r) => r.level === 'department'),
+    sort,
+  );
+  const ranks = sort === 'department' ? departments.map(() => null) : ranksBy(departments, sort);
+  const unitsOf = (d: ComparisonRow) =>
+    sortComparison(
+      rows.filter((r) => r.level === 'unit' && r.region.code === d.region.code && r.department.code === d.department.code),
+      sort,
+    );
+  return departments.flatMap((row, i) => [{ row, rank: ranks[i] ?? null }, ...unitsOf(row).map((unit) => ({ row: unit, rank: null }))]);
+}
+
 /**
  * Every comparison of the site: per region × year × phase, then the whole site per year × phase;
  * latest year first, 预算 before 决算. Only where at least one department has financial tables.
@@ -72,7 +100,10 @@ export function comparisonGroups(summaries: readonly DisclosureSummary[]): Compa
   }
   const groups: ComparisonGroup[] = [];
   for (const { region, year, phase, members } of buckets.values()) {
-    const rows = sortComparison(members.filter((s) => s.hasFinancialTables).map(rowOfSummary), 'department');
+    const rows = sortComparison(
+      members.filter((s) => s.hasFinancialTables).flatMap((s) => [rowOfSummary(s), ...s.units.map((unit) => unitRowOfSummary(s, unit))]),
+      'department',
+    );
     if (rows.length === 0) continue;
     groups.push({ region, year, phase, rows, columns: comparisonColumns(rows), performanceOnly: members.filter((s) => !s.hasFinancialTables) });
   }
@@ -169,8 +200,7 @@ const sortHref = (group: ComparisonGroup, sort: ComparisonSort): string => {
 };
 
 export function comparisonView(group: ComparisonGroup, sort: ComparisonSort): ComparisonView {
-  const sorted = sortComparison(group.rows, sort);
-  const ranks = sort === 'department' ? sorted.map(() => null) : ranksBy(sorted, sort);
+  const sorted = sortedWithUnits(group.rows, sort);
   const title = comparisonTitle(group);
   const label = sort === 'department' ? '' : columnLabel(sort);
   const headers: ComparisonHeader[] = [
@@ -184,7 +214,7 @@ export function comparisonView(group: ComparisonGroup, sort: ComparisonSort): Co
     caption: sort === 'department' ? title : `${title}（${t('compare.sortedBy', { label })}）`,
     showRegion: group.region === null,
     headers,
-    rows: sorted.map((row, i) => ({ row, rank: ranks[i] ?? null, cells: group.columns.map((column) => comparisonCell(row, column, true)) })),
+    rows: sorted.map(({ row, rank }) => ({ row, rank, cells: group.columns.map((column) => comparisonCell(row, column, true)) })),
     csv: routes.comparisonFile(refOf(group), 'csv'),
     xlsx: routes.comparisonFile(refOf(group), 'xlsx'),
     fileStem: comparisonFileStem(refOf(group)),
@@ -207,7 +237,11 @@ export function threePublicRanking(group: ComparisonGroup): RankingTable[] {
   return THREE_PUBLIC_KEYS.map((key) => {
     const column = group.columns.find((c) => c.key === key);
     if (!column) throw new Error(`the comparison has no ${key} column`);
-    const sorted = sortComparison(group.rows, key);
+    // Departments only: the ranking is of whole departments.
+    const sorted = sortComparison(
+      group.rows.filter((r) => r.level === 'department'),
+      key,
+    );
     const ranks = ranksBy(sorted, key);
     return {
       key,

@@ -15,6 +15,7 @@ import { buildTables } from '../templates/build-tables.ts';
 import { packOf } from '../templates/registry.ts';
 import { definitionFor } from '../templates/template-pack.ts';
 import { comparisonFigures, type ComparisonFigures } from './comparison.ts';
+import { disclosureOfUnit, unitsWithOwnPages } from '../disclosure/unit-view.ts';
 
 export interface KeyFigures {
   /** 本年收入合计 (the template's figure 收入合计). */
@@ -44,6 +45,11 @@ export interface DisclosureSummary {
   readonly figures: KeyFigures;
   /** The figures the comparison across departments shows, each with the unit its table prints (comparison.ts). */
   readonly comparison: ComparisonFigures;
+  /**
+   * The same figures for each 所属单位 with pages of its own (unit-view.ts), when the department has
+   * more than one: a one-unit department's unit row would repeat the department's.
+   */
+  readonly units: readonly UnitSummary[];
 }
 
 export interface DisclosureEntry {
@@ -137,7 +143,23 @@ export function summarise(disclosure: Disclosure, tables: readonly Table[]): Dis
     hasFinancialTables: tables.some((t) => t.provided && definitionFor(pack, t.id)?.source === 'facts'),
     figures: keyFigures(disclosure, tables),
     comparison: comparisonFigures({ disclosure, tables }),
+    units: unitSummaries(disclosure),
   };
+}
+
+export interface UnitSummary {
+  readonly code: string;
+  readonly name: string;
+  readonly comparison: ComparisonFigures;
+}
+
+function unitSummaries(disclosure: Disclosure): UnitSummary[] {
+  const units = unitsWithOwnPages(disclosure);
+  if (units.length < 2) return [];
+  return units.map((unit) => {
+    const view = disclosureOfUnit(disclosure, unit.code);
+    return { code: unit.code, name: unit.name, comparison: comparisonFigures({ disclosure: view, tables: tablesOf(view) }) };
+  });
 }
 
 const derived = new WeakMap<Disclosure, readonly Table[]>();
