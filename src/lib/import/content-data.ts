@@ -65,6 +65,8 @@ export interface ImportedProject {
   readonly unit?: string;
   readonly name: string;
   readonly specialFund: boolean;
+  /** 预算编制方式, written only when 财政代编 (the default is 编入部门预算). */
+  readonly compilation?: 'department' | 'finance';
 }
 
 export interface ImportedContent {
@@ -169,7 +171,7 @@ function disclosureYaml(c: ImportedContent): string {
     lines.push('projects:');
     for (const p of c.projects)
       lines.push(
-        `  - {id: ${yamlString(p.id)}${p.unit === undefined ? '' : `, unit: ${q(p.unit)}`}, name: ${yamlString(p.name)}, specialFund: ${p.specialFund}}`,
+        `  - {id: ${yamlString(p.id)}${p.unit === undefined ? '' : `, unit: ${q(p.unit)}`}, name: ${yamlString(p.name)}, specialFund: ${p.specialFund}${p.compilation === 'finance' ? ', compilation: finance' : ''}}`,
       );
   }
   lines.push('income: []');

@@ -22,6 +22,9 @@ import { compareTable, describeDifference, type Difference } from './round-trip.
 import { formsContent, isFormSheet, readForms } from './performance-forms.ts';
 import { shanghaiFacts } from './shanghai-budget.ts';
 import { cellText, readWorkbook, type Sheet } from './sheet.ts';
+import { hunanFacts } from './hunan-budget.ts';
+import { compareFormSheet, hunanForms } from './hunan-forms.ts';
+import { COVER_SHEET_NAME, NOT_PROVIDED_TEXT } from '../export/xlsx.ts';
 import { locateTableSheet, type TableSheet } from './table-sheet.ts';
 
 export interface ImportRequest {
@@ -245,6 +248,10 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     `模板 template: ${pack.id}（${pack.name}）${request.template ? '' : `，按工作表标题识别 recognised from ${found.size} sheet titles`}`,
     `阶段 phase: ${pack.phase}${request.phase ? '' : '（随模板 from the template）'}`,
   ];
+  // gongkai's own download says so on the sheet of a table the disclosure did not publish.
+  const absent = new Set([...found].filter(([, s]) => s.sheet.rows.slice(0, 4).some((r) => cellText(r[0]) === NOT_PROVIDED_TEXT)).map(([id]) => id));
+  for (const id of absent) found.delete(id);
+  if (pack.id === 'hunan-budget') return importHunanWorkbook(request, pack, found, absent, sheets, chosen);
   if (pack.id !== 'shanghai-budget') {
     return fail(
       request,
@@ -260,17 +267,7 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     );
   }
 
-  const issues: ImportIssue[] = [];
-  for (const definition of pack.tables) {
-    if (definition.number !== null && !found.has(definition.id)) {
-      issues.push({
-        code: 'import.missingTable',
-        at: file,
-        zh: `工作簿缺少必需的表“${definition.title}”（表${definition.number}）：请从系统导出完整的公开表`,
-        en: `the workbook lacks the required table ${definition.id} (${definition.title}): export every table`,
-      });
-    }
-  }
+  const issues: ImportIssue[] = missingTables(pack, found, absent, file);
   const unitSheet = [...found.values()].find((s) => s.definition.amountUnit === 'disclosure');
   const amountUnit: AmountUnit | null = unitSheet?.unit ?? null;
   if (unitSheet && amountUnit === null)
@@ -354,6 +351,161 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     performanceYaml: performance?.yaml ?? null,
   };
 
+  return prove(request, base, department, found, issues, chosen);
+}
+
+/** A required table (one the template numbers) that the workbook has no sheet for, published or not. */
+function missingTables(pack: TemplatePack, found: ReadonlyMap<string, TableSheet>, absent: ReadonlySet<string>, file: string): ImportIssue[] {
+  return pack.tables
+    .filter((definition) => definition.number !== null && definition.optional !== true && !found.has(definition.id) && !absent.has(definition.id))
+    .map((definition) => ({
+      code: 'import.missingTable',
+      at: file,
+      zh: `工作簿缺少必需的表“${definition.title}”（表${definition.number}）：请从系统导出完整的公开表`,
+      en: `the workbook lacks the required table ${definition.id} (${definition.title}): export every table`,
+    }));
+}
+
+/** What gongkai's own download states on its cover sheet (部门, 部门编码, 单位), where the workbook has one. */
+function coverOf(sheets: readonly Sheet[]): { department?: CodeName; units: CodeName[] } {
+  const cover = sheets.find((s) => s.name === COVER_SHEET_NAME);
+  if (!cover) return { units: [] };
+  const value = (label: string) => cover.rows.filter((r) => cellText(r[0]) === label).map((r) => cellText(r[1]));
+  const name = value('部门 / Department')[0];
+  const code = value('部门编码 / Department code')[0];
+  const units = value('单位 / Unit').flatMap((text) => {
+    const m = /^(\S*)\s(.+)$/u.exec(text);
+    return m ? [{ code: m[1] ?? '', name: m[2] ?? '' }] : [];
+  });
+  return { ...(name !== undefined && code !== undefined ? { department: { code, name } } : {}), units };
+}
+
+/** Hunan's 23 tables: ledger rows at the grain the tables give (hunan-budget.ts), then the proof. */
+function importHunanWorkbook(
+  request: ImportRequest,
+  pack: TemplatePack,
+  found: Map<string, TableSheet>,
+  absent: ReadonlySet<string>,
+  sheets: readonly Sheet[],
+  chosen: string[],
+): ImportResult {
+  const file = request.fileName;
+  const issues = missingTables(pack, found, absent, file);
+  for (const s of found.values())
+    if (s.unit === null && s.definition.source === 'facts')
+      issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });
+  if (issues.some(isError)) return fail(request, issues, chosen);
+  // The 绩效目标 forms are read as forms (performance.yaml) and proven against their grid below.
+  const formSheets = new Map([...found].filter(([, s]) => s.definition.source === 'forms').map(([id, s]) => [id, s.sheet]));
+  const financial = new Map([...found].filter(([id]) => !formSheets.has(id)));
+  const facts = hunanFacts(financial, file);
+  issues.push(...facts.issues);
+  const forms = hunanForms(formSheets, issues, facts.projects, baseName(file));
+  const catalogue = catalogueFor(request);
+  const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
+  if (!catalogue)
+    issues.push({
+      code: 'import.noCatalogue',
+      at: request.root,
+      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
+      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
+    });
+  else {
+    for (const [kind, names, used] of [
+      ['functional', facts.functionalNames, new Set(facts.rows.flatMap((r) => [r.func, r.func.slice(0, 3), r.func.slice(0, 5)]))],
+      ['econDept', facts.econNames, new Set(facts.rows.flatMap((r) => [r.econ, r.econ.slice(0, 3)]))],
+    ] as const) {
+      for (const code of [...used].sort()) {
+        if (nameOf(catalogue, kind, code) !== undefined) continue;
+        const printed = names.find((n) => n.code === code);
+        if (printed && printed.name !== '') additions[kind].push(printed);
+        else
+          issues.push({
+            code: 'import.unknownCode',
+            at: file,
+            zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
+            en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
+          });
+      }
+    }
+  }
+  if (issues.some(isError)) return fail(request, issues, chosen);
+  const cover = coverOf(sheets);
+  const printed = facts.department ?? cover.department ?? null;
+  const department = request.department ?? printed?.code ?? departmentCodeFrom(file);
+  if (request.department === undefined && printed === null)
+    chosen.push(
+      `部门编码 department: ${department}（表中未印编码，取自文件名；可用 --department 指定 / not printed, taken from the file name; give --department）`,
+    );
+  const departmentName = printed?.name ?? department;
+  // A workbook of forms only prints no spending to tell 行政 from 事业: admin, said as a warning.
+  const units =
+    facts.units.length > 0
+      ? facts.units
+      : cover.units.map((u) => {
+          issues.push({
+            code: 'import.unitTypeAssumed',
+            severity: 'warning',
+            at: `${COVER_SHEET_NAME}!B`,
+            zh: `表中看不出单位 ${u.code} 是行政还是事业单位：已写为 admin（行政），如为事业单位请改为 institution`,
+            en: `the tables do not show whether unit ${u.code} is 行政 or 事业: written as admin, change it to institution if it is one`,
+          });
+          return { ...u, type: 'admin' as const };
+        });
+  const sheetsById = Object.fromEntries(pack.tables.flatMap((t) => (found.has(t.id) ? [[t.id, found.get(t.id)?.sheet.name ?? '']] : [])));
+  const base: ImportedContent = {
+    template: pack.id,
+    phase: pack.phase,
+    year: request.year,
+    amountUnit: '万元',
+    region: { code: request.region, name: request.regionName ?? request.region },
+    department: { code: department, name: departmentName },
+    units,
+    tables: pack.tables.filter((t) => found.has(t.id)).map((t) => t.id),
+    projects: facts.projects,
+    threePublic: null,
+    printStyle: { decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} },
+    printedAsPublished: [],
+    catalogue: additions,
+    provenance: { title: `${departmentName}${request.year}年部门预算`, file: baseName(file), sha256: sha256(request.bytes), sheets: sheetsById },
+    ledger: { kind: 'rows', rows: facts.rows },
+    sections: pack.sections.map((s) => s.title),
+    performanceYaml: forms,
+  };
+  const result = prove(request, base, department, financial, issues, chosen);
+  if (!result.disclosure) return result;
+  const differences = [...formSheets].flatMap(([id, sheet]) => {
+    const table = result.tables.find((t) => t.id === id);
+    return table ? compareFormSheet(table, sheet) : [];
+  });
+  if (differences.length === 0) return result;
+  return fail(
+    request,
+    [
+      ...result.issues,
+      ...differences.map((d) => ({
+        code: 'import.roundTrip.form',
+        at: d.at,
+        zh: `导入后推导的绩效目标表与工作表不一致：${d.at}: 导入 imported ${d.imported}，推导 derived ${d.derived}`,
+        en: `derived form differs from the sheet: imported ${d.imported}, derived ${d.derived}`,
+      })),
+    ],
+    chosen,
+  );
+}
+
+/**
+ * Loads the content, folds in what the document prints its own way (0 for nothing, labels, notes,
+ * rounding), loads again and compares every derived table with its sheet: the proof.
+ */
+function prove(
+  request: ImportRequest,
+  base: ImportedContent,
+  department: string,
+  found: ReadonlyMap<string, TableSheet>,
+  issues: readonly ImportIssue[],
+  chosen: string[],
+): ImportResult {
   // Pass 1: what the document prints its own way (0 for nothing, labels, notes, rounding).
   const first = loadImported(request, base, department);
   if (!first.disclosure) return fail(request, [...issues, ...first.issues], chosen);
@@ -384,7 +536,7 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   if (all.some(isError)) return fail(request, all, chosen);
   return {
     files: second.files,
-    folder: folderOf(request, department, pack.phase),
+    folder: folderOf(request, department, base.phase),
     issues: all,
     chosen,
     disclosure: second.disclosure,
