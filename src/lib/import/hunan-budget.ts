@@ -99,8 +99,8 @@ function linesOf(sheet: TableSheet): Line[] {
       continue;
     }
     const code = t(body, codeCol);
-    if (code === '') {
-      if (/^合计$|^总计$/u.test(plainLabel(name))) out.push({ kind: 'total', code: '', unit: null, name, body });
+    if (code === '' || /^(合计|总计)$/u.test(plainLabel(code))) {
+      if (/^(合计|总计)$/u.test(plainLabel(name || code))) out.push({ kind: 'total', code: '', unit: null, name: name || code, body });
       continue;
     }
     if (cls >= 0 || idx('单位编码') >= 0) {
@@ -176,7 +176,25 @@ export function hunanFacts(sheets: ReadonlyMap<string, TableSheet>, file: string
   // 部门 and 单位, and the 项 each unit spends on, from the 支出总表.
   const summary = table('expenditureSummary');
   const orgs = summary ? summary.lines.filter((l) => l.kind === 'org') : [];
-  const department = orgs[0] ? { code: orgs[0].code, name: orgs[0].name } : null;
+  // The 部门 row's name; a table that prints the code in its place (seed 003's 支出总表) is not the one to read it from.
+  const departmentName = (code: string): string =>
+    ['expenditureSummary', 'generalBudgetExpenditure', 'expenditureByEconDept', 'specialFundSummary', 'threePublic', 'incomeSummary']
+      .flatMap((id) => table(id)?.lines.filter((l) => l.kind === 'org' && l.code === code && l.name !== code && l.name !== '') ?? [])
+      .map((l) => l.name)[0] ?? code;
+  const department = orgs[0] ? { code: orgs[0].code, name: departmentName(orgs[0].code) } : null;
+  // The 收支总表 prints the department's income and spending line by line: where a department has
+  // one unit, it says what the 收入总表 and the 分类汇总表 would say of that unit.
+  const overview = table('incomeExpenditureSummary');
+  const overviewLines = (label: string[]): { label: string; value: Fen }[] => {
+    if (!overview) return [];
+    // Each line column is followed by its 预算数.
+    const [l, v] = [columnOf(overview.sheet, label), columnOf(overview.sheet, label) + 1];
+    return overview.sheet.bodyRows.map((b) => ({
+      label: plainLabel(cellText(b.cells[l])).replace(/^[一二三四五六七八九十]+、/u, ''),
+      value: amount(overview.sheet, b, v),
+    }));
+  };
+  const single = orgs.length === 2;
   // 行政 or 事业: which 政府预算经济分类 classes a unit's spending maps to (机关… 501–504, 对事业单位… 505–506).
   const byEconGov = table('expenditureByEconGov');
   const typeOf = (unit: string, where: string): UnitType => {
@@ -185,8 +203,14 @@ export function hunanFacts(sheets: ReadonlyMap<string, TableSheet>, file: string
       !!byEconGov &&
       !!row &&
       ECON_GOV_CLASSES.some(([code, label]) => codes.includes(code) && amount(byEconGov.sheet, row.body, columnOf(byEconGov.sheet, [label])) !== 0);
-    const admin = has(['501', '502', '503', '504']);
-    const institution = has(['505', '506']);
+    const fromOverview = (codes: readonly string[]) =>
+      single &&
+      !row &&
+      overviewLines(['支出', '项目（按政府预算经济分类）']).some(
+        (x) => x.value !== 0 && ECON_GOV_CLASSES.some(([code, label]) => codes.includes(code) && plainLabel(label) === x.label),
+      );
+    const admin = has(['501', '502', '503', '504']) || fromOverview(['501', '502', '503', '504']);
+    const institution = has(['505', '506']) || fromOverview(['505', '506']);
     if (admin !== institution) return admin ? 'admin' : 'institution';
     issues.push({
       code: 'import.unitTypeAssumed',
@@ -261,6 +285,17 @@ export function hunanFacts(sheets: ReadonlyMap<string, TableSheet>, file: string
     const general = gb.length === 1 ? (gb[0] === 'nonTax' ? nonTaxSource() : (gb[0] ?? null)) : null;
     if (gb.length > 1 || nf.length > 1 || (gb[0] === 'nonTax' && general === null)) sourcesAmbiguous.add(l.unit);
     sources.set(l.unit, { generalBudget: general, nonFiscal: nf.length === 1 ? (nf[0] ?? null) : null, at: where });
+  }
+  if (!income && single && units[0]) {
+    const lines = overviewLines(['收入', '项目']).filter((x) => x.value !== 0);
+    const of = (fund: string) =>
+      (Object.keys(SOURCE_INFO) as FundingSource[]).filter(
+        (k) => SOURCE_INFO[k].fund === fund && !SOURCE_INFO[k].carryover && lines.some((x) => x.label === plainLabel(SOURCE_INFO[k].label)),
+      );
+    const gb = of('generalBudget');
+    const nf = of('nonFiscal');
+    if (gb.length > 1 || nf.length > 1) sourcesAmbiguous.add(units[0].code);
+    sources.set(units[0].code, { generalBudget: gb.length === 1 ? (gb[0] ?? null) : null, nonFiscal: nf.length === 1 ? (nf[0] ?? null) : null, at: file });
   }
   const sourceFor = (unit: string, fund: 'generalBudget' | 'nonFiscal', where: string): FundingSource | null => {
     const s = sources.get(unit)?.[fund] ?? null;
@@ -401,8 +436,21 @@ export function hunanFacts(sheets: ReadonlyMap<string, TableSheet>, file: string
       });
     }
   }
+  // Without the 分类汇总表: a department of one unit whose project spending is of one 类 (收支总表) has it on every 项.
+  const projectClasses = (() => {
+    if (byClass || !single) return null;
+    const lines = overviewLines(['支出', '项目（按部门预算经济分类）']);
+    const start = lines.findIndex((x) => x.label === '项目支出');
+    const after = lines.slice(start + 1);
+    const end = after.findIndex((x) => /服务支出$/u.test(x.label) && !x.label.startsWith('按项目管理'));
+    const classes = [['301', '按项目管理的工资福利支出'] as const, ...PROJECT_CLASS_COLUMNS].filter(([, label]) =>
+      (end < 0 ? after : after.slice(0, end)).some((x) => x.value !== 0 && x.label === plainLabel(label)),
+    );
+    return start >= 0 && classes.length === 1 ? (classes[0]?.[0] ?? null) : null;
+  })();
   for (const [k, s] of spent) {
     const [unit = '', func = ''] = k.split('|');
+    if (projectClasses !== null && s.project !== 0) classesAt.set(k, [{ code: projectClasses, amount: s.project }]);
     const fiscal = FUND_TABLES.map((f) => ({ f, spend: byFund.get(f.fund)?.get(k) }));
     // Non-fiscal basic spending: what the 支出总表 leaves, by 类 from the 分类汇总表.
     const fiscalBasic = fiscal.reduce((sum, x) => sum + (x.spend ? x.spend.wages + x.spend.household + x.spend.operating : 0), 0);

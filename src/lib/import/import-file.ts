@@ -18,7 +18,7 @@ import type { TemplatePack } from '../templates/template-pack.ts';
 import { writeContent, type CodeName, type ContentFiles, type ImportedContent, type ImportedPrintedCell } from './content-data.ts';
 import { importFlatExport, looksLikeFlatExport, type FlatTable } from './flat-export.ts';
 import { isError, type ImportIssue } from './issues.ts';
-import { compareTable, describeDifference, type Difference } from './round-trip.ts';
+import { compareTable, describeDifference, printedOrder, type Difference } from './round-trip.ts';
 import { formsContent, isFormSheet, readForms } from './performance-forms.ts';
 import { shanghaiFacts } from './shanghai-budget.ts';
 import { cellText, readWorkbook, type Sheet } from './sheet.ts';
@@ -390,7 +390,15 @@ function importHunanWorkbook(
   chosen: string[],
 ): ImportResult {
   const file = request.fileName;
-  const issues = missingTables(pack, found, absent, file);
+  // Hunan's departments publish a subset of the 23 tables (often the 绩效目标 forms only): a table
+  // the workbook lacks is written as not provided, and said; what the others leave open is refused below.
+  const issues: ImportIssue[] = missingTables(pack, found, absent, file).map((i) => ({
+    ...i,
+    code: 'import.tableNotInWorkbook',
+    severity: 'warning',
+    zh: i.zh.replace('：请从系统导出完整的公开表', '：按未公开处理'),
+    en: i.en.replace(': export every table', ': written as not provided'),
+  }));
   for (const s of found.values())
     if (s.unit === null && s.definition.source === 'facts')
       issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });
@@ -517,12 +525,25 @@ function prove(
   if (!second.disclosure || all.some(isError)) return fail(request, all, chosen);
   const tables = buildTables(second.disclosure);
   const proof = roundTrip(tables, found);
-  for (const d of proof.differences)
+  for (const d of proof.differences) {
+    const printedAsPublished = printedOnItsOwn(d);
     all.push({
-      code: `import.roundTrip.${d.kind}`,
+      code: printedAsPublished ? 'import.printedAsPublished' : `import.roundTrip.${d.kind}`,
+      ...(printedAsPublished ? { severity: 'warning' as const } : {}),
       at: d.at,
-      zh: `导入后推导的表与工作表不一致：${describeDifference(d)}`,
-      en: `derived table differs from the sheet: imported ${d.imported}, derived ${d.derived}`,
+      zh: printedAsPublished
+        ? `${printedAsPublished}，按原样保留 / kept as printed：${describeDifference(d)}`
+        : `导入后推导的表与工作表不一致：${describeDifference(d)}`,
+      en: `${printedAsPublished ? 'printed as published, kept' : 'derived table differs from the sheet'}: imported ${d.imported}, derived ${d.derived}`,
+    });
+  }
+  for (const r of proof.reordered)
+    all.push({
+      code: 'import.printedAsPublished',
+      severity: 'warning',
+      at: r,
+      zh: '表中各行的印刷顺序与科目编码顺序不同；数字一致，网站按编码顺序列出 / rows printed out of code order',
+      en: 'the rows are printed out of code order; every row and figure agrees, the site lists them in code order',
     });
   for (const p of adjusted.content.printedAsPublished) {
     all.push({
@@ -584,18 +605,42 @@ function loadImported(
   return { files, disclosure: result.disclosures[0] ?? null, issues };
 }
 
-function roundTrip(tables: readonly Table[], found: ReadonlyMap<string, TableSheet>): { differences: Difference[]; cells: number; rows: number } {
+/**
+ * A difference the document prints on its own, not a disagreement of figures: a header label left
+ * blank, or a 部门/单位 row printing its code where its name goes. Said as a warning; null otherwise.
+ */
+function printedOnItsOwn(d: Difference): string | null {
+  if (d.kind === 'header' && d.imported === '') return '表头此格印为空白 / a header label printed blank';
+  if (d.kind === 'label' && (d.row?.level === 'department' || d.row?.level === 'unit')) {
+    const words = d.imported.split(/\s+/u);
+    if (words.length === 2 && words[0] === words[1]) return '部门/单位行的名称处印的是编码 / the code is printed where the name goes';
+  }
+  return null;
+}
+
+function roundTrip(
+  tables: readonly Table[],
+  found: ReadonlyMap<string, TableSheet>,
+): { differences: Difference[]; cells: number; rows: number; reordered: string[] } {
   const differences: Difference[] = [];
+  const reordered: string[] = [];
   let cells = 0;
   let rows = 0;
   for (const table of tables) {
     const sheet = found.get(table.id);
     if (!sheet) continue;
-    differences.push(...compareTable(table, sheet));
+    const inOrder = compareTable(table, sheet);
+    // Rows printed out of code order: compared row by row with the derived rows in the sheet's order.
+    const permuted = inOrder.some((d) => d.kind === 'label') ? printedOrder(table, sheet) : null;
+    const compared = permuted ? compareTable(permuted, sheet) : inOrder;
+    if (permuted && compared.length < inOrder.length) {
+      reordered.push(`${sheet.sheet.name}!${sheet.bodyRows[0]?.cells[0]?.address ?? 'A1'}`);
+      differences.push(...compared);
+    } else differences.push(...inOrder);
     rows += sheet.bodyRows.length;
     cells += sheet.bodyRows.length * table.columns.filter((c) => c.kind === 'amount').length;
   }
-  return { differences, cells, rows };
+  return { differences, cells, rows, reordered };
 }
 
 /** Folds the differences a document prints on purpose into its content; the rest stay for the proof to report. */
