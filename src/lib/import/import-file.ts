@@ -11,11 +11,11 @@ import { catalogueYearFor, nameOf, type Catalogue } from '../catalogue/catalogue
 import { loadContent, type ContentFile } from '../content/load.ts';
 import type { Disclosure, DisclosurePhase } from '../disclosure/model.ts';
 import type { AmountUnit } from '../money.ts';
-import type { Table } from '../tables/model.ts';
+import type { Row, Table } from '../tables/model.ts';
 import { buildTables } from '../templates/build-tables.ts';
 import { templatePack, templatePacks } from '../templates/registry.ts';
 import type { TemplatePack } from '../templates/template-pack.ts';
-import { writeContent, type CodeName, type ContentFiles, type ImportedContent, type ImportedPrintedCell } from './content-data.ts';
+import { amountText, writeContent, type CodeName, type ContentFiles, type ImportedContent, type ImportedPrintedCell } from './content-data.ts';
 import { importFlatExport, looksLikeFlatExport, type FlatTable } from './flat-export.ts';
 import { isError, type ImportIssue } from './issues.ts';
 import { compareTable, describeDifference, printedOrder, type Difference } from './round-trip.ts';
@@ -23,6 +23,7 @@ import { formsContent, isFormSheet, readForms } from './performance-forms.ts';
 import { shanghaiFacts } from './shanghai-budget.ts';
 import { cellText, readWorkbook, type Sheet } from './sheet.ts';
 import { hunanFacts } from './hunan-budget.ts';
+import { finalFacts } from './shanghai-final.ts';
 import { compareFormSheet, hunanForms } from './hunan-forms.ts';
 import { COVER_SHEET_NAME, NOT_PROVIDED_TEXT } from '../export/xlsx.ts';
 import { locateTableSheet, type TableSheet } from './table-sheet.ts';
@@ -252,6 +253,7 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
   const absent = new Set([...found].filter(([, s]) => s.sheet.rows.slice(0, 4).some((r) => cellText(r[0]) === NOT_PROVIDED_TEXT)).map(([id]) => id));
   for (const id of absent) found.delete(id);
   if (pack.id === 'hunan-budget') return importHunanWorkbook(request, pack, found, absent, sheets, chosen);
+  if (pack.id === 'shanghai-final') return importFinalWorkbook(request, pack, found, absent, chosen);
   if (pack.id !== 'shanghai-budget') {
     return fail(
       request,
@@ -502,6 +504,86 @@ function importHunanWorkbook(
   );
 }
 
+/** Shanghai's ten 决算 tables: coarse facts, income and balances at the grain the tables give (shanghai-final.ts), then the proof. */
+function importFinalWorkbook(
+  request: ImportRequest,
+  pack: TemplatePack,
+  found: Map<string, TableSheet>,
+  absent: ReadonlySet<string>,
+  chosen: string[],
+): ImportResult {
+  const file = request.fileName;
+  const issues = missingTables(pack, found, absent, file);
+  const amountUnit: AmountUnit = [...found.values()].find((s) => s.unit !== null)?.unit ?? '万元';
+  for (const s of found.values())
+    if (s.unit === null && s.definition.id !== 'unitComposition')
+      issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });
+  if (issues.some(isError)) return fail(request, issues, chosen);
+  const facts = finalFacts(found);
+  issues.push(...facts.issues);
+  const catalogue = catalogueFor(request);
+  const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
+  if (catalogue) {
+    for (const [kind, names, used] of [
+      [
+        'functional',
+        facts.functionalNames,
+        new Set([...facts.byFunction, ...facts.incomeByFunction].flatMap((f) => [f.func, f.func.slice(0, 3), f.func.slice(0, 5)])),
+      ],
+      ['econDept', facts.econNames, new Set(facts.basicByEcon.flatMap((f) => [f.econ, f.econ.slice(0, 3)]))],
+    ] as const) {
+      for (const code of [...used].sort()) {
+        if (nameOf(catalogue, kind, code) !== undefined) continue;
+        const printed = names.find((n) => n.code === code);
+        if (printed && printed.name !== '') additions[kind].push(printed);
+        else
+          issues.push({
+            code: 'import.unknownCode',
+            at: file,
+            zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
+            en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
+          });
+      }
+    }
+  } else
+    issues.push({
+      code: 'import.noCatalogue',
+      at: request.root,
+      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
+      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
+    });
+  if (issues.some(isError)) return fail(request, issues, chosen);
+  const department = request.department ?? departmentCodeFrom(file);
+  if (request.department === undefined)
+    chosen.push(
+      `部门编码 department: ${department}（表中未印编码，取自文件名；可用 --department 指定 / not printed, taken from the file name; give --department）`,
+    );
+  const departmentName = [...found.values()].map((s) => s.unitLabel).find((l) => l !== '') ?? department;
+  const sheetsById = Object.fromEntries(pack.tables.flatMap((t) => (found.has(t.id) ? [[t.id, found.get(t.id)?.sheet.name ?? '']] : [])));
+  const tp = facts.threePublic;
+  const base: ImportedContent = {
+    template: pack.id,
+    phase: 'final',
+    year: request.year,
+    amountUnit,
+    region: { code: request.region, name: request.regionName ?? request.region },
+    department: { code: department, name: departmentName },
+    units: facts.units,
+    tables: pack.tables.filter((t) => found.has(t.id)).map((t) => t.id),
+    projects: [],
+    threePublic: { amountUnit, ...tp, adminOperatingCost: null },
+    printStyle: { decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} },
+    printedAsPublished: [],
+    catalogue: additions,
+    provenance: { title: `${departmentName}${request.year}年度部门决算`, file: baseName(file), sha256: sha256(request.bytes), sheets: sheetsById },
+    ledger: { kind: 'facts', byFunction: facts.byFunction, basicByEcon: facts.basicByEcon, incomeByFunction: facts.incomeByFunction },
+    finalAccounts: facts.finalAccounts,
+    sections: pack.sections.map((s) => s.title),
+    performanceYaml: null,
+  };
+  return prove(request, base, department, found, issues, chosen);
+}
+
 /**
  * Loads the content, folds in what the document prints its own way (0 for nothing, labels, notes,
  * rounding), loads again and compares every derived table with its sheet: the proof.
@@ -550,7 +632,7 @@ function prove(
       code: 'import.printedAsPublished',
       severity: 'warning',
       at: p.at,
-      zh: `印刷的合计与其组成部分之和不一致（印 ${p.amount === null ? '空白' : p.amount / 100}，分项合计 ${p.derived}），按原样保留`,
+      zh: `印刷的合计与其组成部分之和不一致（印 ${p.amount === null ? '空白' : amountText(p.amount, p.unit)}，分项合计 ${p.derived}），按原样保留`,
       en: `printed total differs from the sum of its parts (rounding in the source); kept as published`,
     });
   }
@@ -643,6 +725,20 @@ function roundTrip(
   return { differences, cells, rows, reordered };
 }
 
+/**
+ * How a 决算's printedAsPublished names a row (the name its tables look a printed figure up by):
+ * 合计 for a total, the line's label beside the cell for a line of a fixed-line table, else its key.
+ */
+function finalRowName(row: Row, column: number): string {
+  if (row.level === 'total' && !row.key.startsWith('econ:') && row.cells.some((c) => c.kind === 'text' && c.value === '合计')) return '合计';
+  if (row.level !== 'line' || row.key.startsWith('econ:')) return row.key;
+  for (let i = column - 1; i >= 0; i--) {
+    const cell = row.cells[i];
+    if (cell && cell.kind === 'text' && cell.value !== '') return cell.value;
+  }
+  return row.key;
+}
+
 /** Folds the differences a document prints on purpose into its content; the rest stay for the proof to report. */
 function adjust(content: ImportedContent, differences: readonly Difference[], tables: readonly Table[]): { content: ImportedContent } {
   const zero = new Set<string>();
@@ -660,10 +756,17 @@ function adjust(content: ImportedContent, differences: readonly Difference[], ta
       d.row.level !== 'item' &&
       typeof d.derivedAmount === 'number' &&
       typeof d.importedAmount === 'number' &&
-      Math.abs(d.derivedAmount - d.importedAmount) <= 100
+      // Rounding printed in the source: 1 元 in a 元 table; in a 万元 table (each figure rounded on its
+      // own, a 类 of many 款) up to 0.05 万元. Anything more is a disagreement, refused.
+      Math.abs(d.derivedAmount - d.importedAmount) <= (table.amountUnit === '万元' ? 50_000 : 100)
     ) {
       const path = table.columns[d.column]?.path.join('/') ?? '';
-      const row = d.row.level === 'class' || d.row.level === 'section' ? (d.row.key.split(':').pop() ?? d.row.key) : d.row.key;
+      const row =
+        d.row.level === 'class' || d.row.level === 'section'
+          ? (d.row.key.split(':').pop() ?? d.row.key)
+          : content.phase === 'final'
+            ? finalRowName(d.row, d.column)
+            : d.row.key;
       printed.push({ table: d.table, row, column: path, amount: d.importedAmount, unit: table.amountUnit, at: d.at, derived: d.derived });
     } else if (d.kind === 'header' && d.templateLabel !== undefined && d.imported !== '')
       labels[d.templateLabel] = d.imported.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');

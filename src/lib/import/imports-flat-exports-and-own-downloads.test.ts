@@ -206,3 +206,39 @@ describe('a Hunan table workbook', () => {
     ]);
   });
 });
+
+describe('the site’s own XLSX download of the 决算 310107-ptczj-2024-final', () => {
+  const d = sample.disclosures.find((x) => x.id === '310107-ptczj-2024-final');
+  if (!d) throw new Error('no sample');
+  const imported = async (extra: Partial<ImportRequest>) =>
+    importFile(request('ptczj-2024-js.xlsx', await tableWorkbook(d, buildTables(d), 'stamp'), '310107', 2024, { regionName: d.region.name, ...extra }));
+
+  it.each([{ phase: 'final' as const }, {}])('imports back to byte-identical CSVs of every table (%o), the 决算 recognised from its sheets', async (extra) => {
+    const result = await imported(extra);
+    expect(result.chosen[0]).toContain('shanghai-final');
+    expect(result.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
+    if (!result.disclosure) throw new Error('not imported');
+    expect(result.disclosure.id).toBe(d.id);
+    expect(result.folder).toBe('disclosures/310107/ptczj/2024-final');
+    const theirs = buildTables(result.disclosure);
+    for (const table of buildTables(d)) expect(tableToCsv(theirs.find((t) => t.id === table.id) ?? table), table.id).toBe(tableToCsv(table));
+  });
+
+  it('gives the coarse facts, income and balances the 决算 was transcribed to by hand; the printed roundings are warnings', async () => {
+    const result = await imported({ phase: 'final' });
+    const fact = (f: { func?: string | null; econ?: string | null; source: string; kind?: string; amount: number }) =>
+      [f.func ?? '', f.econ ?? '', f.source, f.kind ?? '', f.amount].join(' ');
+    const ours = result.disclosure?.coarseFacts;
+    const theirs = d.coarseFacts;
+    expect(ours?.byFunction.map(fact)).toEqual(theirs?.byFunction.map(fact));
+    expect(ours?.basicByEcon.map(fact).sort()).toEqual(theirs?.basicByEcon.map(fact).sort());
+    expect(ours?.incomeByFunction?.map(fact)).toEqual(theirs?.incomeByFunction?.map(fact));
+    expect(result.disclosure?.finalAccounts?.carryoverIn).toEqual(d.finalAccounts?.carryoverIn);
+    expect(result.disclosure?.finalAccounts?.carryoverOut).toEqual(d.finalAccounts?.carryoverOut);
+    expect(result.disclosure?.finalAccounts?.threePublicBudget).toEqual(d.finalAccounts?.threePublicBudget);
+    expect(result.disclosure?.units.map((u) => [u.name, u.remark ?? ''])).toEqual(d.units.map((u) => [u.name, u.remark ?? '']));
+    const warnings = result.issues.filter((i) => i.code === 'import.printedAsPublished').map((i) => i.at);
+    expect(warnings).toContain('02 收入决算表!E6');
+    expect(warnings).toContain('06 一般公共预算财政拨款基本支出决算表!H6');
+  });
+});
