@@ -536,11 +536,21 @@ export function hunanFacts(sheets: ReadonlyMap<string, TableSheet>, file: string
     }
   }
 
+  // Project spending the 专项资金表 does not list: the tables name no project for it.
+  for (const r of rows)
+    if (r.kind === 'project' && r.project === undefined)
+      refuse(
+        special ? `${special.sheet.sheet.name}!A1` : file,
+        `单位 ${r.unit} 科目 ${r.func} 的项目支出不在专项资金预算汇总表中，表中没有它的项目名称`,
+        `project spending of ${r.unit} on ${r.func} is not in the 专项资金预算汇总表: the tables name no project for it`,
+      );
   const unitOrder = (u: string) => units.findIndex((x) => x.code === u);
   const kindOrder = (k: ExpenditureKind) => (k === 'basic' ? 0 : 1);
   rows.sort(
     (a, b) => unitOrder(a.unit) - unitOrder(b.unit) || kindOrder(a.kind) - kindOrder(b.kind) || a.func.localeCompare(b.func) || a.econ.localeCompare(b.econ),
   );
   const names = (m: Map<string, string>): CodeName[] => [...m].map(([code, name]) => ({ code, name }));
-  return { rows, department, units, projects, functionalNames: names(functionalNames), econNames: names(econNames), issues };
+  // One finding per cell and message (a source that cannot be told is met on every row it pays).
+  const unique = issues.filter((issue, i) => issues.findIndex((x) => x.code === issue.code && x.at === issue.at && x.zh === issue.zh) === i);
+  return { rows, department, units, projects, functionalNames: names(functionalNames), econNames: names(econNames), issues: unique };
 }

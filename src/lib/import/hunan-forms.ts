@@ -249,11 +249,13 @@ function unitForm(sheet: Sheet, issues: ImportIssue[]): string[] {
 export function hunanForms(formSheets: ReadonlyMap<string, Sheet>, issues: ImportIssue[], projects: readonly ImportedProject[], file: string): string | null {
   const projectSheet = formSheets.get('projectPerformance');
   const unitSheet = formSheets.get('unitPerformance');
-  if (!projectSheet && !unitSheet) return null;
-  const lines = [`# 绩效目标表, imported from ${file}.`, `amountUnit: ${UNIT}`];
+  // A published table with no form in it (an empty grid) writes nothing.
+  const unitFilled = unitSheet !== undefined && (formGrid(unitSheet).fields.length > 0 || formGrid(unitSheet).rows.length > 0);
   const forms = projectSheet ? projectForms(projectSheet, issues, projects) : [];
+  if (forms.length === 0 && !unitFilled) return null;
+  const lines = [`# 绩效目标表, imported from ${file}.`, `amountUnit: ${UNIT}`];
   lines.push(forms.length === 0 ? 'projects: []' : 'projects:', ...forms);
-  if (unitSheet) lines.push(...unitForm(unitSheet, issues));
+  if (unitSheet && unitFilled) lines.push(...unitForm(unitSheet, issues));
   return `${lines.join('\n')}\n`;
 }
 
