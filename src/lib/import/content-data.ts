@@ -97,7 +97,9 @@ export interface ImportedContent {
     /** Table id → the sheet it was imported from (empty for a flat export). */
     readonly sheets: Readonly<Record<string, string>>;
   };
+  /** `none`: a workbook of forms only gives no ledger at all (no ledger.yaml is written). */
   readonly ledger:
+    | { readonly kind: 'none' }
     | { readonly kind: 'rows'; readonly rows: readonly ImportedLedgerRow[] }
     | {
         readonly kind: 'facts';
@@ -144,7 +146,7 @@ export interface ContentFiles {
 export function writeContent(c: ImportedContent): ContentFiles {
   const files: Record<string, string> = {
     'disclosure.yaml': disclosureYaml(c),
-    'ledger.yaml': ledgerYaml(c),
+    ...(c.ledger.kind === 'none' ? {} : { 'ledger.yaml': ledgerYaml(c) }),
     'notes.md': notesSkeleton(c),
   };
   if (c.performanceYaml !== null) files['performance.yaml'] = c.performanceYaml;
@@ -261,6 +263,7 @@ function disclosureYaml(c: ImportedContent): string {
 
 function ledgerYaml(c: ImportedContent): string {
   const lines: string[] = [`# ${c.department.name} ${c.year}: imported from ${c.provenance.file}.`, `amountUnit: ${c.amountUnit}`];
+  if (c.ledger.kind === 'none') return '';
   if (c.ledger.kind === 'rows') {
     lines.push('rows:');
     if (c.ledger.rows.length === 0) lines[lines.length - 1] = 'rows: []';

@@ -496,6 +496,8 @@ export function hunanFacts(sheets: ReadonlyMap<string, TableSheet>, file: string
 
   // 专项 projects: each matched one-to-one with a 项's project spending of its unit.
   const projects: ImportedProject[] = [];
+  /** Units with a 专项 that matched no single 项 (reported there, not again at each project row). */
+  const unmatched = new Set<string>();
   const special = table('specialFundSummary');
   if (special) {
     const codeCol = columnOf(special.sheet, ['单位代码']);
@@ -521,6 +523,7 @@ export function hunanFacts(sheets: ReadonlyMap<string, TableSheet>, file: string
       const rivals = listed.filter((q) => q.unit === p.unit && q.amount === p.amount);
       const match = matches[0];
       if (matches.length !== 1 || rivals.length !== 1 || !match) {
+        unmatched.add(p.unit);
         refuse(
           at(special.sheet, p.body, nameCol),
           `专项“${p.name}”无法唯一对应到一个功能科目的项目支出`,
@@ -538,7 +541,7 @@ export function hunanFacts(sheets: ReadonlyMap<string, TableSheet>, file: string
 
   // Project spending the 专项资金表 does not list: the tables name no project for it.
   for (const r of rows)
-    if (r.kind === 'project' && r.project === undefined)
+    if (r.kind === 'project' && r.project === undefined && !unmatched.has(r.unit))
       refuse(
         special ? `${special.sheet.sheet.name}!A1` : file,
         `单位 ${r.unit} 科目 ${r.func} 的项目支出不在专项资金预算汇总表中，表中没有它的项目名称`,

@@ -478,7 +478,7 @@ function importHunanWorkbook(
     printedAsPublished: [],
     catalogue: additions,
     provenance: { title: `${departmentName}${request.year}年部门预算`, file: baseName(file), sha256: sha256(request.bytes), sheets: sheetsById },
-    ledger: { kind: 'rows', rows: facts.rows },
+    ledger: financial.size === 0 ? { kind: 'none' } : { kind: 'rows', rows: facts.rows },
     sections: pack.sections.map((s) => s.title),
     performanceYaml: forms,
   };

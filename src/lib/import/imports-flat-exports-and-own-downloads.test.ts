@@ -166,6 +166,8 @@ describe.each(['430202-001-2024', '130303-101-2021', '430407-001-2021', '510411-
       expect(result.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
       if (!result.disclosure) throw new Error('not imported');
       expect(result.disclosure.id).toBe(d.id);
+      // A workbook of forms only gives no ledger: none is written (the form's 预算情况 is then not held against one).
+      expect(Object.keys(result.files ?? {}).includes('ledger.yaml')).toBe(d.files.ledger !== null);
       const imported = buildTables(result.disclosure);
       for (const table of tables) {
         const other = imported.find((t) => t.id === table.id);
