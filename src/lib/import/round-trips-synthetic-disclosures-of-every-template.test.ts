@@ -4,8 +4,9 @@
  * 元 or cents), Hunan 部门预算 and Shanghai 部门决算 (at the grain their tables give:
  * tests/support/synthetic-tables-grain.ts) — are written to the site's own XLSX download, imported
  * back, and give byte-identical table CSVs. `IMPORT_PROPERTY_RUNS` sets the number of disclosures
- * (200 by default: 80 Shanghai 部门预算, 60 Hunan, 60 决算), shared among the three so the test takes
- * no longer than the 200 Shanghai disclosures it ran when it covered one template.
+ * (110 by default: 40 Shanghai 部门预算, 31 Hunan, 40 决算), shared among the three so that the test
+ * takes no longer than the 200 Shanghai disclosures it ran when it covered one template (a Hunan
+ * disclosure, 23 tables and two forms, takes about twice as long as a Shanghai one).
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load.ts';
@@ -18,7 +19,7 @@ import { syntheticHunan, syntheticShanghaiFinal } from '../../../tests/support/s
 import type { Catalogue } from '../catalogue/catalogue.ts';
 import { importFile } from './import-file.ts';
 
-const RUNS = Number(process.env['IMPORT_PROPERTY_RUNS'] ?? 200);
+const RUNS = Number(process.env['IMPORT_PROPERTY_RUNS'] ?? 110);
 const catalogueFiles = readContentFiles('content/catalogues').map((f) => ({
   path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`,
   text: f.text,
@@ -43,7 +44,7 @@ const TEMPLATES: readonly Template[] = [
     name: 'Shanghai 部门预算 (shanghai-budget)',
     region: '310107',
     regionName: '上海市普陀区',
-    share: 0.4,
+    share: 0.36,
     folder: (seed) => `content/disclosures/310107/syn${seed}/2024`,
     files: (c, seed) => syntheticShanghai(c, seed),
     department: (seed) => `syn${seed}`,
@@ -52,7 +53,7 @@ const TEMPLATES: readonly Template[] = [
     name: 'Hunan 部门预算 (hunan-budget)',
     region: '430202',
     regionName: '株洲市荷塘区',
-    share: 0.3,
+    share: 0.28,
     folder: () => 'content/disclosures/430202/001/2024',
     files: syntheticHunan,
     department: () => undefined,
@@ -61,7 +62,7 @@ const TEMPLATES: readonly Template[] = [
     name: 'Shanghai 部门决算 (shanghai-final)',
     region: '310107',
     regionName: '上海市普陀区',
-    share: 0.3,
+    share: 0.36,
     folder: (seed) => `content/disclosures/310107/fin${seed}/2024-final`,
     files: syntheticShanghaiFinal,
     department: (seed) => `fin${seed}`,
