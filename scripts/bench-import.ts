@@ -1,7 +1,8 @@
 /**
  * Import figures for `npm run bench` (SYNTHETIC data): a flat line-level export in rows/s (parse
  * only, and the whole import: parse, write, load), and the time to import a Shanghai workbook of
- * about 300 table rows with its round-trip proof. Prints figures; asserts nothing.
+ * about 300 table rows with its round-trip proof, and a Hunan workbook of the 23 tables. Prints
+ * figures; asserts nothing.
  * Usage: node scripts/bench-import.ts [exportRows=5000]
  */
 import { join, resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { SOURCE_INFO } from '../src/lib/ledger/sources.ts';
 import { buildTables } from '../src/lib/templates/build-tables.ts';
 import { syntheticDisclosure } from '../tests/support/synthetic-disclosure.ts';
 import { syntheticShanghai } from '../tests/support/synthetic-shanghai.ts';
+import { syntheticHunan } from '../tests/support/synthetic-tables-grain.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const exportRows = Number(process.argv[2] ?? 5000);
@@ -98,4 +100,25 @@ const workbookSeconds = seconds(start);
 line(
   `import workbook, ${result.rows} table rows`,
   `${workbookSeconds.toFixed(2)} s, ${cpuSeconds().toFixed(2)} s CPU, incl. round trip over ${result.comparedCells} amount cells (${result.files ? 'proved' : 'FAILED'})`,
+);
+
+// 3. A Hunan workbook of the 23 tables (SYNTHETIC, at the grain the tables give), with the round-trip proof.
+const hunanFiles = syntheticHunan(catalogue, 11);
+const hunanFolder = 'content/disclosures/430202/001/2024';
+const hunan = loadContent(
+  [
+    { path: `${hunanFolder}/disclosure.yaml`, text: hunanFiles.disclosure },
+    { path: `${hunanFolder}/ledger.yaml`, text: hunanFiles.ledger },
+  ],
+  'content',
+  catalogues,
+).disclosures[0];
+if (!hunan) throw new Error('synthetic Hunan disclosure does not load');
+const hunanWorkbook = await tableWorkbook(hunan, buildTables(hunan), 'bench');
+start = performance.now();
+cpuAt = process.cpuUsage();
+const hunanResult = await importFile({ fileName: 'hunan.xlsx', bytes: hunanWorkbook, region: '430202', year: 2024, root: 'content', catalogueFiles });
+line(
+  `import Hunan workbook (23 tables), ${hunanResult.rows} table rows`,
+  `${seconds(start).toFixed(2)} s, ${cpuSeconds().toFixed(2)} s CPU, incl. round trip over ${hunanResult.comparedCells} amount cells (${hunanResult.files ? 'proved' : 'FAILED'})`,
 );

@@ -1,7 +1,9 @@
 /**
  * A site built as shards and merged is the site built whole, page for page (the search index
  * layout, the search page that names the indexes and the build stamp aside); and a rebuild
- * after editing one disclosure rebuilds only that disclosure's shard.
+ * after editing one disclosure rebuilds only that disclosure's shard. The same whole build is the
+ * reference for the import: every sample disclosure's own XLSX download, imported into a fresh
+ * content folder, builds to byte-identical table pages and CSV downloads.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,11 @@ import { BUILD_INFO_FILE, listFiles, type BuildResult } from '../../scripts/lib/
 import { PAGEFIND_DIR, shardIndexDir } from '../../scripts/lib/search-index.ts';
 import { SHARD_SUMMARY_FILE } from '../../scripts/lib/shard-summary.ts';
 import { countRegions, planShards } from '../../scripts/lib/shards.ts';
+import { loadContentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
+import { tableWorkbook } from '../../src/lib/export/xlsx.ts';
+import { importFile } from '../../src/lib/import/import-file.ts';
 import { routes } from '../../src/lib/site/routes.ts';
+import { buildTables } from '../../src/lib/templates/build-tables.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = join(root, '.build-staging', `test-shards-${process.pid}`);
@@ -25,13 +31,23 @@ const snapshot = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [
 const layoutAside = (path: string) =>
   !path.startsWith(`${PAGEFIND_DIR}/`) && path !== `${routes.search()}index.html` && path !== BUILD_INFO_FILE && path !== routes.manifest();
 
+const whole = join(work, 'whole');
+const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: content };
+delete env['SITE_BASE'];
+
+// One whole build of the sample content, the reference of both the sharded build and the import.
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  cpSync(join(root, 'content'), content, { recursive: true });
+  await buildSite({ root, env, outDir: whole, cacheDir: join(work, 'cache', 'whole') });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
 describe('a site built as shards', () => {
-  const whole = join(work, 'whole');
   const merged = join(work, 'merged');
   const fragments = join(work, 'fragments');
   const shardIds = Array.from({ length: COUNT }, (_, i) => `${i + 1}-of-${COUNT}`);
-  const env: Record<string, string | undefined> = { ...process.env, CONTENT_DIR: content };
-  delete env['SITE_BASE'];
   let firstRun: BuildResult[] = [];
 
   /** One after another: each is a whole Astro build in this process. */
@@ -43,14 +59,9 @@ describe('a site built as shards', () => {
   };
 
   beforeAll(async () => {
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
-    cpSync(join(root, 'content'), content, { recursive: true });
-    await buildSite({ root, env, outDir: whole, cacheDir: join(work, 'cache', 'whole') });
     firstRun = await buildShards();
     await mergeSite({ root, env, outDir: merged, fragments: shardIds.map((id) => join(fragments, id)) });
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('splits the sample content so that every shard holds disclosures', () => {
     expect(planShards(countRegions(content), COUNT).every((s) => s.disclosures > 0)).toBe(true);
@@ -95,5 +106,74 @@ describe('a site built as shards', () => {
       expect(statSync(join(fragments, id, SHARD_SUMMARY_FILE)).mtimeMs).toBe(mtimes[id]);
     }
     expect(snapshot(join(fragments, shardIds.at(-1) ?? ''))).not.toEqual(before[shardIds.at(-1) ?? '']);
+  });
+});
+
+describe('the sample content imported from its own XLSX downloads into a fresh content folder', () => {
+  const imported = join(work, 'imported');
+  const importedContent = join(work, 'content-imported');
+  const built = join(work, 'imported-site');
+  const tablePage = /(^|\/)tables\/[^/]+\/index\.html$/u;
+  const written: string[] = [];
+
+  beforeAll(async () => {
+    // The sample as the repository has it (the shard test above edits its copy).
+    const sample = loadContentDir(join(root, 'content'));
+    const catalogueFiles = readContentFiles(join(root, 'content', 'catalogues')).map((f) => ({
+      path: `content/catalogues/${f.path.split('catalogues/')[1] ?? ''}`,
+      text: f.text,
+    }));
+    mkdirSync(imported, { recursive: true });
+    cpSync(join(root, 'content', 'catalogues'), join(importedContent, 'catalogues'), { recursive: true });
+    for (const d of sample.disclosures) {
+      const file = join(imported, `${d.id}.xlsx`);
+      writeFileSync(file, await tableWorkbook(d, buildTables(d), 'stamp'));
+      const result = await importFile({
+        fileName: `${d.id}.xlsx`,
+        bytes: new Uint8Array(readFileSync(file)),
+        region: d.region.code,
+        regionName: d.region.name,
+        year: d.year,
+        department: d.department.code,
+        root: 'content',
+        catalogueFiles,
+      });
+      if (!result.files) throw new Error(`${d.id}: ${result.issues.map((i) => `${i.at} ${i.en}`).join('; ')}`);
+      const folder = join(importedContent, result.folder);
+      mkdirSync(folder, { recursive: true });
+      for (const [name, text] of Object.entries(result.files)) writeFileSync(join(folder, name), text);
+      written.push(result.folder);
+    }
+    await buildSite({ root, env: { ...env, CONTENT_DIR: importedContent }, outDir: built, cacheDir: join(work, 'cache', 'imported') });
+  });
+
+  it('holds every sample disclosure, both templates and both phases', () => {
+    expect(written.sort()).toEqual(
+      loadContentDir(join(root, 'content'))
+        .disclosures.map((d) => `disclosures/${d.region.code}/${d.department.code}/${d.year}${d.phase === 'final' ? '-final' : ''}`)
+        .sort(),
+    );
+  });
+
+  it('builds to byte-identical table pages and table CSVs', () => {
+    const pages = listFiles(whole).filter((f) => tablePage.test(f));
+    const csvs = listFiles(whole).filter((f) => f.endsWith('.csv'));
+    expect(pages.length).toBeGreaterThan(100);
+    expect(csvs.length).toBeGreaterThan(100);
+    expect(
+      listFiles(built)
+        .filter((f) => tablePage.test(f))
+        .sort(),
+    ).toEqual(pages.sort());
+    // Table pages are compared whole: no line is masked (the 来源 line with the imported file's
+    // name and SHA-256 is on the overview pages only; the test below says so).
+    for (const file of [...pages, ...csvs]) expect(sha(join(built, file)), file).toBe(sha(join(whole, file)));
+  });
+
+  it('shows the import’s provenance (file and SHA-256) on the overview pages, never on a table page', () => {
+    const pages = listFiles(built).filter((f) => tablePage.test(f));
+    for (const file of pages) expect(readFileSync(join(built, file), 'utf8'), file).not.toMatch(/[0-9a-f]{64}/u);
+    const overviews = listFiles(built).filter((f) => f.endsWith('index.html') && !tablePage.test(f));
+    expect(overviews.some((f) => readFileSync(join(built, f), 'utf8').includes('310107-ptczj-2024-final.xlsx'))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
 import type { ExpenditureKind, FundingSource } from '../ledger/sources.ts';
 import type { AmountUnit, Fen } from '../money.ts';
 import type { DisclosurePhase, UnitType } from '../disclosure/model.ts';
+import type { ImportedFinalAccounts, ImportedIncomeFact } from './shanghai-final.ts';
 
 export interface CodeName {
   readonly code: string;
@@ -65,6 +66,8 @@ export interface ImportedProject {
   readonly unit?: string;
   readonly name: string;
   readonly specialFund: boolean;
+  /** 预算编制方式, written only when 财政代编 (the default is 编入部门预算). */
+  readonly compilation?: 'department' | 'finance';
 }
 
 export interface ImportedContent {
@@ -74,7 +77,7 @@ export interface ImportedContent {
   readonly amountUnit: AmountUnit;
   readonly region: CodeName;
   readonly department: CodeName;
-  readonly units: readonly { readonly code?: string; readonly name: string; readonly type?: UnitType }[];
+  readonly units: readonly { readonly code?: string; readonly name: string; readonly type?: UnitType; readonly remark?: string }[];
   /** Table ids published. */
   readonly tables: readonly string[];
   readonly projects: readonly ImportedProject[];
@@ -94,9 +97,19 @@ export interface ImportedContent {
     /** Table id → the sheet it was imported from (empty for a flat export). */
     readonly sheets: Readonly<Record<string, string>>;
   };
+  /** `none`: a workbook of forms only gives no ledger at all (no ledger.yaml is written). */
   readonly ledger:
+    | { readonly kind: 'none' }
     | { readonly kind: 'rows'; readonly rows: readonly ImportedLedgerRow[] }
-    | { readonly kind: 'facts'; readonly byFunction: readonly ImportedFunctionFact[]; readonly basicByEcon: readonly ImportedEconFact[] };
+    | {
+        readonly kind: 'facts';
+        readonly byFunction: readonly ImportedFunctionFact[];
+        readonly basicByEcon: readonly ImportedEconFact[];
+        /** A 决算's income by 功能 项 × source (收入决算表). */
+        readonly incomeByFunction?: readonly ImportedIncomeFact[];
+      };
+  /** What a 决算 states beside its facts (balances, 三公 预算数); absent for a 预算. */
+  readonly finalAccounts?: ImportedFinalAccounts;
   /** The 说明 section titles of the template, for the notes.md skeleton. */
   readonly sections: readonly string[];
   /** performance.yaml, already written, or null. */
@@ -133,7 +146,7 @@ export interface ContentFiles {
 export function writeContent(c: ImportedContent): ContentFiles {
   const files: Record<string, string> = {
     'disclosure.yaml': disclosureYaml(c),
-    'ledger.yaml': ledgerYaml(c),
+    ...(c.ledger.kind === 'none' ? {} : { 'ledger.yaml': ledgerYaml(c) }),
     'notes.md': notesSkeleton(c),
   };
   if (c.performanceYaml !== null) files['performance.yaml'] = c.performanceYaml;
@@ -159,6 +172,7 @@ function disclosureYaml(c: ImportedContent): string {
         ...(u.code === undefined ? [] : [`code: ${q(u.code)}`]),
         `name: ${yamlString(u.name)}`,
         ...(u.type === undefined ? [] : [`type: ${u.type}`]),
+        ...(u.remark === undefined ? [] : [`remark: ${yamlString(u.remark)}`]),
       ];
       lines.push(`  - {${parts.join(', ')}}`);
     }
@@ -169,7 +183,7 @@ function disclosureYaml(c: ImportedContent): string {
     lines.push('projects:');
     for (const p of c.projects)
       lines.push(
-        `  - {id: ${yamlString(p.id)}${p.unit === undefined ? '' : `, unit: ${q(p.unit)}`}, name: ${yamlString(p.name)}, specialFund: ${p.specialFund}}`,
+        `  - {id: ${yamlString(p.id)}${p.unit === undefined ? '' : `, unit: ${q(p.unit)}`}, name: ${yamlString(p.name)}, specialFund: ${p.specialFund}${p.compilation === 'finance' ? ', compilation: finance' : ''}}`,
       );
   }
   lines.push('income: []');
@@ -182,6 +196,22 @@ function disclosureYaml(c: ImportedContent): string {
       const v = t[key];
       if (v !== null) lines.push(`  ${key}: ${amountText(v, t.amountUnit)}`);
     }
+  }
+  if (c.finalAccounts) {
+    const f = c.finalAccounts;
+    const balances = (b: Readonly<Record<string, number | null>>) =>
+      `{${Object.entries(b)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => `${k}: ${amountText(v ?? 0, c.amountUnit)}`)
+        .join(', ')}}`;
+    lines.push('# 决算: balances and the 三公 预算数 as the tables print them; the 年初预算数 of the 说明 are not in the workbook.');
+    lines.push('finalAccounts:');
+    lines.push(`  amountUnit: ${c.amountUnit}`);
+    lines.push(`  carryoverIn: ${balances(f.carryoverIn)}`);
+    lines.push(`  carryoverOut: ${balances(f.carryoverOut)}`);
+    if (f.nonFiscalSurplusUsed !== null) lines.push(`  nonFiscalSurplusUsed: ${amountText(f.nonFiscalSurplusUsed, c.amountUnit)}`);
+    if (f.surplusAllocation !== null) lines.push(`  surplusAllocation: ${amountText(f.surplusAllocation, c.amountUnit)}`);
+    lines.push(`  threePublicBudget: ${balances(f.threePublicBudget)}`);
   }
   lines.push('printStyle:');
   lines.push(`  decimals: ${c.printStyle.decimals}`);
@@ -233,6 +263,7 @@ function disclosureYaml(c: ImportedContent): string {
 
 function ledgerYaml(c: ImportedContent): string {
   const lines: string[] = [`# ${c.department.name} ${c.year}: imported from ${c.provenance.file}.`, `amountUnit: ${c.amountUnit}`];
+  if (c.ledger.kind === 'none') return '';
   if (c.ledger.kind === 'rows') {
     lines.push('rows:');
     if (c.ledger.rows.length === 0) lines[lines.length - 1] = 'rows: []';
@@ -243,6 +274,12 @@ function ledgerYaml(c: ImportedContent): string {
       );
     }
   } else {
+    if (c.ledger.incomeByFunction) {
+      lines.push('# 收入 by 功能分类 项 × 来源 (收入决算表).');
+      lines.push(c.ledger.incomeByFunction.length === 0 ? 'incomeByFunction: []' : 'incomeByFunction:');
+      for (const f of c.ledger.incomeByFunction)
+        lines.push(`  - {func: ${q(f.func)}, source: ${f.source}, amount: ${amountText(f.amount, c.amountUnit)}}  # ${f.name}`);
+    }
     lines.push('# 功能分类 项 × 资金 × 基本/项目, at the grain the tables print; 类/款 rows and totals are derived.');
     lines.push(c.ledger.byFunction.length === 0 ? 'byFunction: []' : 'byFunction:');
     for (const f of c.ledger.byFunction)

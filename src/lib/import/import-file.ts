@@ -11,17 +11,21 @@ import { catalogueYearFor, nameOf, type Catalogue } from '../catalogue/catalogue
 import { loadContent, type ContentFile } from '../content/load.ts';
 import type { Disclosure, DisclosurePhase } from '../disclosure/model.ts';
 import type { AmountUnit } from '../money.ts';
-import type { Table } from '../tables/model.ts';
+import type { Row, Table } from '../tables/model.ts';
 import { buildTables } from '../templates/build-tables.ts';
 import { templatePack, templatePacks } from '../templates/registry.ts';
 import type { TemplatePack } from '../templates/template-pack.ts';
-import { writeContent, type CodeName, type ContentFiles, type ImportedContent, type ImportedPrintedCell } from './content-data.ts';
+import { amountText, writeContent, type CodeName, type ContentFiles, type ImportedContent, type ImportedPrintedCell } from './content-data.ts';
 import { importFlatExport, looksLikeFlatExport, type FlatTable } from './flat-export.ts';
 import { isError, type ImportIssue } from './issues.ts';
-import { compareTable, describeDifference, type Difference } from './round-trip.ts';
+import { compareTable, describeDifference, printedOrder, type Difference } from './round-trip.ts';
 import { formsContent, isFormSheet, readForms } from './performance-forms.ts';
 import { shanghaiFacts } from './shanghai-budget.ts';
 import { cellText, readWorkbook, type Sheet } from './sheet.ts';
+import { hunanFacts } from './hunan-budget.ts';
+import { finalFacts } from './shanghai-final.ts';
+import { compareFormSheet, hunanForms } from './hunan-forms.ts';
+import { COVER_SHEET_NAME, NOT_PROVIDED_TEXT } from '../export/xlsx.ts';
 import { locateTableSheet, type TableSheet } from './table-sheet.ts';
 
 export interface ImportRequest {
@@ -245,6 +249,11 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     `模板 template: ${pack.id}（${pack.name}）${request.template ? '' : `，按工作表标题识别 recognised from ${found.size} sheet titles`}`,
     `阶段 phase: ${pack.phase}${request.phase ? '' : '（随模板 from the template）'}`,
   ];
+  // gongkai's own download says so on the sheet of a table the disclosure did not publish.
+  const absent = new Set([...found].filter(([, s]) => s.sheet.rows.slice(0, 4).some((r) => cellText(r[0]) === NOT_PROVIDED_TEXT)).map(([id]) => id));
+  for (const id of absent) found.delete(id);
+  if (pack.id === 'hunan-budget') return importHunanWorkbook(request, pack, found, absent, sheets, chosen);
+  if (pack.id === 'shanghai-final') return importFinalWorkbook(request, pack, found, absent, chosen);
   if (pack.id !== 'shanghai-budget') {
     return fail(
       request,
@@ -260,17 +269,7 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     );
   }
 
-  const issues: ImportIssue[] = [];
-  for (const definition of pack.tables) {
-    if (definition.number !== null && !found.has(definition.id)) {
-      issues.push({
-        code: 'import.missingTable',
-        at: file,
-        zh: `工作簿缺少必需的表“${definition.title}”（表${definition.number}）：请从系统导出完整的公开表`,
-        en: `the workbook lacks the required table ${definition.id} (${definition.title}): export every table`,
-      });
-    }
-  }
+  const issues: ImportIssue[] = missingTables(pack, found, absent, file);
   const unitSheet = [...found.values()].find((s) => s.definition.amountUnit === 'disclosure');
   const amountUnit: AmountUnit | null = unitSheet?.unit ?? null;
   if (unitSheet && amountUnit === null)
@@ -354,37 +353,306 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     performanceYaml: performance?.yaml ?? null,
   };
 
+  return prove(request, base, department, found, issues, chosen);
+}
+
+/** A required table (one the template numbers) that the workbook has no sheet for, published or not. */
+function missingTables(pack: TemplatePack, found: ReadonlyMap<string, TableSheet>, absent: ReadonlySet<string>, file: string): ImportIssue[] {
+  return pack.tables
+    .filter((definition) => definition.number !== null && definition.optional !== true && !found.has(definition.id) && !absent.has(definition.id))
+    .map((definition) => ({
+      code: 'import.missingTable',
+      at: file,
+      zh: `工作簿缺少必需的表“${definition.title}”（表${definition.number}）：请从系统导出完整的公开表`,
+      en: `the workbook lacks the required table ${definition.id} (${definition.title}): export every table`,
+    }));
+}
+
+/** What gongkai's own download states on its cover sheet (部门, 部门编码, 单位), where the workbook has one. */
+function coverOf(sheets: readonly Sheet[]): { department?: CodeName; units: CodeName[] } {
+  const cover = sheets.find((s) => s.name === COVER_SHEET_NAME);
+  if (!cover) return { units: [] };
+  const value = (label: string) => cover.rows.filter((r) => cellText(r[0]) === label).map((r) => cellText(r[1]));
+  const name = value('部门 / Department')[0];
+  const code = value('部门编码 / Department code')[0];
+  const units = value('单位 / Unit').flatMap((text) => {
+    const m = /^(\S*)\s(.+)$/u.exec(text);
+    return m ? [{ code: m[1] ?? '', name: m[2] ?? '' }] : [];
+  });
+  return { ...(name !== undefined && code !== undefined ? { department: { code, name } } : {}), units };
+}
+
+/** Hunan's 23 tables: ledger rows at the grain the tables give (hunan-budget.ts), then the proof. */
+function importHunanWorkbook(
+  request: ImportRequest,
+  pack: TemplatePack,
+  found: Map<string, TableSheet>,
+  absent: ReadonlySet<string>,
+  sheets: readonly Sheet[],
+  chosen: string[],
+): ImportResult {
+  const file = request.fileName;
+  // Hunan's departments publish a subset of the 23 tables (often the 绩效目标 forms only): a table
+  // the workbook lacks is written as not provided, and said; what the others leave open is refused below.
+  const issues: ImportIssue[] = missingTables(pack, found, absent, file).map((i) => ({
+    ...i,
+    code: 'import.tableNotInWorkbook',
+    severity: 'warning',
+    zh: i.zh.replace('：请从系统导出完整的公开表', '：按未公开处理'),
+    en: i.en.replace(': export every table', ': written as not provided'),
+  }));
+  for (const s of found.values())
+    if (s.unit === null && s.definition.source === 'facts')
+      issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });
+  if (issues.some(isError)) return fail(request, issues, chosen);
+  // The 绩效目标 forms are read as forms (performance.yaml) and proven against their grid below.
+  const formSheets = new Map([...found].filter(([, s]) => s.definition.source === 'forms').map(([id, s]) => [id, s.sheet]));
+  const financial = new Map([...found].filter(([id]) => !formSheets.has(id)));
+  const facts = hunanFacts(financial, file);
+  issues.push(...facts.issues);
+  const forms = hunanForms(formSheets, issues, facts.projects, baseName(file));
+  const catalogue = catalogueFor(request);
+  const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
+  if (!catalogue)
+    issues.push({
+      code: 'import.noCatalogue',
+      at: request.root,
+      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
+      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
+    });
+  else {
+    for (const [kind, names, used] of [
+      ['functional', facts.functionalNames, new Set(facts.rows.flatMap((r) => [r.func, r.func.slice(0, 3), r.func.slice(0, 5)]))],
+      ['econDept', facts.econNames, new Set(facts.rows.flatMap((r) => [r.econ, r.econ.slice(0, 3)]))],
+    ] as const) {
+      for (const code of [...used].sort()) {
+        if (nameOf(catalogue, kind, code) !== undefined) continue;
+        const printed = names.find((n) => n.code === code);
+        if (printed && printed.name !== '') additions[kind].push(printed);
+        else
+          issues.push({
+            code: 'import.unknownCode',
+            at: file,
+            zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
+            en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
+          });
+      }
+    }
+  }
+  if (issues.some(isError)) return fail(request, issues, chosen);
+  const cover = coverOf(sheets);
+  const printed = facts.department ?? cover.department ?? null;
+  const department = request.department ?? printed?.code ?? departmentCodeFrom(file);
+  if (request.department === undefined && printed === null)
+    chosen.push(
+      `部门编码 department: ${department}（表中未印编码，取自文件名；可用 --department 指定 / not printed, taken from the file name; give --department）`,
+    );
+  const departmentName = printed?.name ?? department;
+  // A workbook of forms only prints no spending to tell 行政 from 事业: admin, said as a warning.
+  const units =
+    facts.units.length > 0
+      ? facts.units
+      : cover.units.map((u) => {
+          issues.push({
+            code: 'import.unitTypeAssumed',
+            severity: 'warning',
+            at: `${COVER_SHEET_NAME}!B`,
+            zh: `表中看不出单位 ${u.code} 是行政还是事业单位：已写为 admin（行政），如为事业单位请改为 institution`,
+            en: `the tables do not show whether unit ${u.code} is 行政 or 事业: written as admin, change it to institution if it is one`,
+          });
+          return { ...u, type: 'admin' as const };
+        });
+  const sheetsById = Object.fromEntries(pack.tables.flatMap((t) => (found.has(t.id) ? [[t.id, found.get(t.id)?.sheet.name ?? '']] : [])));
+  const base: ImportedContent = {
+    template: pack.id,
+    phase: pack.phase,
+    year: request.year,
+    amountUnit: '万元',
+    region: { code: request.region, name: request.regionName ?? request.region },
+    department: { code: department, name: departmentName },
+    units,
+    tables: pack.tables.filter((t) => found.has(t.id)).map((t) => t.id),
+    projects: facts.projects,
+    threePublic: null,
+    printStyle: { decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} },
+    printedAsPublished: [],
+    catalogue: additions,
+    provenance: { title: `${departmentName}${request.year}年部门预算`, file: baseName(file), sha256: sha256(request.bytes), sheets: sheetsById },
+    ledger: financial.size === 0 ? { kind: 'none' } : { kind: 'rows', rows: facts.rows },
+    sections: pack.sections.map((s) => s.title),
+    performanceYaml: forms,
+  };
+  const result = prove(request, base, department, financial, issues, chosen);
+  if (!result.disclosure) return result;
+  const differences = [...formSheets].flatMap(([id, sheet]) => {
+    const table = result.tables.find((t) => t.id === id);
+    return table ? compareFormSheet(table, sheet) : [];
+  });
+  if (differences.length === 0) return result;
+  return fail(
+    request,
+    [
+      ...result.issues,
+      ...differences.map((d) => ({
+        code: 'import.roundTrip.form',
+        at: d.at,
+        zh: `导入后推导的绩效目标表与工作表不一致：${d.at}: 导入 imported ${d.imported}，推导 derived ${d.derived}`,
+        en: `derived form differs from the sheet: imported ${d.imported}, derived ${d.derived}`,
+      })),
+    ],
+    chosen,
+  );
+}
+
+/** Shanghai's ten 决算 tables: coarse facts, income and balances at the grain the tables give (shanghai-final.ts), then the proof. */
+function importFinalWorkbook(
+  request: ImportRequest,
+  pack: TemplatePack,
+  found: Map<string, TableSheet>,
+  absent: ReadonlySet<string>,
+  chosen: string[],
+): ImportResult {
+  const file = request.fileName;
+  const issues = missingTables(pack, found, absent, file);
+  const amountUnit: AmountUnit = [...found.values()].find((s) => s.unit !== null)?.unit ?? '万元';
+  for (const s of found.values())
+    if (s.unit === null && s.definition.id !== 'unitComposition')
+      issues.push({ code: 'import.unitMissing', at: `${s.sheet.name}!${s.unitAddress}`, zh: '表上没有“单位：元/万元”', en: 'the sheet names no amount unit' });
+  if (issues.some(isError)) return fail(request, issues, chosen);
+  const facts = finalFacts(found);
+  issues.push(...facts.issues);
+  const catalogue = catalogueFor(request);
+  const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
+  if (catalogue) {
+    for (const [kind, names, used] of [
+      [
+        'functional',
+        facts.functionalNames,
+        new Set([...facts.byFunction, ...facts.incomeByFunction].flatMap((f) => [f.func, f.func.slice(0, 3), f.func.slice(0, 5)])),
+      ],
+      ['econDept', facts.econNames, new Set(facts.basicByEcon.flatMap((f) => [f.econ, f.econ.slice(0, 3)]))],
+    ] as const) {
+      for (const code of [...used].sort()) {
+        if (nameOf(catalogue, kind, code) !== undefined) continue;
+        const printed = names.find((n) => n.code === code);
+        if (printed && printed.name !== '') additions[kind].push(printed);
+        else
+          issues.push({
+            code: 'import.unknownCode',
+            at: file,
+            zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
+            en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
+          });
+      }
+    }
+  } else
+    issues.push({
+      code: 'import.noCatalogue',
+      at: request.root,
+      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
+      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
+    });
+  if (issues.some(isError)) return fail(request, issues, chosen);
+  const department = request.department ?? departmentCodeFrom(file);
+  if (request.department === undefined)
+    chosen.push(
+      `部门编码 department: ${department}（表中未印编码，取自文件名；可用 --department 指定 / not printed, taken from the file name; give --department）`,
+    );
+  const departmentName = [...found.values()].map((s) => s.unitLabel).find((l) => l !== '') ?? department;
+  const sheetsById = Object.fromEntries(pack.tables.flatMap((t) => (found.has(t.id) ? [[t.id, found.get(t.id)?.sheet.name ?? '']] : [])));
+  const tp = facts.threePublic;
+  const base: ImportedContent = {
+    template: pack.id,
+    phase: 'final',
+    year: request.year,
+    amountUnit,
+    region: { code: request.region, name: request.regionName ?? request.region },
+    department: { code: department, name: departmentName },
+    units: facts.units,
+    tables: pack.tables.filter((t) => found.has(t.id)).map((t) => t.id),
+    projects: [],
+    threePublic: { amountUnit, ...tp, adminOperatingCost: null },
+    printStyle: { decimals: 2, zeroWhereNothing: [], labels: {}, notes: {} },
+    printedAsPublished: [],
+    catalogue: additions,
+    provenance: { title: `${departmentName}${request.year}年度部门决算`, file: baseName(file), sha256: sha256(request.bytes), sheets: sheetsById },
+    ledger: { kind: 'facts', byFunction: facts.byFunction, basicByEcon: facts.basicByEcon, incomeByFunction: facts.incomeByFunction },
+    finalAccounts: facts.finalAccounts,
+    sections: pack.sections.map((s) => s.title),
+    performanceYaml: null,
+  };
+  return prove(request, base, department, found, issues, chosen);
+}
+
+/**
+ * Loads the content, folds in what the document prints its own way (0 for nothing, labels, notes,
+ * rounding), loads again and compares every derived table with its sheet: the proof.
+ */
+function prove(
+  request: ImportRequest,
+  base: ImportedContent,
+  department: string,
+  found: ReadonlyMap<string, TableSheet>,
+  issues: readonly ImportIssue[],
+  chosen: string[],
+): ImportResult {
   // Pass 1: what the document prints its own way (0 for nothing, labels, notes, rounding).
   const first = loadImported(request, base, department);
   if (!first.disclosure) return fail(request, [...issues, ...first.issues], chosen);
   const firstDiffs = roundTrip(buildTables(first.disclosure), found);
   const adjusted = adjust(base, firstDiffs.differences, buildTables(first.disclosure));
-  // Pass 2: the proof.
-  const second = loadImported(request, adjusted.content, department);
+  // Pass 2: the proof — after leaving out printed cells that the other printed cells already give
+  // (a 合计 summed from printed 类 lines): only the cells printed on their own are recorded.
+  let second = loadImported(request, adjusted.content, department);
+  if (second.disclosure && adjusted.content.printedAsPublished.length > 0) {
+    const built = buildTables(second.disclosure);
+    const needed = adjusted.content.printedAsPublished.filter((p) => !givenByOthers(p, built));
+    if (needed.length < adjusted.content.printedAsPublished.length) {
+      const pruned = { ...adjusted.content, printedAsPublished: needed };
+      const third = loadImported(request, pruned, department);
+      if (third.disclosure && roundTrip(buildTables(third.disclosure), found).differences.length === roundTrip(built, found).differences.length) {
+        second = third;
+        adjusted.content = pruned;
+      }
+    }
+  }
   const all = [...issues, ...second.issues];
   if (!second.disclosure || all.some(isError)) return fail(request, all, chosen);
   const tables = buildTables(second.disclosure);
   const proof = roundTrip(tables, found);
-  for (const d of proof.differences)
+  for (const d of proof.differences) {
+    const printedAsPublished = printedOnItsOwn(d);
     all.push({
-      code: `import.roundTrip.${d.kind}`,
+      code: printedAsPublished ? 'import.printedAsPublished' : `import.roundTrip.${d.kind}`,
+      ...(printedAsPublished ? { severity: 'warning' as const } : {}),
       at: d.at,
-      zh: `导入后推导的表与工作表不一致：${describeDifference(d)}`,
-      en: `derived table differs from the sheet: imported ${d.imported}, derived ${d.derived}`,
+      zh: printedAsPublished
+        ? `${printedAsPublished}，按原样保留 / kept as printed：${describeDifference(d)}`
+        : `导入后推导的表与工作表不一致：${describeDifference(d)}`,
+      en: `${printedAsPublished ? 'printed as published, kept' : 'derived table differs from the sheet'}: imported ${d.imported}, derived ${d.derived}`,
+    });
+  }
+  for (const r of proof.reordered)
+    all.push({
+      code: 'import.printedAsPublished',
+      severity: 'warning',
+      at: r,
+      zh: '表中各行的印刷顺序与科目编码顺序不同；数字一致，网站按编码顺序列出 / rows printed out of code order',
+      en: 'the rows are printed out of code order; every row and figure agrees, the site lists them in code order',
     });
   for (const p of adjusted.content.printedAsPublished) {
     all.push({
       code: 'import.printedAsPublished',
       severity: 'warning',
       at: p.at,
-      zh: `印刷的合计与其组成部分之和不一致（印 ${p.amount === null ? '空白' : p.amount / 100}，分项合计 ${p.derived}），按原样保留`,
+      zh: `印刷的合计与其组成部分之和不一致（印 ${p.amount === null ? '空白' : amountText(p.amount, p.unit)}，分项合计 ${p.derived}），按原样保留`,
       en: `printed total differs from the sum of its parts (rounding in the source); kept as published`,
     });
   }
   if (all.some(isError)) return fail(request, all, chosen);
   return {
     files: second.files,
-    folder: folderOf(request, department, pack.phase),
+    folder: folderOf(request, department, base.phase),
     issues: all,
     chosen,
     disclosure: second.disclosure,
@@ -392,6 +660,17 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
     comparedCells: proof.cells,
     rows: proof.rows,
   };
+}
+
+/** Whether a printed cell is what the table derives anyway once the other printed cells are in (its parts are printed). */
+function givenByOthers(p: ImportedPrintedCell, tables: readonly Table[]): boolean {
+  const table = tables.find((t) => t.id === p.table);
+  if (!table) return false;
+  return table.published.some((x) => {
+    const row = table.rows.find((r) => r.key === x.rowKey);
+    const names = row !== undefined && (row.key === p.row || row.key.endsWith(`:${p.row}`) || row.cells.some((c) => c.kind === 'text' && c.value === p.row));
+    return names && table.columns[x.columnIndex]?.path.join('/') === p.column && x.printed === p.amount && x.derived === p.amount;
+  });
 }
 
 /** The department code a file name starts with (`ptwl-2024-ys.xlsx` → `ptwl`), for a document that prints none. */
@@ -432,18 +711,56 @@ function loadImported(
   return { files, disclosure: result.disclosures[0] ?? null, issues };
 }
 
-function roundTrip(tables: readonly Table[], found: ReadonlyMap<string, TableSheet>): { differences: Difference[]; cells: number; rows: number } {
+/**
+ * A difference the document prints on its own, not a disagreement of figures: a header label left
+ * blank, or a 部门/单位 row printing its code where its name goes. Said as a warning; null otherwise.
+ */
+function printedOnItsOwn(d: Difference): string | null {
+  if (d.kind === 'header' && d.imported === '') return '表头此格印为空白 / a header label printed blank';
+  if (d.kind === 'label' && (d.row?.level === 'department' || d.row?.level === 'unit')) {
+    const words = d.imported.split(/\s+/u);
+    if (words.length === 2 && words[0] === words[1]) return '部门/单位行的名称处印的是编码 / the code is printed where the name goes';
+  }
+  return null;
+}
+
+function roundTrip(
+  tables: readonly Table[],
+  found: ReadonlyMap<string, TableSheet>,
+): { differences: Difference[]; cells: number; rows: number; reordered: string[] } {
   const differences: Difference[] = [];
+  const reordered: string[] = [];
   let cells = 0;
   let rows = 0;
   for (const table of tables) {
     const sheet = found.get(table.id);
     if (!sheet) continue;
-    differences.push(...compareTable(table, sheet));
+    const inOrder = compareTable(table, sheet);
+    // Rows printed out of code order: compared row by row with the derived rows in the sheet's order.
+    const permuted = inOrder.some((d) => d.kind === 'label') ? printedOrder(table, sheet) : null;
+    const compared = permuted ? compareTable(permuted, sheet) : inOrder;
+    if (permuted && compared.length < inOrder.length) {
+      reordered.push(`${sheet.sheet.name}!${sheet.bodyRows[0]?.cells[0]?.address ?? 'A1'}`);
+      differences.push(...compared);
+    } else differences.push(...inOrder);
     rows += sheet.bodyRows.length;
     cells += sheet.bodyRows.length * table.columns.filter((c) => c.kind === 'amount').length;
   }
-  return { differences, cells, rows };
+  return { differences, cells, rows, reordered };
+}
+
+/**
+ * How a 决算's printedAsPublished names a row (the name its tables look a printed figure up by):
+ * 合计 for a total, the line's label beside the cell for a line of a fixed-line table, else its key.
+ */
+function finalRowName(row: Row, column: number): string {
+  if (row.level === 'total' && !row.key.startsWith('econ:') && row.cells.some((c) => c.kind === 'text' && c.value === '合计')) return '合计';
+  if (row.level !== 'line' || row.key.startsWith('econ:')) return row.key;
+  for (let i = column - 1; i >= 0; i--) {
+    const cell = row.cells[i];
+    if (cell && cell.kind === 'text' && cell.value !== '') return cell.value;
+  }
+  return row.key;
 }
 
 /** Folds the differences a document prints on purpose into its content; the rest stay for the proof to report. */
@@ -463,10 +780,17 @@ function adjust(content: ImportedContent, differences: readonly Difference[], ta
       d.row.level !== 'item' &&
       typeof d.derivedAmount === 'number' &&
       typeof d.importedAmount === 'number' &&
-      Math.abs(d.derivedAmount - d.importedAmount) <= 100
+      // Rounding printed in the source: 1 元 in a 元 table; in a 万元 table (each figure rounded on its
+      // own, a 类 of many 款) up to 0.05 万元. Anything more is a disagreement, refused.
+      Math.abs(d.derivedAmount - d.importedAmount) <= (table.amountUnit === '万元' ? 50_000 : 100)
     ) {
       const path = table.columns[d.column]?.path.join('/') ?? '';
-      const row = d.row.level === 'class' || d.row.level === 'section' ? (d.row.key.split(':').pop() ?? d.row.key) : d.row.key;
+      const row =
+        d.row.level === 'class' || d.row.level === 'section'
+          ? (d.row.key.split(':').pop() ?? d.row.key)
+          : content.phase === 'final'
+            ? finalRowName(d.row, d.column)
+            : d.row.key;
       printed.push({ table: d.table, row, column: path, amount: d.importedAmount, unit: table.amountUnit, at: d.at, derived: d.derived });
     } else if (d.kind === 'header' && d.templateLabel !== undefined && d.imported !== '')
       labels[d.templateLabel] = d.imported.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');

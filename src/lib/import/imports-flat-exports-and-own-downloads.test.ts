@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { loadContent } from '../content/load.ts';
 import { loadContentDir, readContentFiles } from '../content/read-content-dir.ts';
 import { tableToCsv } from '../export/table-csv.ts';
 import { tableWorkbook } from '../export/xlsx.ts';
@@ -153,13 +154,93 @@ describe.each(['310107-ptwl-2024', '310107-ptwl-2023', '310107-ptczj-2025'])('th
   });
 });
 
-describe('the Hunan sample’s own XLSX download', () => {
-  it('is recognised as Hunan’s 23 tables and refused for now, pointing to the line-level export', async () => {
-    const d = sample.disclosures.find((x) => x.id === '430202-001-2024');
-    if (!d) throw new Error('no sample');
-    const result = await importFile(request('430202-001-2024.xlsx', await tableWorkbook(d, buildTables(d), 'stamp'), '430202', 2024));
-    expect(result.chosen[0]).toContain('hunan-budget');
+describe.each(['430202-001-2024', '130303-101-2021', '430407-001-2021', '510411-001-2022', '640221-001-2025'])(
+  'the site’s own XLSX download of the Hunan-template disclosure %s',
+  (id) => {
+    it('is recognised as Hunan’s 23 tables and imports back to byte-identical CSVs of every table', async () => {
+      const d = sample.disclosures.find((x) => x.id === id);
+      if (!d) throw new Error(`no ${id}`);
+      const tables = buildTables(d);
+      const result = await importFile(request(`${id}.xlsx`, await tableWorkbook(d, tables, 'stamp'), d.region.code, d.year, { regionName: d.region.name }));
+      expect(result.chosen[0]).toContain('hunan-budget');
+      expect(result.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
+      if (!result.disclosure) throw new Error('not imported');
+      expect(result.disclosure.id).toBe(d.id);
+      // A workbook of forms only gives no ledger: none is written (the form's 预算情况 is then not held against one).
+      expect(Object.keys(result.files ?? {}).includes('ledger.yaml')).toBe(d.files.ledger !== null);
+      const imported = buildTables(result.disclosure);
+      for (const table of tables) {
+        const other = imported.find((t) => t.id === table.id);
+        expect(other?.provided, table.id).toBe(table.provided);
+        expect(other && tableToCsv(other), table.id).toBe(tableToCsv(table));
+      }
+    });
+  },
+);
+
+describe('a Hunan table workbook', () => {
+  const d = sample.disclosures.find((x) => x.id === '430202-001-2024');
+  if (!d) throw new Error('no sample');
+
+  it('gives the ledger the sample was transcribed to: 款 of basic spending, 类 of project spending, projects matched one to one', async () => {
+    const result = await importFile(request('430202.xlsx', await tableWorkbook(d, buildTables(d), 'stamp'), '430202', 2024));
+    const rows = (r: { unit: string; func: string; econ: string; source: string; kind: string; project?: string; amount: number }) =>
+      [r.unit, r.func, r.econ, r.source, r.kind, r.project ?? '', r.amount].join(' ');
+    expect(result.disclosure?.ledger.map(rows).sort()).toEqual(d.ledger.map(rows).sort());
+    expect(result.disclosure?.projects.map((p) => [p.id, p.name, p.specialFund])).toEqual(d.projects.map((p) => [p.id, p.name, p.specialFund]));
+  });
+
+  it('whose tables leave two ways to place a project is refused at its cell, nothing written', async () => {
+    // Two 专项 of the same amount: which 项 each was spent on is not in the tables.
+    const files = readContentFiles('content/disclosures/430202/001/2024');
+    const edited = files.map((f) => ({
+      path: `content/disclosures/430202/001/2024/${f.path.split('/').pop() ?? ''}`,
+      text: f.text.replace('project: P02, amount: 20.00', 'project: P02, amount: 11.50'),
+    }));
+    const loaded = loadContent([...catalogueFiles, ...edited], 'content');
+    const twin = loaded.disclosures[0];
+    if (!twin) throw new Error(loaded.findings.map((f) => f.en).join('; '));
+    const result = await importFile(request('430202.xlsx', await tableWorkbook(twin, buildTables(twin), 'stamp'), '430202', 2024));
     expect(result.files).toBeNull();
-    expect(result.issues.map((i) => i.code)).toEqual(['import.templateNotImportable']);
+    expect(result.issues.filter((i) => i.code === 'import.ambiguousBreakdown').map((i) => i.at)).toEqual([
+      '21 专项资金预算汇总表!B8',
+      '21 专项资金预算汇总表!B9',
+    ]);
+  });
+});
+
+describe('the site’s own XLSX download of the 决算 310107-ptczj-2024-final', () => {
+  const d = sample.disclosures.find((x) => x.id === '310107-ptczj-2024-final');
+  if (!d) throw new Error('no sample');
+  const imported = async (extra: Partial<ImportRequest>) =>
+    importFile(request('ptczj-2024-js.xlsx', await tableWorkbook(d, buildTables(d), 'stamp'), '310107', 2024, { regionName: d.region.name, ...extra }));
+
+  it.each([{ phase: 'final' as const }, {}])('imports back to byte-identical CSVs of every table (%o), the 决算 recognised from its sheets', async (extra) => {
+    const result = await imported(extra);
+    expect(result.chosen[0]).toContain('shanghai-final');
+    expect(result.issues.filter((i) => i.severity !== 'warning')).toEqual([]);
+    if (!result.disclosure) throw new Error('not imported');
+    expect(result.disclosure.id).toBe(d.id);
+    expect(result.folder).toBe('disclosures/310107/ptczj/2024-final');
+    const theirs = buildTables(result.disclosure);
+    for (const table of buildTables(d)) expect(tableToCsv(theirs.find((t) => t.id === table.id) ?? table), table.id).toBe(tableToCsv(table));
+  });
+
+  it('gives the coarse facts, income and balances the 决算 was transcribed to by hand; the printed roundings are warnings', async () => {
+    const result = await imported({ phase: 'final' });
+    const fact = (f: { func?: string | null; econ?: string | null; source: string; kind?: string; amount: number }) =>
+      [f.func ?? '', f.econ ?? '', f.source, f.kind ?? '', f.amount].join(' ');
+    const ours = result.disclosure?.coarseFacts;
+    const theirs = d.coarseFacts;
+    expect(ours?.byFunction.map(fact)).toEqual(theirs?.byFunction.map(fact));
+    expect(ours?.basicByEcon.map(fact).sort()).toEqual(theirs?.basicByEcon.map(fact).sort());
+    expect(ours?.incomeByFunction?.map(fact)).toEqual(theirs?.incomeByFunction?.map(fact));
+    expect(result.disclosure?.finalAccounts?.carryoverIn).toEqual(d.finalAccounts?.carryoverIn);
+    expect(result.disclosure?.finalAccounts?.carryoverOut).toEqual(d.finalAccounts?.carryoverOut);
+    expect(result.disclosure?.finalAccounts?.threePublicBudget).toEqual(d.finalAccounts?.threePublicBudget);
+    expect(result.disclosure?.units.map((u) => [u.name, u.remark ?? ''])).toEqual(d.units.map((u) => [u.name, u.remark ?? '']));
+    const warnings = result.issues.filter((i) => i.code === 'import.printedAsPublished').map((i) => i.at);
+    expect(warnings).toContain('02 收入决算表!E6');
+    expect(warnings).toContain('06 一般公共预算财政拨款基本支出决算表!H6');
   });
 });

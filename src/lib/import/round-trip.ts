@@ -216,3 +216,38 @@ function compareRow(table: Table, row: Row, body: BodyRow, at: (address: string)
 
 /** `sheet!cell: imported X, derived Y`, the line a clerk reads. */
 export const describeDifference = (d: Difference): string => `${d.at}: 导入 imported ${d.imported}，推导 derived ${d.derived}`;
+
+/**
+ * The derived table with its rows in the order the sheet prints them, where every printed row's
+ * labels name exactly one derived row (codes and names as printed); null where they do not.
+ */
+export function printedOrder(table: Table, sheet: TableSheet): Table | null {
+  if (table.rows.length !== sheet.bodyRows.length) return null;
+  const labelColumns = table.columns.filter((c) => c.kind !== 'amount');
+  const kinds = labelColumns.map((c) => c.kind);
+  const derivedKey = (row: Row) =>
+    labelText(
+      labelColumns.map((c) => {
+        const cell = row.cells[c.index];
+        return cell && cell.kind !== 'amount' ? (c.kind === 'code' ? cell.value : plainLabel(cell.value)) : '';
+      }),
+      kinds,
+    );
+  const printedKey = (body: BodyRow) =>
+    labelText(
+      labelColumns.map((c, position) =>
+        c.kind === 'code' ? canonicalCode(cellText(body.cells[c.index]), position) : plainLabel(cellText(body.cells[c.index])),
+      ),
+      kinds,
+    );
+  const left = [...table.rows];
+  const rows: Row[] = [];
+  for (const body of sheet.bodyRows) {
+    const key = printedKey(body);
+    const matches = left.filter((r) => derivedKey(r) === key);
+    if (matches.length !== 1 || !matches[0]) return null;
+    rows.push(matches[0]);
+    left.splice(left.indexOf(matches[0]), 1);
+  }
+  return { ...table, rows };
+}

@@ -111,7 +111,7 @@ export function projectPerformance(d: Disclosure): { header: HeaderNode[]; rows:
   return { header, rows, fields: [] };
 }
 
-const BUDGET_LABELS: Readonly<Record<UnitBudgetLine, string>> = {
+export const BUDGET_LABELS: Readonly<Record<UnitBudgetLine, string>> = {
   total: '预算情况 · 资金总额',
   fiscalAppropriation: '预算情况 · 年度财政拨款资金总额',
   generalBudget: '预算情况 · 按收入性质分 · 一般公共预算',

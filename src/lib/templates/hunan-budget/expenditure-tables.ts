@@ -68,6 +68,19 @@ export function expenditureSummary(d: Disclosure): Built {
 /** Columns of tables 4 and 17: 总计 and each 政府预算经济分类 类. */
 const econGovClassColumns = (): ColumnSpec[] => [col('总 计', everything), ...ECON_GOV_CLASSES.map(([code, label]) => col(label, econGovClassIs(code)))];
 
+/** The 项目支出 columns of tables 5 and 18: one per 部门预算经济分类 类, in printed order. */
+export const PROJECT_CLASS_COLUMNS: readonly (readonly [code: string, label: string])[] = [
+  ['302', '按项目管理的商品和服务支出'],
+  ['303', '按项目管理的对个人和家庭的补助'],
+  ['307', '债务利息及费用支出'],
+  ['309', '资本性支出（基本建设）'],
+  ['310', '资本性支出'],
+  ['311', '对企业补助（基本建设）'],
+  ['312', '对企业补助'],
+  ['313', '对社会保障基金补助'],
+  ['399', '其他支出'],
+];
+
 /** Columns of tables 5 and 18: 基本支出 and 项目支出 by 部门预算经济分类 类. */
 const econDeptClassColumns = (): ColumnSpec[] => [
   col('总 计', everything),
@@ -77,18 +90,7 @@ const econDeptClassColumns = (): ColumnSpec[] => [
     col('一般商品和服务支出', isOperating),
     col('对个人和家庭的补助', all(isBasic, econClassIs('303'))),
   ]),
-  group('项目支出', [
-    col('合计', isProject),
-    col('按项目管理的商品和服务支出', all(isProject, econClassIs('302'))),
-    col('按项目管理的对个人和家庭的补助', all(isProject, econClassIs('303'))),
-    col('债务利息及费用支出', all(isProject, econClassIs('307'))),
-    col('资本性支出（基本建设）', all(isProject, econClassIs('309'))),
-    col('资本性支出', all(isProject, econClassIs('310'))),
-    col('对企业补助（基本建设）', all(isProject, econClassIs('311'))),
-    col('对企业补助', all(isProject, econClassIs('312'))),
-    col('对社会保障基金补助', all(isProject, econClassIs('313'))),
-    col('其他支出', all(isProject, econClassIs('399'))),
-  ]),
+  group('项目支出', [col('合计', isProject), ...PROJECT_CLASS_COLUMNS.map(([code, label]) => col(label, all(isProject, econClassIs(code))))]),
 ];
 
 /** 表4 支出预算分类汇总表（按政府预算经济分类）: table 17's layout over all funds. */
@@ -320,6 +322,33 @@ export const operatingByEconDept = (d: Disclosure): Built =>
 /** The 三公 econDept codes (GLOSSARY: threePublic). */
 export const THREE_PUBLIC = { outboundTravel: '30212', vehiclePurchase: '31013', vehicleOperation: '30231', reception: '30217' } as const;
 const isThreePublic = econIs(...Object.values(THREE_PUBLIC));
+
+/** The 工资福利支出 款 as table 10 prints them (leaf label → code). */
+const WAGE_SECTIONS: readonly (readonly [string, string])[] = [
+  ['30101', '基本工资'],
+  ['30102', '津贴补贴'],
+  ['30103', '奖金'],
+  ['30107', '绩效工资'],
+  ['30108', '机关事业单位基本养老保险缴费'],
+  ['30109', '职业年金缴费'],
+  ['30110', '职工基本医疗保险缴费'],
+  ['30111', '公务员医疗补助缴费'],
+  ['30112', '其他社会保障缴费'],
+  ['30113', '住房公积金'],
+  ['30106', '伙食补助费'],
+  ['30114', '医疗费'],
+  ['30199', '其他工资福利支出'],
+];
+
+/**
+ * The 部门预算经济分类 款 each 款-column table prints, by table id: what a workbook's leaf
+ * column stands for, for the importer (src/lib/import/hunan-budget.ts).
+ */
+export const ECON_SECTION_COLUMNS: Readonly<Record<string, readonly (readonly [code: string, label: string])[]>> = {
+  personnelWagesByEconDept: WAGE_SECTIONS,
+  personnelHouseholdByEconDept: HOUSEHOLD_SECTIONS,
+  operatingByEconDept: GOODS_AND_SERVICES_SECTIONS,
+};
 
 /** 表15 一般公共预算“三公”经费支出表. */
 export const threePublicExpenditure = (d: Disclosure): Built =>
