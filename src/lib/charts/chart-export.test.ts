@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getSiteData } from '../site/site-data.ts';
-import { chartCsvFiles, disclosureCharts } from '../site/chart-downloads.ts';
+import { chartCsvFiles, disclosureCharts, historyChartDownloads } from '../site/chart-downloads.ts';
+import { departmentPaths } from '../site/department-history.ts';
 import { routes } from '../site/routes.ts';
 import { chartRows, type ChartData } from './chart-data.ts';
 import { chartCsv, chartDownload, chartFileStem, chartStamp } from './chart-export.ts';
@@ -62,7 +63,22 @@ describe('a chart’s CSV', () => {
       }
     }
     expect(charts).toBeGreaterThan(5);
-    expect(files.size).toBe(charts);
+    const historyCharts = departmentPaths(site).flatMap(({ props: { history } }) => [...historyChartDownloads(history).values()]);
+    expect(files.size).toBe(charts + historyCharts.length);
+  });
+
+  it('is written for each chart of a department’s history too, with the span of its years on the stamp', () => {
+    const site = getSiteData('content');
+    const files = new Map(chartCsvFiles(site).map((f) => [f.path, f.text]));
+    const ptwl = departmentPaths(site).find((p) => p.params.department === 'ptwl')!.props.history;
+    const downloads = [...historyChartDownloads(ptwl).values()];
+    expect(downloads.length).toBeGreaterThan(0);
+    for (const download of downloads) {
+      expect(download.csv).toMatch(/^310107\/ptwl\/charts\/history-budget-/);
+      expect(files.get(download.csv)).toBeDefined();
+      expect(download.stamp[2]).toBe('2023—2024年部门预算');
+      expect(download.fileStem).toMatch(/^310107-ptwl-历年预算-图-/);
+    }
   });
 });
 

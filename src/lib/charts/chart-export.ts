@@ -50,6 +50,26 @@ export function chartStamp(d: ChartDisclosure, chart: ChartData): string[] {
 /** The name a chart's files are saved as: `310107-ptczj-2025-预算-图-“三公”经费构成` (file-names.ts, like every download). */
 export const chartFileStem = (d: ChartDisclosure, chart: ChartData): string => `${disclosureFileStem(d)}-图-${fileNamePart(chart.title)}`;
 
+/**
+ * A chart of a department's history (the same phase over its years): stamped with the span of
+ * years instead of one year, saved as `310107-ptwl-历年预算-图-支出合计`.
+ */
+export function historyChartDownload(d: Pick<Disclosure, 'region' | 'department' | 'phase'>, years: readonly number[], chart: ChartData): ChartDownload {
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return {
+    csv: routes.departmentChartCsv(d.region.code, d.department.code, chart.id),
+    fileStem: `${fileNamePart(d.region.code)}-${fileNamePart(d.department.code)}-${t('chart.historyStem', { phase: phaseWord(d) })}-图-${fileNamePart(chart.title)}`,
+    stamp: [
+      chart.title,
+      t('chart.stampDepartment', { department: d.department.name, region: d.region.name }),
+      t('chart.stampYears', { first, last, phase: phaseWord(d) }),
+      t('chart.stampUnit', { unit: CHART_UNIT }),
+      t('chart.source', { source: chart.source }),
+    ],
+  };
+}
+
 export const chartDownload = (d: ChartDisclosure, chart: ChartData): ChartDownload => ({
   csv: routes.chartCsv(d, chart.id),
   fileStem: chartFileStem(d, chart),

@@ -178,6 +178,8 @@ export const zhCN = {
   'chart.stampDepartment': '{department}（{region}）',
   'chart.stampYear': '{year}年部门{phase}',
   'chart.stampUnit': '金额单位：{unit}',
+  'chart.stampYears': '{first}—{last}年部门{phase}',
+  'chart.historyStem': '历年{phase}',
   'chart.stampUrl': '网址：{url}',
   'project.title': '{project}',
   'project.fullTitle': '{project} - {department}{year}年',

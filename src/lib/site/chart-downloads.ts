@@ -4,7 +4,8 @@
  * write-downloads.ts), so a reader without JavaScript downloads the data as well.
  */
 import type { ChartData } from '../charts/chart-data.ts';
-import { chartCsv } from '../charts/chart-export.ts';
+import { chartCsv, historyChartDownload, type ChartDownload } from '../charts/chart-export.ts';
+import { departmentPaths, type DepartmentHistory } from './department-history.ts';
 import { phaseView } from './budget-final-view.ts';
 import { overviewChartsOf } from './page-data.ts';
 import { routes } from './routes.ts';
@@ -16,10 +17,32 @@ export function disclosureCharts(site: SiteData, entry: DisclosureEntry): ChartD
   return [...overviewChartsOf(site, entry), ...(final ? [final] : [])];
 }
 
-/** Each chart's CSV file (route path and text) of every disclosure this build renders. */
+/** The download of each chart of a department's history page, by chart id. */
+export function historyChartDownloads(history: DepartmentHistory): Map<string, ChartDownload> {
+  const downloads = new Map<string, ChartDownload>();
+  for (const phase of history.phases)
+    for (const chart of phase.charts)
+      downloads.set(
+        chart.id,
+        historyChartDownload(
+          { region: history.region, department: history.department, phase: phase.phase },
+          phase.years.map((y) => y.year),
+          chart,
+        ),
+      );
+  return downloads;
+}
+
+/** Each chart's CSV file (route path and text) of every disclosure and department history page this build renders. */
 export function chartCsvFiles(site: SiteData): { path: string; text: string }[] {
   if (!rendersDisclosures(site)) return [];
-  return site.entries.flatMap((entry) =>
+  const ofDisclosures = site.entries.flatMap((entry) =>
     disclosureCharts(site, entry).map((chart) => ({ path: routes.chartCsv(entry.disclosure, chart.id), text: chartCsv(chart) })),
   );
+  const ofHistories = departmentPaths(site).flatMap(({ props: { history } }) =>
+    history.phases.flatMap((phase) =>
+      phase.charts.map((chart) => ({ path: routes.departmentChartCsv(history.region.code, history.department.code, chart.id), text: chartCsv(chart) })),
+    ),
+  );
+  return [...ofDisclosures, ...ofHistories];
 }

@@ -70,6 +70,8 @@ export const routes = {
   // ——— Department history and unit disclosures (issue 14) ———
   /** A department's history: every year and phase published. */
   department: (regionCode: string, departmentCode: string): string => `${regionCode}/${departmentCode}/`,
+  /** A chart of the department's history as CSV, beside its page. */
+  departmentChartCsv: (regionCode: string, departmentCode: string, chartId: string): string => `${regionCode}/${departmentCode}/charts/${chartId}.csv`,
   /** One 所属单位's disclosure (单位预算/决算公开), beside its department's. */
   unit: (d: DisclosureRef, unitCode: string): string => `${disclosureRoot(d)}units/${encodeURIComponent(unitCode)}/`,
   unitTable: (d: DisclosureRef, unitCode: string, table: TableRef): string =>
