@@ -5,6 +5,7 @@
  * reference for the import: every sample disclosure's own XLSX download, imported into a fresh
  * content folder, builds to byte-identical table pages and CSV downloads.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -144,7 +145,15 @@ describe('the sample content imported from its own XLSX downloads into a fresh c
       for (const [name, text] of Object.entries(result.files)) writeFileSync(join(folder, name), text);
       written.push(result.folder);
     }
-    await buildSite({ root, env: { ...env, CONTENT_DIR: importedContent }, outDir: built, cacheDir: join(work, 'cache', 'imported') });
+    // As a clerk builds it: `npm run build` in its own process. A second build inside this test
+    // process renders with the first build's content (Astro keeps state between builds in one
+    // process), so it would compare the sample with itself.
+    const run = spawnSync(process.execPath, [join(root, 'scripts', 'build.ts'), '--out', built], {
+      cwd: root,
+      env: { ...env, CONTENT_DIR: importedContent, CI: '1' },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`the build of the imported content failed:\n${run.stdout}\n${run.stderr}`);
   });
 
   it('holds every sample disclosure, both templates and both phases', () => {
@@ -157,9 +166,10 @@ describe('the sample content imported from its own XLSX downloads into a fresh c
 
   it('builds to byte-identical table pages and table CSVs', () => {
     const pages = listFiles(whole).filter((f) => tablePage.test(f));
-    const csvs = listFiles(whole).filter((f) => f.endsWith('.csv'));
+    // The tables' CSVs: a 决算's chart of 年初预算 against 决算 differs, as the 年初预算数 are in no table to import.
+    const csvs = listFiles(whole).filter((f) => f.endsWith('.csv') && f.includes('/tables/'));
     expect(pages.length).toBeGreaterThan(100);
-    expect(csvs.length).toBeGreaterThan(100);
+    expect(csvs.length).toBeGreaterThan(80);
     expect(
       listFiles(built)
         .filter((f) => tablePage.test(f))
