@@ -293,35 +293,14 @@ async function importWorkbook(request: ImportRequest, sheets: readonly Sheet[]):
 
   const facts = shanghaiFacts(found, amountUnit);
   issues.push(...facts.issues);
-  // Codes the catalogue lacks: the printed name is added to the disclosure; a code with no name is refused.
-  const catalogue = catalogueFor(request);
-  const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
-  if (!catalogue)
-    issues.push({
-      code: 'import.noCatalogue',
-      at: request.root,
-      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
-      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
-    });
-  else {
-    for (const [kind, names, used] of [
-      ['functional', facts.functionalNames, new Set(facts.byFunction.flatMap((f) => [f.func, f.func.slice(0, 3), f.func.slice(0, 5)]))],
-      ['econDept', facts.econNames, new Set(facts.basicByEcon.flatMap((f) => [f.econ, f.econ.slice(0, 3)]))],
-    ] as const) {
-      for (const code of [...used].sort()) {
-        if (nameOf(catalogue, kind, code) !== undefined) continue;
-        const printed = names.find((n) => n.code === code);
-        if (printed && printed.name !== '') additions[kind].push(printed);
-        else
-          issues.push({
-            code: 'import.unknownCode',
-            at: file,
-            zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
-            en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
-          });
-      }
-    }
-  }
+  const additions = catalogueAdditions(
+    request,
+    {
+      functional: { printed: facts.functionalNames, codes: functionCodes(facts.byFunction.map((f) => f.func)) },
+      econDept: { printed: facts.econNames, codes: econCodes(facts.basicByEcon.map((f) => f.econ)) },
+    },
+    issues,
+  );
   if (issues.some(isError)) return fail(request, issues, chosen);
 
   const department = request.department ?? departmentCodeFrom(file);
@@ -411,34 +390,14 @@ function importHunanWorkbook(
   const facts = hunanFacts(financial, file);
   issues.push(...facts.issues);
   const forms = hunanForms(formSheets, issues, facts.projects, baseName(file));
-  const catalogue = catalogueFor(request);
-  const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
-  if (!catalogue)
-    issues.push({
-      code: 'import.noCatalogue',
-      at: request.root,
-      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
-      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
-    });
-  else {
-    for (const [kind, names, used] of [
-      ['functional', facts.functionalNames, new Set(facts.rows.flatMap((r) => [r.func, r.func.slice(0, 3), r.func.slice(0, 5)]))],
-      ['econDept', facts.econNames, new Set(facts.rows.flatMap((r) => [r.econ, r.econ.slice(0, 3)]))],
-    ] as const) {
-      for (const code of [...used].sort()) {
-        if (nameOf(catalogue, kind, code) !== undefined) continue;
-        const printed = names.find((n) => n.code === code);
-        if (printed && printed.name !== '') additions[kind].push(printed);
-        else
-          issues.push({
-            code: 'import.unknownCode',
-            at: file,
-            zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
-            en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
-          });
-      }
-    }
-  }
+  const additions = catalogueAdditions(
+    request,
+    {
+      functional: { printed: facts.functionalNames, codes: functionCodes(facts.rows.map((r) => r.func)) },
+      econDept: { printed: facts.econNames, codes: econCodes(facts.rows.map((r) => r.econ)) },
+    },
+    issues,
+  );
   if (issues.some(isError)) return fail(request, issues, chosen);
   const cover = coverOf(sheets);
   const printed = facts.department ?? cover.department ?? null;
@@ -521,37 +480,14 @@ function importFinalWorkbook(
   if (issues.some(isError)) return fail(request, issues, chosen);
   const facts = finalFacts(found);
   issues.push(...facts.issues);
-  const catalogue = catalogueFor(request);
-  const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
-  if (catalogue) {
-    for (const [kind, names, used] of [
-      [
-        'functional',
-        facts.functionalNames,
-        new Set([...facts.byFunction, ...facts.incomeByFunction].flatMap((f) => [f.func, f.func.slice(0, 3), f.func.slice(0, 5)])),
-      ],
-      ['econDept', facts.econNames, new Set(facts.basicByEcon.flatMap((f) => [f.econ, f.econ.slice(0, 3)]))],
-    ] as const) {
-      for (const code of [...used].sort()) {
-        if (nameOf(catalogue, kind, code) !== undefined) continue;
-        const printed = names.find((n) => n.code === code);
-        if (printed && printed.name !== '') additions[kind].push(printed);
-        else
-          issues.push({
-            code: 'import.unknownCode',
-            at: file,
-            zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
-            en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
-          });
-      }
-    }
-  } else
-    issues.push({
-      code: 'import.noCatalogue',
-      at: request.root,
-      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
-      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
-    });
+  const additions = catalogueAdditions(
+    request,
+    {
+      functional: { printed: facts.functionalNames, codes: functionCodes([...facts.byFunction, ...facts.incomeByFunction].map((f) => f.func)) },
+      econDept: { printed: facts.econNames, codes: econCodes(facts.basicByEcon.map((f) => f.econ)) },
+    },
+    issues,
+  );
   if (issues.some(isError)) return fail(request, issues, chosen);
   const department = request.department ?? departmentCodeFrom(file);
   if (request.department === undefined)
@@ -688,6 +624,49 @@ function cataloguesOf(request: ImportRequest): ReadonlyMap<number, Catalogue> {
   parsedCatalogues.set(request.catalogueFiles, catalogues);
   return catalogues;
 }
+
+/** The codes a workbook uses, per catalogue, with the names it prints for them. */
+interface UsedCodes {
+  readonly functional: { readonly printed: readonly CodeName[]; readonly codes: Iterable<string> };
+  readonly econDept: { readonly printed: readonly CodeName[]; readonly codes: Iterable<string> };
+}
+
+/**
+ * Codes the catalogue lacks: the name the workbook prints for one is added to the disclosure; a
+ * code with no printed name is refused (`import.unknownCode`), as is a content folder without a
+ * catalogue for the year (`import.noCatalogue`).
+ */
+function catalogueAdditions(request: ImportRequest, used: UsedCodes, issues: ImportIssue[]): { functional: CodeName[]; econDept: CodeName[] } {
+  const additions = { functional: [] as CodeName[], econDept: [] as CodeName[] };
+  const catalogue = catalogueFor(request);
+  if (!catalogue) {
+    issues.push({
+      code: 'import.noCatalogue',
+      at: request.root,
+      zh: '内容目录中没有科目目录（catalogues/<年度>/）：请先复制目录',
+      en: 'the content folder has no catalogue (catalogues/<year>/): copy one first',
+    });
+    return additions;
+  }
+  for (const kind of ['functional', 'econDept'] as const) {
+    for (const code of [...new Set(used[kind].codes)].sort()) {
+      if (nameOf(catalogue, kind, code) !== undefined) continue;
+      const printed = used[kind].printed.find((n) => n.code === code);
+      if (printed && printed.name !== '') additions[kind].push(printed);
+      else
+        issues.push({
+          code: 'import.unknownCode',
+          at: request.fileName,
+          zh: `科目编码 ${code} 不在 ${catalogue.year} 年目录中，表中也没有印名称：请补上科目名称`,
+          en: `code ${code} is not in the ${catalogue.year} catalogue and the sheet prints no name for it: add its name`,
+        });
+    }
+  }
+  return additions;
+}
+
+const functionCodes = (codes: readonly string[]): string[] => codes.flatMap((c) => [c, c.slice(0, 3), c.slice(0, 5)]);
+const econCodes = (codes: readonly string[]): string[] => codes.flatMap((c) => [c, c.slice(0, 3)]);
 
 function catalogueFor(request: ImportRequest): Catalogue | undefined {
   const catalogues = cataloguesOf(request);
