@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import { loadContentDir } from '../src/lib/content/read-content-dir.ts';
 import type { Disclosure } from '../src/lib/disclosure/model.ts';
 import { formatWan } from '../src/lib/money.ts';
+import { singleTableWorkbook, tablesWithOwnWorkbook, tableWorkbook } from '../src/lib/export/xlsx.ts';
 import { buildTables } from '../src/lib/templates/build-tables.ts';
 import { syntheticDisclosure } from '../tests/support/synthetic-disclosure.ts';
 import { buildSite } from './lib/build-site.ts';
@@ -67,6 +68,29 @@ const engineSeconds = seconds(start);
 line(
   `derive 23 tables × ${disclosures} disclosures`,
   `${engineSeconds.toFixed(2)} s (${(disclosures / engineSeconds).toFixed(0)} disclosures/s, ${tableCount} tables)`,
+);
+
+// 1b. Workbooks: each disclosure's whole workbook, then each published table's own (what the
+// workbook worker threads make; figures for README "Downloads and open data").
+const workbookSample = generated.slice(0, buildDisclosures);
+let wholeSeconds = 0;
+let ownSeconds = 0;
+let ownTables = 0;
+for (const d of workbookSample) {
+  const tables = buildTables(d);
+  start = performance.now();
+  await tableWorkbook(d, tables, 'bench');
+  wholeSeconds += seconds(start);
+  start = performance.now();
+  for (const table of tablesWithOwnWorkbook(tables)) {
+    await singleTableWorkbook(d, table, 'bench');
+    ownTables++;
+  }
+  ownSeconds += seconds(start);
+}
+line(
+  `workbooks of ${workbookSample.length} disclosures`,
+  `whole ${((wholeSeconds / workbookSample.length) * 1000).toFixed(0)} ms a disclosure; each table's own ${((ownSeconds / ownTables) * 1000).toFixed(1)} ms a table (${ownTables} tables, ${(ownSeconds / wholeSeconds).toFixed(1)} × the whole)`,
 );
 
 // 2. Loading and checking content files.
