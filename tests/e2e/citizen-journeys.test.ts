@@ -64,7 +64,7 @@ describe('a citizen', () => {
       expect(await page.locator(`a[href="${new URL(firstTableHref).pathname}"]`).count()).toBeGreaterThan(0);
     });
 
-    it('goes from a department’s overview to one of its units, to that unit’s 支出总表, and to its department’s history', async () => {
+    it('goes from a department’s overview to one of its units, to that unit’s 支出总表 on its page, and to its department’s history', async () => {
       // The first disclosure whose facts are given by unit (a Hunan ledger): Shanghai's have no unit pages.
       const entry = siteData.entries.find((e) => unitPages(e).length > 0);
       if (!entry) throw new Error('no disclosure of the site has unit pages (facts given by unit)');
@@ -78,15 +78,19 @@ describe('a citizen', () => {
 
       await followLink(page, routes.unit(d, unit.unit.code), `the page of unit ${unit.unit.code}`);
       expect(await page.locator('h1').innerText()).toContain(unit.unit.name);
-      await followLink(page, routes.unitTable(d, unit.unit.code, expenditure), `the unit's ${expenditure.title}`);
-      expect(await page.locator('h1').innerText()).toContain(expenditure.title);
+      // The unit's tables are sections of its page: the list links each one in the page.
+      const anchor = new URL(urlOf(routes.unitTable(d, unit.unit.code, expenditure))).hash;
+      await page.locator(`main a[href="${anchor}"]`).click();
+      await page.waitForURL(urlOf(routes.unitTable(d, unit.unit.code, expenditure)));
+      const section = page.locator(`section${anchor}`);
+      expect(await section.locator('caption').innerText()).toContain(expenditure.title);
+      expect(await section.isVisible()).toBe(true);
       // The unit's 合计 as the unit view's table has it, which the unit tests prove adds up to the department's.
       const total = expenditure.rows.find((r) => r.level === 'total');
       const amount = total?.cells.find((c) => c.kind === 'amount' && c.value !== null);
       if (!amount || amount.kind !== 'amount' || amount.value === null) throw new Error('the unit 支出总表 has no 合计');
-      expect(await page.locator('main table').first().innerText()).toContain(formatWan(amount.value));
+      expect(await section.locator('table').innerText()).toContain(formatWan(amount.value));
 
-      await followLink(page, routes.unit(d, unit.unit.code), 'back to the unit page');
       await followLink(page, routes.disclosure(d), 'the department overview');
       await followLink(page, routes.department(d.region.code, d.department.code), 'the department history');
       expect(await page.locator('h1').innerText()).toContain(d.department.name);

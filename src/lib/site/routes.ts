@@ -28,6 +28,9 @@ export const comparisonFileStem = (c: ComparisonRef): string => `${regionFileSte
 /** The template's printed number, two digits (`07`); the table id where the template prints none. */
 export const tableSlug = (table: TableRef): string => (table.number === null ? table.id : String(table.number).padStart(2, '0'));
 
+/** The id of a table's section on a page that shows several tables (a unit's page). */
+export const unitTableAnchor = (table: TableRef): string => `table-${tableSlug(table)}`;
+
 export const routes = {
   home: (): string => '',
   year: (year: number): string => `years/${year}/`,
@@ -74,8 +77,9 @@ export const routes = {
   departmentChartCsv: (regionCode: string, departmentCode: string, chartId: string): string => `${regionCode}/${departmentCode}/charts/${chartId}.csv`,
   /** One 所属单位's disclosure (单位预算/决算公开), beside its department's. */
   unit: (d: DisclosureRef, unitCode: string): string => `${disclosureRoot(d)}units/${encodeURIComponent(unitCode)}/`,
+  /** A unit's table: its section on the unit's page (a unit's tables share one page). */
   unitTable: (d: DisclosureRef, unitCode: string, table: TableRef): string =>
-    `${disclosureRoot(d)}units/${encodeURIComponent(unitCode)}/tables/${tableSlug(table)}/`,
+    `${disclosureRoot(d)}units/${encodeURIComponent(unitCode)}/#${unitTableAnchor(table)}`,
   unitTableCsv: (d: DisclosureRef, unitCode: string, table: TableRef): string =>
     `${disclosureRoot(d)}units/${encodeURIComponent(unitCode)}/tables/${tableSlug(table)}.csv`,
   /** Which expected departments and units of a region have published, year by year (inside the region's folder, so a shard renders it). */

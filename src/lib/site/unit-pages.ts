@@ -6,7 +6,7 @@
 import { disclosureOfUnit, unitsWithOwnPages } from '../disclosure/unit-view.ts';
 import type { Unit } from '../disclosure/model.ts';
 import type { Table } from '../tables/model.ts';
-import { routes, tableSlug, yearSegment } from './routes.ts';
+import { routes, yearSegment } from './routes.ts';
 import { keyFigures, rendersDisclosures, tablesOf, type DisclosureEntry, type KeyFigures, type SiteData } from './site-data.ts';
 
 export interface UnitListItem {
@@ -60,16 +60,3 @@ export function unitPaths(site: SiteData) {
 
 /** The unit's tables: the template's financial tables (its performance forms stay the department's pages). */
 export const unitTables = (page: UnitPage): readonly Table[] => page.view.tables;
-
-export function unitTablePaths(site: SiteData) {
-  if (!rendersDisclosures(site)) return [];
-  return site.entries.flatMap((entry) =>
-    unitPages(entry).flatMap((page) => {
-      const tables = unitTables(page);
-      return tables.map((table, index) => ({
-        params: { ...paramsOf(entry, page.unit.code), table: tableSlug(table) },
-        props: { page, table, previous: tables[index - 1], next: tables[index + 1] },
-      }));
-    }),
-  );
-}

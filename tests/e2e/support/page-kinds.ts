@@ -1,7 +1,7 @@
 /**
  * One page of every kind the build produced, found in the built site itself (so a new kind of
  * page is covered without editing the tests: a department's history `*\/*\/`, a unit's page
- * `*\/*\/*\/units/*\/` and its tables, a region's coverage `*\/coverage/`), plus the two that are not files: the search page
+ * `*\/*\/*\/units/*\/`, a region's coverage `*\/coverage/`), plus the two that are not files: the search page
  * with a query and the 404 page a missing path gets.
  */
 import { listFiles } from '../../../scripts/lib/run-build.ts';

@@ -1,21 +1,21 @@
 /**
  * The pages of each 所属单位 of a Hunan multi-unit department (SYNTHETIC: three units over the real
  * 2024 catalogue), rendered with Astro's container API as the site renders them: every unit has
- * a page and a page per table, and what each unit table page prints is what its department's
- * table prints for that unit (its 单位 row), while the units' 合计 rows add up to the
+ * one page holding each of its tables in a section, and what each unit table prints is what its
+ * department's table prints for that unit (its 单位 row), while the units' 合计 rows add up to the
  * department's 合计, column by column. Amounts are read back from the HTML, as a reader sees them.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import BudgetTable from '../../../src/components/BudgetTable.astro';
 import DisclosureOverview from '../../../src/components/DisclosureOverview.astro';
-import UnitTablePage from '../../../src/components/UnitTablePage.astro';
+import UnitOverview from '../../../src/components/UnitOverview.astro';
 import { loadContentDir } from '../../../src/lib/content/read-content-dir.ts';
 import { parseAmount } from '../../../src/lib/money.ts';
 import { overviewData } from '../../../src/lib/site/page-data.ts';
-import { routes } from '../../../src/lib/site/routes.ts';
+import { routes, unitTableAnchor } from '../../../src/lib/site/routes.ts';
 import { buildSiteData } from '../../../src/lib/site/site-data.ts';
-import { unitPages, unitPaths, unitTablePaths } from '../../../src/lib/site/unit-pages.ts';
+import { unitPages, unitPaths } from '../../../src/lib/site/unit-pages.ts';
 import type { Table } from '../../../src/lib/tables/model.ts';
 import { syntheticDisclosure } from '../../support/synthetic-disclosure.ts';
 import { findAll, hasClass, parseHtml, textOf, type Element } from '../support/html.ts';
@@ -26,13 +26,15 @@ const [entry] = site.entries;
 const units = unitPages(entry!);
 
 let container: AstroContainer;
+/** Each unit's page, parsed, by unit code. */
+const unitPagesHtml = new Map<string, Element>();
 beforeAll(async () => {
   container = await AstroContainer.create();
+  for (const page of units) unitPagesHtml.set(page.unit.code, parseHtml(await container.renderToString(UnitOverview, { props: { page } })));
 });
 
 /** Each row's amounts in 分 as the page prints them, by the row's key. */
-function printedRows(html: string): Map<string, (number | null)[]> {
-  const root = parseHtml(html);
+function printedRows(root: Element): Map<string, (number | null)[]> {
   const rows = findAll(root, (e: Element) => e.tag === 'tr' && e.attrs['data-row-key'] !== undefined);
   return new Map(
     rows.map((r) => {
@@ -51,9 +53,17 @@ function readAmount(text: string): number | null {
 const sum = (values: readonly (number | null)[]): number | null => (values.every((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0));
 
 describe('the unit pages of a multi-unit Hunan department (SYNTHETIC)', () => {
-  it('exist for every unit: an overview and one page per table of the template', () => {
+  it('exist for every unit: one page each, with a section per published table of the template, linked from its list', async () => {
     expect(unitPaths(site).map((p) => p.params.unit)).toEqual(entry!.disclosure.units.map((u) => u.code));
-    expect(unitTablePaths(site)).toHaveLength(units.length * entry!.tables.length);
+    for (const page of units) {
+      const root = parseHtml(await container.renderToString(UnitOverview, { props: { page } }));
+      const sections = findAll(root, (e) => e.tag === 'section' && hasClass(e, 'unit-table')).map((e) => e.attrs['id']);
+      const published = page.view.tables.filter((t) => t.provided);
+      expect(published.length).toBeGreaterThan(10);
+      expect(sections).toEqual(published.map(unitTableAnchor));
+      const listed = findAll(root, (e) => e.tag === 'a' && (e.attrs['href'] ?? '').startsWith('#table-')).map((a) => a.attrs['href']);
+      expect(listed).toEqual(published.map((t) => `#${unitTableAnchor(t)}`));
+    }
   });
 
   it('are listed on the department overview, each with its link', async () => {
@@ -67,11 +77,13 @@ describe('the unit pages of a multi-unit Hunan department (SYNTHETIC)', () => {
     expect(financial.length).toBeGreaterThan(10);
     let compared = 0;
     for (const table of financial) {
-      const department = printedRows(await container.renderToString(BudgetTable, { props: { table } }));
+      const department = printedRows(parseHtml(await container.renderToString(BudgetTable, { props: { table } })));
       const unitTotals: (number | null)[][] = [];
       for (const page of units) {
         const unitTable = page.view.tables.find((t) => t.id === table.id)!;
-        const printed = printedRows(await container.renderToString(UnitTablePage, { props: { page, table: unitTable } }));
+        const section = findAll(unitPagesHtml.get(page.unit.code)!, (e) => e.tag === 'section' && e.attrs['id'] === unitTableAnchor(unitTable))[0];
+        if (!section) throw new Error(`unit ${page.unit.code} has no section for ${table.id}`);
+        const printed = printedRows(section);
         const total = printed.get('total')!;
         unitTotals.push(total);
         const row = department.get(`unit:${page.unit.code}`);
