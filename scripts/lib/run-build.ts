@@ -15,7 +15,7 @@
  */
 import { complianceOf } from '../../src/lib/compliance/site-compliance.ts';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentFile } from '../../src/lib/content/load.ts';
 import { contentDir, loadContentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
@@ -31,7 +31,7 @@ import { cleanStaleStaging, freeBytes, isDiskFull, publish, publishTarget, recov
 import { indexSiteInChild, shardIndexDir } from './search-index.ts';
 import { mergeOpenData, openDataParts, SHARD_SUMMARY_FILE, type ShardSummary } from './shard-summary.ts';
 import { countRegions, inShard, planShards, type Shard, type ShardSpec } from './shards.ts';
-import { makeWorkbooks, placeWorkbooks, pruneWorkbookCache, writeChartCsvs, writeTableCsvs, type WorkbookRequest } from './write-downloads.ts';
+import { makeWorkbooks, placeWorkbooks, pruneWorkbookCache, siteWriter, writeChartCsvs, writeTableCsvs, type WorkbookRequest } from './write-downloads.ts';
 
 export interface BuildOptions {
   /** The project root (where astro.config.mjs is). */
@@ -405,17 +405,10 @@ function keepOnlyDisclosurePages(staging: string, site: SiteData): void {
  * Files both trees hold (Astro's hashed assets) are the same bytes and stay as they are.
  */
 function linkTree(from: string, to: string, include: (path: string) => boolean): void {
+  const site = siteWriter(to);
   for (const path of listFiles(from)) {
-    if (!include(path)) continue;
-    const target = join(to, path);
-    if (existsSync(target)) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(join(from, path), target);
-    } catch (error) {
-      if (!['EXDEV', 'EPERM', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-      copyFileSync(join(from, path), target);
-    }
+    if (!include(path) || existsSync(join(to, path))) continue;
+    site.link(join(from, path), path);
   }
 }
 

@@ -10,7 +10,7 @@
  * A cache file appears by rename, the disclosure's workbook last, so a killed build never leaves
  * half a workbook in the cache and a disclosure counts as cached only when all of its are.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -142,16 +142,46 @@ export function makeWorkbooks(requests: readonly WorkbookRequest[], options: Wor
   return { done: promise, addWorker: start };
 }
 
-/** Copies each disclosure's workbook, and each of its tables' workbooks, from the cache into the site. */
-export function placeWorkbooks(siteDir: string, requests: readonly WorkbookRequest[], cacheDir: string): void {
-  const place = (from: string, path: string) => {
+/**
+ * Writes files into a site folder, making each parent folder once: a recursive mkdir per file
+ * was 6 s of a 200-disclosure build. Workbooks come from the cache as hard links (a copy across
+ * file systems): the cache never rewrites a file in place (a new one is renamed over it), so the
+ * site's link keeps the bytes it was given.
+ */
+export function siteWriter(siteDir: string) {
+  const made = new Set<string>();
+  const target = (path: string): string => {
     const to = join(siteDir, path);
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(from, to);
+    const folder = dirname(to);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    return to;
   };
+  return {
+    write: (path: string, data: string | Uint8Array): void => writeFileSync(target(path), data),
+    link: (from: string, path: string): void => linkOrCopy(from, target(path)),
+  };
+}
+
+/** A hard link of `from` at `to`, or a copy where the file system cannot link it. */
+export function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if (!['EXDEV', 'EPERM', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    copyFileSync(from, to);
+  }
+}
+
+/** Puts each disclosure's workbook, and each of its tables' workbooks, from the cache into the site. */
+export function placeWorkbooks(siteDir: string, requests: readonly WorkbookRequest[], cacheDir: string): void {
+  const site = siteWriter(siteDir);
   for (const { entry, hash } of requests) {
-    place(workbookCacheFile(cacheDir, hash), routes.workbook(entry.disclosure));
-    for (const table of tablesWithOwnWorkbook(entry.tables)) place(tableWorkbookCacheFile(cacheDir, hash, table.id), routes.tableXlsx(entry.disclosure, table));
+    site.link(workbookCacheFile(cacheDir, hash), routes.workbook(entry.disclosure));
+    for (const table of tablesWithOwnWorkbook(entry.tables))
+      site.link(tableWorkbookCacheFile(cacheDir, hash, table.id), routes.tableXlsx(entry.disclosure, table));
   }
 }
 
@@ -166,22 +196,17 @@ export function pruneWorkbookCache(cacheDir: string, requests: readonly Workbook
 
 /** Writes each published table's CSV beside its page (a table not provided has no rows to write). Returns how many. */
 export function writeTableCsvs(siteDir: string, entries: readonly DisclosureEntry[]): number {
+  const site = siteWriter(siteDir);
   let written = 0;
-  for (const { disclosure, tables } of entries) {
-    for (const table of tablesWithOwnWorkbook(tables)) {
-      const to = join(siteDir, routes.tableCsv(disclosure, table));
-      mkdirSync(dirname(to), { recursive: true });
-      writeFileSync(to, tableToCsv(table));
+  for (const entry of entries) {
+    for (const table of tablesWithOwnWorkbook(entry.tables)) {
+      site.write(routes.tableCsv(entry.disclosure, table), tableToCsv(table));
       written++;
     }
-  }
-  // Each 所属单位's tables beside its page (单位 views, src/lib/site/unit-pages.ts).
-  for (const entry of entries) {
+    // Each 所属单位's published tables, linked from its page (单位 views, src/lib/site/unit-pages.ts).
     for (const page of unitPages(entry)) {
-      for (const table of unitTables(page)) {
-        const to = join(siteDir, routes.unitTableCsv(entry.disclosure, page.unit.code, table));
-        mkdirSync(dirname(to), { recursive: true });
-        writeFileSync(to, tableToCsv(table));
+      for (const table of tablesWithOwnWorkbook(unitTables(page))) {
+        site.write(routes.unitTableCsv(entry.disclosure, page.unit.code, table), tableToCsv(table));
         written++;
       }
     }
@@ -192,10 +217,7 @@ export function writeTableCsvs(siteDir: string, entries: readonly DisclosureEntr
 /** Writes each chart's data CSV beside the page that draws it (src/lib/site/chart-downloads.ts). Returns how many. */
 export function writeChartCsvs(siteDir: string, site: SiteData): number {
   const files = chartCsvFiles(site);
-  for (const { path, text } of files) {
-    const to = join(siteDir, path);
-    mkdirSync(dirname(to), { recursive: true });
-    writeFileSync(to, text);
-  }
+  const writer = siteWriter(siteDir);
+  for (const { path, text } of files) writer.write(path, text);
   return files.length;
 }

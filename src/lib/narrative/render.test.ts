@@ -206,3 +206,18 @@ describe('hand-typed figures', () => {
     expect(findings.filter((f) => f.code === 'narrative.literalAmountContradicts').map((f) => f.actual)).toEqual(['2239.4万元']);
   });
 });
+
+describe('rendering a narrative twice', () => {
+  it('gives the check and the page one rendering for the same disclosure and tables, and a fresh one for other tables', () => {
+    const d = withNotes(sample, '支出合计 {{支出合计}}。');
+    const first = renderNarrative({ disclosure: d, tables: sampleTables });
+    expect(renderNarrative({ disclosure: d, tables: sampleTables })).toBe(first);
+    expect(narrativeFindings(d, sampleTables)).toEqual([...first.findings]);
+    const otherTables = buildTables(sample);
+    const again = renderNarrative({ disclosure: d, tables: otherTables });
+    expect(again).not.toBe(first);
+    expect(again.html).toBe(first.html);
+    const withPrevious = renderNarrative({ disclosure: d, tables: otherTables, previous: 'unknown' });
+    expect(withPrevious).not.toBe(again);
+  });
+});

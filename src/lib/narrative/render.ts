@@ -391,7 +391,31 @@ function shiftHeadings(tree: Root): void {
   });
 }
 
+/**
+ * The last rendering of each disclosure's narrative with the inputs it was made from. The build
+ * checks the narrative (`npm run check`'s rule) and then shows it on the overview, from the same
+ * disclosure and the same derived tables: remembering the rendering spares the second Markdown
+ * pass (about 0.1 s a disclosure). Keyed by identity, so any other input renders afresh.
+ */
+const rendered = new WeakMap<Disclosure, { readonly input: NarrativeInput; readonly result: RenderedNarrative }>();
+
+const sameInput = (a: NarrativeInput, b: NarrativeInput): boolean =>
+  a.tables === b.tables &&
+  (a.previous === b.previous ||
+    (typeof a.previous === 'object' &&
+      typeof b.previous === 'object' &&
+      a.previous.disclosure === b.previous.disclosure &&
+      a.previous.tables === b.previous.tables));
+
 export function renderNarrative(input: NarrativeInput): RenderedNarrative {
+  const cached = rendered.get(input.disclosure);
+  if (cached && sameInput(cached.input, input)) return cached.result;
+  const result = renderNarrativeAfresh(input);
+  rendered.set(input.disclosure, { input, result });
+  return result;
+}
+
+function renderNarrativeAfresh(input: NarrativeInput): RenderedNarrative {
   const d = input.disclosure;
   const file = d.narrative?.file ?? d.files.disclosure.replace(/disclosure\.yaml$/, 'notes.md');
   const split = splitFrontMatter(d.narrative?.markdown ?? '', file);
