@@ -101,10 +101,16 @@ export class Worksheet {
 
   /** The sheet's XML, its styles registered in `styles` and its texts in `strings`. */
   toXml(styles: Styles, strings: SharedStrings): string {
-    const rows = this.rows.map((cells) => (cells === undefined ? undefined : [...cells]));
+    // The cells a merge covers are added to copies of their rows only: the sheet itself stays as set.
+    const rows = this.rows.slice();
+    const copied = new Set<number>();
     for (const m of this.merges) {
       const master = rows[m.top]?.[m.left];
       for (let r = m.top; r <= m.bottom; r++) {
+        if (!copied.has(r)) {
+          rows[r] = rows[r]?.slice() ?? [];
+          copied.add(r);
+        }
         for (let c = m.left; c <= m.right; c++) {
           if (r === m.top && c === m.left) continue;
           const cell = rows[r]?.[c];

@@ -193,13 +193,20 @@ export const workbookDate = (d: Pick<Disclosure, 'year'>): Date => new Date(`${d
 const CREATOR = 'gongkai';
 
 /**
+ * Deflate level of the workbooks. Level 1 writes them in about three quarters of the default
+ * level's (6) time for about 10 % more bytes (40 SYNTHETIC disclosures: a disclosure's workbook
+ * 59 KB instead of 54 KB, a table's 6.3 KB instead of 5.9 KB; exceljs wrote 59 KB and 9.4 KB).
+ */
+const LEVEL = 1;
+
+/**
  * The workbook of one disclosure: cover sheet (department, year, source, build stamp), then one
  * sheet per table in the order given. `stamp` identifies the build (a content hash from the
  * build), never a clock time, so the same content gives the same bytes.
  */
 export function tableWorkbook(disclosure: WorkbookDisclosure, tables: readonly Table[], stamp: string): Promise<Uint8Array<ArrayBuffer>> {
   const sheets = [coverSheet(disclosure, tables, stamp), ...tables.map(tableSheet)];
-  return Promise.resolve(workbookBytes(sheets, { creator: CREATOR, date: workbookDate(disclosure) }));
+  return Promise.resolve(workbookBytes(sheets, { creator: CREATOR, date: workbookDate(disclosure), level: LEVEL }));
 }
 
 /** The tables that get a workbook (and a CSV) of their own: those the disclosure published. */
@@ -224,5 +231,5 @@ export function singleTableWorkbook(disclosure: WorkbookDisclosure, table: Table
   const sheet = tableSheet(table);
   const first = sheet.lastRow + 2;
   tableSourceLines(disclosure, stamp).forEach((line, i) => sheet.set(first + i, 1, line));
-  return Promise.resolve(workbookBytes([sheet], { creator: CREATOR, date: workbookDate(disclosure) }));
+  return Promise.resolve(workbookBytes([sheet], { creator: CREATOR, date: workbookDate(disclosure), level: LEVEL }));
 }

@@ -103,6 +103,16 @@ describe('zip', () => {
     expect(Buffer.from(zip(entries, { date: new Date('2025-01-01T00:00:00Z') })).equals(Buffer.from(bytes))).toBe(false);
   });
 
+  it('gives the same bytes for a text part packed before (taken from the cache) as for the same part packed afresh', () => {
+    const asBytes = entries.map((e) => ({ name: e.name, data: typeof e.data === 'string' ? new TextEncoder().encode(e.data) : e.data }));
+    for (const level of [1, 6]) {
+      const first = zip(entries, { date: DATE, level });
+      expect(Buffer.from(zip(entries, { date: DATE, level })).equals(Buffer.from(first))).toBe(true);
+      expect(Buffer.from(zip(asBytes, { date: DATE, level })).equals(Buffer.from(first)), `level ${level}`).toBe(true);
+    }
+    expect(Buffer.from(zip(entries, { date: DATE, level: 1 })).equals(Buffer.from(zip(entries, { date: DATE, level: 6 })))).toBe(false);
+  });
+
   it('is read back by another zip reader (JSZip) with its names, contents and dates', async () => {
     const archive = await JSZip.loadAsync(bytes);
     expect(Object.keys(archive.files)).toEqual(entries.map((e) => e.name));

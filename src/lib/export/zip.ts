@@ -43,19 +43,46 @@ export function dosDateTime(date: Date): { readonly time: number; readonly date:
 
 const encoder = new TextEncoder();
 
+interface Packed {
+  readonly body: Uint8Array;
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/**
+ * Small text parts packed before, by level and content. Workbooks repeat most of their parts
+ * ([Content_Types].xml, relationships, styles, the properties of a year) file after file, and
+ * deflating a few hundred bytes costs mostly the set-up of the compressor. Deflate is
+ * deterministic, so a part taken from here is the same bytes as a part packed again.
+ */
+const packedCache = new Map<string, Packed>();
+const CACHE_ENTRIES = 512;
+const CACHE_MAX_TEXT = 4096;
+
+function pack(data: string | Uint8Array, level: number): Packed {
+  const cacheable = typeof data === 'string' && data.length <= CACHE_MAX_TEXT;
+  const key = cacheable ? `${level}\u0000${data}` : '';
+  const known = cacheable ? packedCache.get(key) : undefined;
+  if (known !== undefined) return known;
+  const raw = typeof data === 'string' ? encoder.encode(data) : data;
+  if (raw.length > MAX_32) throw new Error('zip: an entry is too large for a zip without zip64');
+  const deflated = level > 0 && raw.length > 0 ? deflateRawSync(raw, { level }) : null;
+  const store = deflated === null || deflated.length >= raw.length;
+  const packed: Packed = { body: store ? raw : deflated, method: store ? STORED : DEFLATED, crc: crc32(raw), size: raw.length };
+  if (cacheable) {
+    if (packedCache.size >= CACHE_ENTRIES) packedCache.clear();
+    packedCache.set(key, packed);
+  }
+  return packed;
+}
+
 /** The entries as one zip archive. */
 export function zip(entries: readonly ZipEntry[], options: ZipOptions): Uint8Array<ArrayBuffer> {
   if (entries.length > 0xffff) throw new Error(`zip: ${entries.length} entries is more than a zip without zip64 holds`);
   const level = options.level ?? 6;
   const stamp = dosDateTime(options.date);
-  const parts = entries.map((entry) => {
-    const name = encoder.encode(entry.name);
-    const raw = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
-    if (raw.length > MAX_32) throw new Error(`zip: ${entry.name} is too large for a zip without zip64`);
-    const deflated = level > 0 && raw.length > 0 ? deflateRawSync(raw, { level }) : null;
-    const store = deflated === null || deflated.length >= raw.length;
-    return { name, raw, body: store ? raw : deflated, method: store ? STORED : DEFLATED, crc: crc32(raw) };
-  });
+  const parts = entries.map((entry) => ({ name: encoder.encode(entry.name), ...pack(entry.data, level) }));
 
   const localSize = parts.reduce((sum, p) => sum + 30 + p.name.length + p.body.length, 0);
   const centralSize = parts.reduce((sum, p) => sum + 46 + p.name.length, 0);
@@ -76,7 +103,7 @@ export function zip(entries: readonly ZipEntry[], options: ZipOptions): Uint8Arr
     view.setUint16(at + 12, stamp.date, true);
     view.setUint32(at + 14, p.crc, true);
     view.setUint32(at + 18, p.body.length, true);
-    view.setUint32(at + 22, p.raw.length, true);
+    view.setUint32(at + 22, p.size, true);
     view.setUint16(at + 26, p.name.length, true);
     view.setUint16(at + 28, 0, true);
     out.set(p.name, at + 30);
@@ -95,7 +122,7 @@ export function zip(entries: readonly ZipEntry[], options: ZipOptions): Uint8Arr
     view.setUint16(at + 14, stamp.date, true);
     view.setUint32(at + 16, p.crc, true);
     view.setUint32(at + 20, p.body.length, true);
-    view.setUint32(at + 24, p.raw.length, true);
+    view.setUint32(at + 24, p.size, true);
     view.setUint16(at + 28, p.name.length, true);
     // extra length, comment length, disk number, internal and external attributes: all 0
     view.setUint32(at + 42, offsets[i] ?? 0, true);
