@@ -100,6 +100,7 @@ describe('Worksheet', () => {
     expect(() => parts([sheet])).toThrow(/inside the merged range of A1/);
     expect(() => sheet.set(0, 1, 'x')).toThrow(/outside/);
     expect(() => sheet.set(1, 16385, 'x')).toThrow(/outside/);
+    expect(() => sheet.merge(5, 1, 5, 16385)).toThrow(/outside/);
     expect(() => sheet.set(1, 1, Number.NaN)).toThrow(/not a number/);
     expect(() => sheet.set(1, 1, Infinity)).toThrow(/not a number/);
   });

@@ -88,6 +88,7 @@ export class Worksheet {
   /** Merges a range; ranges must not overlap. */
   merge(top: number, left: number, bottom: number, right: number): void {
     checkPosition(top, left);
+    checkPosition(bottom, right);
     if (bottom < top || right < left) throw new Error(`${this.name}: ${address(top, left)}:${address(bottom, right)} is not a range`);
     const overlaps = this.merges.find((m) => m.top <= bottom && top <= m.bottom && m.left <= right && left <= m.right);
     if (overlaps) throw new Error(`${this.name}: ${address(top, left)}:${address(bottom, right)} overlaps a merged range`);
