@@ -1,7 +1,8 @@
 /**
  * Worker thread of the build: writes a disclosure's workbook and the workbook of each of its
- * published tables (exceljs: ~80 ms a disclosure's workbook, ~10–20 ms a table's) on another core
- * while the main thread renders pages. Receives one disclosure at a time, answers with the bytes.
+ * published tables (src/lib/export/xlsx.ts: ~10–15 ms a disclosure's workbook, ~1 ms a table's)
+ * on another core while the main thread renders pages. Receives one disclosure at a time,
+ * answers with the bytes.
  */
 import { parentPort } from 'node:worker_threads';
 import { singleTableWorkbook, tablesWithOwnWorkbook, tableWorkbook, type WorkbookDisclosure } from '../../src/lib/export/xlsx.ts';

@@ -7,13 +7,12 @@
  * Empty is not zero: in the CSV a blank printed cell and a figure not published are both an
  * empty field (never 0); the workbook writes `未公开` for the latter, so a reader can tell them apart.
  */
-import ExcelJS from 'exceljs';
 import { t } from '../i18n/strings.ts';
 import { formatAmount } from '../money.ts';
 import { comparisonCell, type ComparisonColumn, type ComparisonRow } from '../site/comparison.ts';
 import { amountField, toCsv, type CsvField } from './csv.ts';
-import { fixZipEntryDates, workbookDate } from './xlsx.ts';
-import { xmlText } from './xml-text.ts';
+import { Worksheet, workbookBytes, type CellStyle } from './ooxml-sheet.ts';
+import { workbookDate } from './xlsx.ts';
 import { phaseWord } from '../i18n/format.ts';
 
 /** What the downloads need of a comparison. */
@@ -55,7 +54,13 @@ export function comparisonCsv(c: ComparisonExport): string {
   return toCsv([header, ...body]);
 }
 
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const TITLE: CellStyle = { bold: true, size: 14, horizontal: 'center' };
+const UNIT: CellStyle = { horizontal: 'right' };
+const HEADER: CellStyle = { bold: true, horizontal: 'center', vertical: 'middle', wrap: true, border: true };
+const BODY: CellStyle = { border: true };
+const ABSENT: CellStyle = { border: true, horizontal: 'center' };
+const AMOUNT: CellStyle = { border: true, numFmt: '0.00' };
+const WHOLE_AMOUNT: CellStyle = { border: true, numFmt: '0' };
 
 /** The 金额单位 line: the one unit of every column, or a pointer to the headers when they differ. */
 export function unitLine(columns: readonly ComparisonColumn[]): string {
@@ -64,60 +69,35 @@ export function unitLine(columns: readonly ComparisonColumn[]): string {
 }
 
 /** The comparison as a workbook of one sheet; the same content gives the same bytes. */
-export async function comparisonWorkbook(c: ComparisonExport): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  const date = workbookDate({ year: c.year });
-  workbook.creator = 'gongkai';
-  workbook.lastModifiedBy = 'gongkai';
-  workbook.created = date;
-  workbook.modified = date;
-  workbook.lastPrinted = date;
-  const sheet = workbook.addWorksheet('部门比较');
+export function comparisonWorkbook(c: ComparisonExport): Promise<Uint8Array<ArrayBuffer>> {
+  const sheet = new Worksheet('部门比较');
   const width = COMPARISON_ID_HEADERS.length + c.columns.length;
-  sheet.mergeCells(1, 1, 1, width);
-  const title = sheet.getCell(1, 1);
-  title.value = xmlText(c.title);
-  title.font = { bold: true, size: 14 };
-  title.alignment = { horizontal: 'center' };
-  const unit = sheet.getCell(2, width);
-  unit.value = unitLine(c.columns);
-  unit.alignment = { horizontal: 'right' };
+  sheet.merge(1, 1, 1, width);
+  sheet.set(1, 1, c.title, TITLE);
+  sheet.set(2, width, unitLine(c.columns), UNIT);
   const headerRow = 3;
   [...COMPARISON_ID_HEADERS, ...c.headers].forEach((label, i) => {
-    const cell = sheet.getCell(headerRow, i + 1);
-    cell.value = xmlText(label);
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = THIN;
-    sheet.getColumn(i + 1).width = i < COMPARISON_ID_HEADERS.length ? (label === '部门' || label === '单位' ? 30 : 10) : 16;
+    sheet.set(headerRow, i + 1, label, HEADER);
+    sheet.width(i + 1, i < COMPARISON_ID_HEADERS.length ? (label === '部门' || label === '单位' ? 30 : 10) : 16);
   });
   c.rows.forEach((row, r) => {
     const line = headerRow + 1 + r;
     // Codes and names are strings, so the workbook types them as text: 001 keeps its zeros.
-    idFields(row).forEach((value, i) => {
-      const cell = sheet.getCell(line, i + 1);
-      if (value !== '') cell.value = xmlText(value);
-      cell.border = THIN;
-    });
+    idFields(row).forEach((value, i) => sheet.set(line, i + 1, value === '' ? null : value, BODY));
     c.columns.forEach((column, i) => {
-      const cell = sheet.getCell(line, COMPARISON_ID_HEADERS.length + i + 1);
+      const at = COMPARISON_ID_HEADERS.length + i + 1;
       const value = comparisonCell(row, column);
-      cell.border = THIN;
-      if (value.kind === 'amount') {
-        cell.numFmt = column.decimals === 0 ? '0' : '0.00';
-        cell.value = Number(formatAmount(value.value, column.unit, column.decimals));
-      } else if (value.kind === 'absent') {
-        cell.value = t('compare.absent');
-        cell.alignment = { horizontal: 'center' };
-      }
+      if (value.kind === 'amount')
+        sheet.set(line, at, Number(formatAmount(value.value, column.unit, column.decimals)), column.decimals === 0 ? WHOLE_AMOUNT : AMOUNT);
+      else if (value.kind === 'absent') sheet.set(line, at, t('compare.absent'), ABSENT);
+      else sheet.set(line, at, null, BODY);
     });
   });
   const note = headerRow + c.rows.length + 2;
-  sheet.mergeCells(note, 1, note, width);
-  sheet.getCell(note, 1).value = t('compare.legend');
-  sheet.mergeCells(note + 1, 1, note + 1, width);
-  sheet.getCell(note + 1, 1).value = t('compare.units');
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow }];
-  const buffer = await workbook.xlsx.writeBuffer();
-  return fixZipEntryDates(new Uint8Array(buffer), date);
+  sheet.merge(note, 1, note, width);
+  sheet.set(note, 1, t('compare.legend'));
+  sheet.merge(note + 1, 1, note + 1, width);
+  sheet.set(note + 1, 1, t('compare.units'));
+  sheet.frozenRows = headerRow;
+  return Promise.resolve(workbookBytes([sheet], { creator: 'gongkai', date: workbookDate({ year: c.year }) }));
 }

@@ -36,6 +36,7 @@ const asWritten = (value: string): string => value;
 function expectAmount(cell: ExcelJS.Cell, value: Amount, where: string): void {
   if (value === null) {
     expect(cell.value, where).toBeNull();
+    expect(cell.numFmt, `${where}: an empty amount cell keeps the amount format`).toBe('0.00');
     return;
   }
   expect(typeof cell.value, where).toBe('number');
@@ -102,7 +103,59 @@ function expectSheetMatchesTable(sheet: ExcelJS.Worksheet, table: Table): void {
     const [view] = sheet.views;
     expect(view?.state).toBe('frozen');
     expect(view && 'ySplit' in view ? view.ySplit : undefined).toBe(bodyTop - 1);
+  } else {
+    expect((sheet.views ?? []).filter((v) => v.state === 'frozen')).toEqual([]);
   }
+  expectSheetLooksAsPrinted(sheet, table);
+}
+
+const isThin = (cell: ExcelJS.Cell): boolean => (['top', 'left', 'bottom', 'right'] as const).every((side) => cell.border?.[side]?.style === 'thin');
+
+/** The look of a table's sheet: column widths, fonts, alignment, borders (merged cells included), page setup, print titles. */
+function expectSheetLooksAsPrinted(sheet: ExcelJS.Worksheet, table: Table): void {
+  const layout = sheetLayout(table);
+  const { width } = layout;
+  table.columns.forEach((column, i) =>
+    expect(sheet.getColumn(i + 1).width, `${table.id} column ${i + 1} width`).toBe(column.kind === 'amount' ? 14 : column.kind === 'code' ? 10 : 28),
+  );
+  const title = sheet.getCell(layout.titleRow, 1);
+  expect(title.font).toMatchObject({ bold: true, size: 14 });
+  expect(title.alignment).toMatchObject({ horizontal: 'center', vertical: 'middle' });
+  expect(sheet.getCell(layout.unitRow, width).alignment).toMatchObject({ horizontal: 'right' });
+  expect(sheet.getCell(layout.unitRow, 1).value).toBe(`${table.unitLine === 'department' ? '编制部门' : '单位'}：${table.unitLabel}`);
+  if (!table.provided) return;
+
+  table.fields.forEach((_field, i) => {
+    const row = layout.fieldFirstRow + i;
+    const label = sheet.getCell(row, 1);
+    expect(label.font?.bold, `${table.id} field label ${row}`).toBe(true);
+    expect(isThin(label)).toBe(true);
+    for (let c = 2; c <= width; c++) {
+      const value = sheet.getCell(row, c);
+      expect(value.alignment, `${table.id} field value ${row}:${c}`).toMatchObject({ wrapText: true, vertical: 'top' });
+      expect(isThin(value), `${table.id} field value ${row}:${c} border`).toBe(true);
+    }
+  });
+  for (let r = layout.headerFirstRow; r < layout.bodyFirstRow; r++) {
+    for (let c = 1; c <= table.columns.length; c++) {
+      const cell = sheet.getCell(r, c);
+      const where = `${table.id} header ${r}:${c}`;
+      expect(cell.font?.bold, where).toBe(true);
+      expect(cell.alignment, where).toMatchObject({ horizontal: 'center', vertical: 'middle', wrapText: true });
+      expect(isThin(cell), `${where} border`).toBe(true);
+    }
+  }
+  table.rows.forEach((row, r) => {
+    const bold = row.level === 'total' || row.level === 'department' || row.level === 'unit';
+    row.cells.forEach((_cell, c) => {
+      const cell = sheet.getCell(layout.bodyFirstRow + r, c + 1);
+      const where = `${table.id} row ${row.key} column ${c}`;
+      expect(isThin(cell), `${where} border`).toBe(true);
+      expect(cell.font?.bold === true, `${where} bold`).toBe(bold);
+    });
+  });
+  expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  expect(sheet.pageSetup.printTitlesRow, `${table.id} print titles`).toBe(`${layout.headerFirstRow}:${layout.bodyFirstRow - 1}`);
 }
 
 describe('tableWorkbook on the sample disclosure', async () => {
@@ -146,6 +199,24 @@ describe('tableWorkbook on the sample disclosure', async () => {
   it('dates the document 1 January of the budget year, not when it was built', () => {
     expect(workbook.created.toISOString()).toBe(`${disclosure.year}-01-01T00:00:00.000Z`);
     expect(workbook.modified.toISOString()).toBe(`${disclosure.year}-01-01T00:00:00.000Z`);
+    expect(workbook.creator).toBe('gongkai');
+    expect(workbook.lastModifiedBy).toBe('gongkai');
+  });
+
+  it('lays the cover sheet out with its widths, a bold title and bold labels', () => {
+    const cover = workbook.getWorksheet(COVER_SHEET_NAME) as ExcelJS.Worksheet;
+    expect([1, 2, 3].map((c) => cover.getColumn(c).width)).toEqual([24, 60, 18]);
+    expect(cover.getCell(1, 1).font).toMatchObject({ bold: true, size: 14 });
+    expect(cover.getCell(3, 1).value).toBe('部门 / Department');
+    expect(cover.getCell(3, 1).font?.bold).toBe(true);
+    expect(cover.getCell(3, 2).value).toBe(disclosure.department.name);
+    expect(cover.getCell(6, 2).value).toBe(disclosure.year);
+    const listHeader = cover.getColumn(1).values.indexOf('表号 / Table');
+    expect([1, 2, 3, 4].map((c) => cover.getCell(listHeader, c).font?.bold)).toEqual([true, true, true, true]);
+    expect(cover.getCell(listHeader + 1, 1).value).toBe(tables[0]?.number);
+    expect(cover.getCell(listHeader + tables.length, 2).value).toBe(tables.at(-1)?.title);
+    expect(cover.rowCount).toBe(listHeader + tables.length);
+    expect((cover.views ?? []).filter((v) => v.state === 'frozen')).toEqual([]);
   });
 });
 
@@ -162,6 +233,8 @@ describe('singleTableWorkbook: each published table on its own', async () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([tableSheetName(table)]);
     const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
     expect(new Set(sheet.model.merges)).toEqual(new Set(reference.model.merges));
+    expectSheetLooksAsPrinted(sheet, table);
+    expect(sheet.views ?? []).toEqual(reference.views ?? []);
     for (let r = 1; r <= reference.rowCount; r++) {
       for (let c = 1; c <= Math.max(table.columns.length, 2); c++)
         expect(sheet.getCell(r, c).value, `${table.id} ${r}:${c}`).toEqual(reference.getCell(r, c).value);
