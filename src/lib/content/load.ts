@@ -38,7 +38,7 @@ import {
   type Indicator as RawIndicator,
   type RawAmount,
 } from './schema.ts';
-import { AmountReader, parseContentFile } from './parse-file.ts';
+import { AmountReader, parseContentFileOf } from './parse-file.ts';
 import { expectedFindings, isExpectedFile, parseExpectedFile, type ExpectedRegion } from './coverage-file.ts';
 import type { YamlSource } from './yaml-source.ts';
 
@@ -135,7 +135,7 @@ function loadCatalogues(byPath: ReadonlyMap<string, ContentFile>, findings: Find
         complete = false;
         continue;
       }
-      const parsed = parseContentFile(file.text, file.path, catalogueFileSchema);
+      const parsed = parseContentFileOf(file, catalogueFileSchema);
       findings.push(...parsed.findings);
       if (!parsed.value) {
         complete = false;
@@ -153,7 +153,7 @@ function loadCatalogues(byPath: ReadonlyMap<string, ContentFile>, findings: Find
     const mapping = new Map<string, MappingEntry>();
     const mappingFile = byPath.get(`catalogues/${year}/${MAPPING_FILE}`);
     if (mappingFile) {
-      const parsed = parseContentFile(mappingFile.text, mappingFile.path, mappingFileSchema);
+      const parsed = parseContentFileOf(mappingFile, mappingFileSchema);
       findings.push(...parsed.findings);
       if (parsed.value) {
         sources.mapping = parsed.value.source;
@@ -201,7 +201,7 @@ function loadDisclosure(
 ): Disclosure | null {
   const mainFile = byPath.get(`${folder}disclosure.yaml`);
   if (!mainFile) return null;
-  const main = parseContentFile(mainFile.text, mainFile.path, disclosureFileSchema);
+  const main = parseContentFileOf(mainFile, disclosureFileSchema);
   findings.push(...main.findings);
   if (!main.value) return null;
   const d = main.value;
@@ -389,7 +389,7 @@ function loadDisclosure(
   const ledger: LedgerRow[] = [];
   let coarseFacts: CoarseFacts | null = null;
   if (ledgerFile) {
-    const parsed = parseContentFile(ledgerFile.text, ledgerFile.path, ledgerFileSchema);
+    const parsed = parseContentFileOf(ledgerFile, ledgerFileSchema);
     findings.push(...parsed.findings);
     if (parsed.value) {
       const reader = new AmountReader(parsed.source, parsed.value.amountUnit);
@@ -489,7 +489,7 @@ function loadDisclosure(
   const projectForms: ProjectForm[] = [];
   let unitForm: UnitForm | null = null;
   if (performanceFile) {
-    const parsed = parseContentFile(performanceFile.text, performanceFile.path, performanceFileSchema);
+    const parsed = parseContentFileOf(performanceFile, performanceFileSchema);
     findings.push(...parsed.findings);
     if (parsed.value) {
       const source = parsed.source;

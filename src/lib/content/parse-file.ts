@@ -14,6 +14,29 @@ export interface ParsedFile<T> {
   readonly findings: readonly Finding[];
 }
 
+/**
+ * The YAML the loader parsed, by the file it came from: the checks that need positions read it
+ * here instead of parsing the file again (YAML parsing was a sixth of a 200-disclosure check).
+ * Weak, so a file's parse goes with the file.
+ */
+const parsedSources = new WeakMap<ContentText, YamlSource>();
+
+/** A content file as the loader reads it. */
+interface ContentText {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** {@link parseContentFile} of a file, remembering its parse for {@link parsedSourceOf}. */
+export function parseContentFileOf<S extends z.ZodType>(file: ContentText, schema: S): ParsedFile<z.output<S>> {
+  const parsed = parseContentFile(file.text, file.path, schema);
+  parsedSources.set(file, parsed.source);
+  return parsed;
+}
+
+/** The parse of `file` the loader made, if it parsed this very file object. */
+export const parsedSourceOf = (file: ContentText): YamlSource | undefined => parsedSources.get(file);
+
 export function parseContentFile<S extends z.ZodType>(text: string, file: string, schema: S): ParsedFile<z.output<S>> {
   const source = parseYamlSource(text, file);
   const findings: Finding[] = [...source.findings];

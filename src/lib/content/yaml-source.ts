@@ -32,25 +32,8 @@ export const MAX_ALIAS_EXPANSION = 10_000;
 /** How deeply maps and lists may nest; content needs 6. Deeper input is refused, not recursed into. */
 export const MAX_NESTING = 64;
 
-/**
- * The last few parses, by file and exact text: the loader and the validator's rules both need a
- * file with positions, and the parse is the slowest step of a check (~2 s per MiB), so a file is
- * parsed once. A YamlSource is never mutated, so sharing it is safe.
- */
-const recent = new Map<string, { readonly text: string; readonly source: YamlSource }>();
-const RECENT_LIMIT = 16;
-
+/** A YAML file with positions (the loader keeps its parse for the checks: parse-file.ts `parsedSourceOf`). */
 export function parseYamlSource(text: string, file: string): YamlSource {
-  const cached = recent.get(file);
-  if (cached && cached.text === text) return cached.source;
-  const source = parseYamlSourceGuarded(text, file);
-  recent.delete(file);
-  recent.set(file, { text, source });
-  if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value ?? '');
-  return source;
-}
-
-function parseYamlSourceGuarded(text: string, file: string): YamlSource {
   try {
     return parseYamlSourceUnguarded(text, file);
   } catch (error) {

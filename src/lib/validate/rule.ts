@@ -4,6 +4,7 @@
  */
 import type { ContentFile } from '../content/load.ts';
 import { parseYamlSource, type DataPath, type YamlSource } from '../content/yaml-source.ts';
+import { parsedSourceOf } from '../content/parse-file.ts';
 import type { Finding, SourcePosition } from '../findings.ts';
 import type { Disclosure } from '../disclosure/model.ts';
 
@@ -35,7 +36,7 @@ export function ruleContext(files: readonly ContentFile[]): RuleContext {
     if (cached) return cached;
     const file = byPath.get(path);
     if (!file || !/\.ya?ml$/.test(path)) return undefined;
-    const source = parseYamlSource(file.text, file.path);
+    const source = parsedSourceOf(file) ?? parseYamlSource(file.text, file.path);
     sources.set(path, source);
     return source;
   };
