@@ -50,6 +50,39 @@ export interface IndexSiteOptions {
    * script and WASM once, from the site's own index, and merges the shards' indexes into it.
    */
   readonly outputDir?: string;
+  /** Word locations per index chunk: by default {@link INDEX_CHUNK_SIZE}. */
+  readonly indexChunkSize?: number;
+}
+
+/**
+ * Word locations (a word's occurrences on a page, plus one per page) per index chunk. A search
+ * downloads, in every index it searches, the chunk holding each word of the query, and with one
+ * Han character a word (segment.ts) a four-character query needs four chunks an index. Pagefind
+ * closes a chunk once it holds 20,000 locations, so a rare character costs a whole chunk of its
+ * neighbours: on the sample site a query's own characters were 3–11 % of the bytes of the chunks
+ * it loaded. Smaller chunks cost a few bytes each in the metadata every search loads (the range
+ * of words each holds). Measured in the README's Search section (`npm run search:quality`,
+ * scripts/search-latency.ts): the value that made the first search smallest both on the sample
+ * and on a 200-disclosure shard. Pagefind 1.6 reads it from {@link CHUNK_SIZE_VARIABLE}; no
+ * result changes, only how the index is cut into files.
+ */
+export const INDEX_CHUNK_SIZE = 4000;
+const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+/**
+ * `start()` with `name` set in this process's environment, then the environment as it was:
+ * Pagefind's binary, which `createIndex` starts, reads its settings from the environment it
+ * inherits.
+ */
+async function withEnvironment<T>(name: string, value: string, start: () => Promise<T>): Promise<T> {
+  const before = process.env[name];
+  process.env[name] = value;
+  try {
+    return await start();
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  }
 }
 
 /** A shard's search index inside the site: `pagefind/shards/<id>/`. */
@@ -92,7 +125,12 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
     .map((file) => ({ file, url: pageUrl(file) }))
     .filter((page) => !excluded.has(page.url));
   try {
-    const { index } = assertNoErrors(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), 'creating the index');
+    const { index } = assertNoErrors(
+      await withEnvironment(CHUNK_SIZE_VARIABLE, String(options.indexChunkSize ?? INDEX_CHUNK_SIZE), () =>
+        pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }),
+      ),
+      'creating the index',
+    );
     if (!index) throw new Error('Pagefind: creating the index returned no index');
     // Several pages in flight at once: one at a time, each page waits for the round trip to
     // Pagefind's process before the next is read and sent.
