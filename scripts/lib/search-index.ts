@@ -55,18 +55,19 @@ export interface IndexSiteOptions {
 }
 
 /**
- * Word locations (a word's occurrences on a page, plus one per page) per index chunk. A search
- * downloads, in every index it searches, the chunk holding each word of the query, and with one
- * Han character a word (segment.ts) a four-character query needs four chunks an index. Pagefind
- * closes a chunk once it holds 20,000 locations, so a rare character costs a whole chunk of its
- * neighbours: on the sample site a query's own characters were 3–11 % of the bytes of the chunks
- * it loaded. Smaller chunks cost a few bytes each in the metadata every search loads (the range
- * of words each holds). Measured in the README's Search section (`npm run search:quality`,
- * scripts/search-latency.ts): the value that made the first search smallest both on the sample
- * and on a 200-disclosure shard. Pagefind 1.6 reads it from {@link CHUNK_SIZE_VARIABLE}; no
- * result changes, only how the index is cut into files.
+ * Word locations (a word's occurrences on a page, plus one per page) per index chunk: Pagefind's
+ * own 20,000. A search downloads, in every index it searches, the chunk holding each word of the
+ * query, and with one Han character a word (segment.ts) a four-character query needs four chunks
+ * an index; a rare character costs a whole chunk of its neighbours (on the sample 89–97 % of the
+ * chunk bytes a query loaded). Smaller chunks download much less (4,000: the sample's largest first
+ * search 272.0 → 156.8 KB; 1,000 SYNTHETIC disclosures 6–33 % less, README, Search) and find the
+ * same pages, but not in the same order: Pagefind's loose search, which orders the phrase matches
+ * (search-client.ts), extends a character only to the longer words of the chunks it loaded, so
+ * the order depends on how the index is cut; at 1,000 disclosures a department's overview fell
+ * out of the first 10 results for its name. Kept at Pagefind's value until the ordering does not
+ * depend on the cut. Pagefind 1.6 reads it from {@link CHUNK_SIZE_VARIABLE}.
  */
-export const INDEX_CHUNK_SIZE = 4000;
+export const INDEX_CHUNK_SIZE = 20_000;
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /**
