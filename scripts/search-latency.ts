@@ -4,13 +4,15 @@
  * The first query a visitor makes on the search page of a built site, in headless Chromium
  * with its CPU slowed `--throttle` times (DevTools' CPU throttling): per query, in a fresh
  * browser context (nothing cached), the bytes the page load plus that search download and the
- * time from the search starting to its results shown. Prints figures; asserts nothing. For a
+ * time from the search starting to its results shown, and those bytes by kind of file (the page,
+ * Pagefind's script, WASM, metadata, index chunks, fragments; file counts in brackets). Prints
+ * figures; asserts nothing. For a
  * large site (`npm run bench -- --scale 1000 --keep` leaves one in .build-staging/).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from './lib/search-quality-server.ts';
-import { DownloadMeter, kb, launchChromium, settle } from './lib/search-quality.ts';
+import { breakdown, DownloadMeter, kb, launchChromium, settle } from './lib/search-quality.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -49,11 +51,14 @@ try {
       const count = await page.evaluate(
         () => (document.querySelector('gk-search-results') as (Element & { results?: { count: number } }) | null)?.results?.count ?? 0,
       );
-      const bytes = await meter.total(server.takeServed());
+      const served = server.takeServed();
+      const bytes = await meter.total(served);
+      const parts = breakdown(await meter.byPath(served));
       const answer = (times['done'] ?? times['error'] ?? NaN) - (times['loading'] ?? NaN);
       console.log(
         `${query.padEnd(24)} ${String(count).padStart(6)} results  first search ${kb(bytes).padStart(9)}  answered in ${(answer / 1000).toFixed(2)} s${times['error'] ? ' (ERROR)' : ''}`,
       );
+      console.log(`${''.padEnd(24)} ${[...parts.map((p) => `${p.kind} ${kb(p.bytes)} (${p.files})`), `headers ${kb(meter.headers)}`].join(', ')}`);
     } finally {
       await context.close();
     }

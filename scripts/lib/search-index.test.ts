@@ -57,6 +57,25 @@ describe('indexing the built site for search', () => {
     for (const [file, html] of Object.entries(site)) expect(readFileSync(join(dir, file), 'utf8')).toBe(html);
   });
 
+  it('cuts the word index into chunks of the given number of word locations, so a search loads only what its words need', async () => {
+    const chunks = () => listFiles(join(dir, 'pagefind')).filter((f) => f.startsWith('index/')).length;
+    const defaultChunks = chunks();
+    const small = mkdtempSync(join(tmpdir(), 'gongkai-search-index-chunks-'));
+    try {
+      for (const file of listFiles(dir).filter((f) => !f.startsWith('pagefind/'))) {
+        mkdirSync(dirname(join(small, file)), { recursive: true });
+        writeFileSync(join(small, file), readFileSync(join(dir, file)));
+      }
+      await indexSite(small, { indexChunkSize: 5 });
+      const smallChunks = listFiles(join(small, 'pagefind')).filter((f) => f.startsWith('index/')).length;
+      expect(defaultChunks).toBe(1);
+      expect(smallChunks).toBeGreaterThan(3);
+      expect(process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE']).toBeUndefined();
+    } finally {
+      rmSync(small, { recursive: true, force: true });
+    }
+  });
+
   it('writes the same index for the same pages', async () => {
     const before = Object.fromEntries(listFiles(join(dir, 'pagefind')).map((f) => [f, readFileSync(join(dir, 'pagefind', f), 'base64')]));
     rmSync(join(dir, 'pagefind'), { recursive: true });

@@ -50,6 +50,40 @@ export interface IndexSiteOptions {
    * script and WASM once, from the site's own index, and merges the shards' indexes into it.
    */
   readonly outputDir?: string;
+  /** Word locations per index chunk: by default {@link INDEX_CHUNK_SIZE}. */
+  readonly indexChunkSize?: number;
+}
+
+/**
+ * Word locations (a word's occurrences on a page, plus one per page) per index chunk: Pagefind's
+ * own 20,000. A search downloads, in every index it searches, the chunk holding each word of the
+ * query, and with one Han character a word (segment.ts) a four-character query needs four chunks
+ * an index; a rare character costs a whole chunk of its neighbours (on the sample 89–97 % of the
+ * chunk bytes a query loaded). Smaller chunks download much less (4,000: the sample's largest first
+ * search 272.0 → 156.8 KB; 1,000 SYNTHETIC disclosures 6–33 % less, README, Search) and find the
+ * same pages, but not in the same order: Pagefind's loose search, which orders the phrase matches
+ * (search-client.ts), extends a character only to the longer words of the chunks it loaded, so
+ * the order depends on how the index is cut; at 1,000 disclosures a department's overview fell
+ * out of the first 10 results for its name. Kept at Pagefind's value until the ordering does not
+ * depend on the cut. Pagefind 1.6 reads it from {@link CHUNK_SIZE_VARIABLE}.
+ */
+export const INDEX_CHUNK_SIZE = 20_000;
+const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+/**
+ * `start()` with `name` set in this process's environment, then the environment as it was:
+ * Pagefind's binary, which `createIndex` starts, reads its settings from the environment it
+ * inherits.
+ */
+async function withEnvironment<T>(name: string, value: string, start: () => Promise<T>): Promise<T> {
+  const before = process.env[name];
+  process.env[name] = value;
+  try {
+    return await start();
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  }
 }
 
 /** A shard's search index inside the site: `pagefind/shards/<id>/`. */
@@ -92,7 +126,12 @@ export async function indexSite(siteDir: string, options: IndexSiteOptions = {})
     .map((file) => ({ file, url: pageUrl(file) }))
     .filter((page) => !excluded.has(page.url));
   try {
-    const { index } = assertNoErrors(await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }), 'creating the index');
+    const { index } = assertNoErrors(
+      await withEnvironment(CHUNK_SIZE_VARIABLE, String(options.indexChunkSize ?? INDEX_CHUNK_SIZE), () =>
+        pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE }),
+      ),
+      'creating the index',
+    );
     if (!index) throw new Error('Pagefind: creating the index returned no index');
     // Several pages in flight at once: one at a time, each page waits for the round trip to
     // Pagefind's process before the next is read and sent.

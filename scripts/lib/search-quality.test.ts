@@ -2,7 +2,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseIntents, parseQueries, relevantPages, scoreIntent, scoreResults, summarise, summariseIntents, type QueryMeasure } from './search-quality.ts';
+import {
+  breakdown,
+  downloadKind,
+  parseIntents,
+  parseQueries,
+  relevantPages,
+  scoreIntent,
+  scoreResults,
+  summarise,
+  summariseIntents,
+  type QueryMeasure,
+} from './search-quality.ts';
 import { resolveRequest } from './search-quality-server.ts';
 
 const measure = (overrides: Partial<QueryMeasure>): QueryMeasure => ({
@@ -111,5 +122,33 @@ describe('the search-intent set', () => {
     expect(summary.success).toBe(0.5);
     expect(summary.failures).toEqual(['search intents found in the top 3: 50.0% < 95.0%']);
     expect(summariseIntents([hit]).failures).toEqual([]);
+  });
+});
+
+describe("the breakdown of a search's bytes", () => {
+  it("names Pagefind's files by their extension and the page and its assets otherwise", () => {
+    expect(downloadKind('/pagefind/pagefind.zh-cn_3ecf990843828.pf_meta')).toBe('meta');
+    expect(downloadKind('/pagefind/shards/1-of-3/index/zh-cn_ecaff74.pf_index')).toBe('index');
+    expect(downloadKind('/pagefind/fragment/zh-cn_3e3fa02.pf_fragment')).toBe('fragment');
+    expect(downloadKind('/pagefind/filter/zh-cn_5ec1148.pf_filter')).toBe('filter');
+    expect(downloadKind('/yjsgk/pagefind/wasm.unknown.pagefind')).toBe('wasm');
+    expect(downloadKind('/pagefind/pagefind.js')).toBe('pagefind.js');
+    expect(downloadKind('/search/')).toBe('page');
+    expect(downloadKind('/_astro/Layout.C8j7OvhK.css')).toBe('page');
+    expect(downloadKind('/favicon.ico')).toBe('other');
+  });
+
+  it('sums bytes and files per kind, largest first', () => {
+    const parts = breakdown([
+      ['/search/', 3000],
+      ['/pagefind/index/a.pf_index', 10_000],
+      ['/pagefind/shards/1-of-3/index/b.pf_index', 12_000],
+      ['/pagefind/pagefind.x.pf_meta', 1500],
+    ]);
+    expect(parts).toEqual([
+      { kind: 'index', files: 2, bytes: 22_000 },
+      { kind: 'page', files: 1, bytes: 3000 },
+      { kind: 'meta', files: 1, bytes: 1500 },
+    ]);
   });
 });

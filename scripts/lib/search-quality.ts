@@ -290,13 +290,47 @@ export class DownloadMeter {
 
   /** Total bytes so far; `served` is the server's own count for the same requests. */
   async total(served: ReadonlyMap<string, number>): Promise<number> {
-    await Promise.all(this.#pending);
-    let bodies = 0;
-    for (const path of new Set([...this.#bodies.keys(), ...served.keys()])) {
-      bodies += Math.max(this.#bodies.get(path) ?? 0, served.get(path) ?? 0);
-    }
-    return this.#headers + bodies;
+    return (await this.byPath(served)).reduce((sum, [, bytes]) => sum + bytes, this.#headers);
   }
+
+  /** Body bytes per request path so far (headers left out), as {@link total} counts them. */
+  async byPath(served: ReadonlyMap<string, number>): Promise<[string, number][]> {
+    await Promise.all(this.#pending);
+    return [...new Set([...this.#bodies.keys(), ...served.keys()])].map((path) => [path, Math.max(this.#bodies.get(path) ?? 0, served.get(path) ?? 0)]);
+  }
+
+  /** Response header bytes so far. */
+  get headers(): number {
+    return this.#headers;
+  }
+}
+
+/** What a downloaded file is, for the breakdown of a search's bytes. */
+export type DownloadKind = 'page' | 'pagefind.js' | 'wasm' | 'meta' | 'index' | 'filter' | 'fragment' | 'other';
+
+/** The kind of a request path: Pagefind's files by their extension, the page and its assets otherwise. */
+export function downloadKind(path: string): DownloadKind {
+  if (path.endsWith('.pf_meta')) return 'meta';
+  if (path.endsWith('.pf_index')) return 'index';
+  if (path.endsWith('.pf_filter')) return 'filter';
+  if (path.endsWith('.pf_fragment')) return 'fragment';
+  if (/\/pagefind\/wasm\.[^/]*\.pagefind$/.test(path)) return 'wasm';
+  if (/\/pagefind\/pagefind(-worker)?\.js$/.test(path)) return 'pagefind.js';
+  if (path.endsWith('/') || /\.(html|css|js)$/.test(path)) return 'page';
+  return 'other';
+}
+
+/** Bytes and file counts per {@link DownloadKind}, largest first. */
+export function breakdown(files: readonly (readonly [string, number])[]): { kind: DownloadKind; files: number; bytes: number }[] {
+  const kinds = new Map<DownloadKind, { kind: DownloadKind; files: number; bytes: number }>();
+  for (const [path, bytes] of files) {
+    const kind = downloadKind(path);
+    const entry = kinds.get(kind) ?? { kind, files: 0, bytes: 0 };
+    entry.files += 1;
+    entry.bytes += bytes;
+    kinds.set(kind, entry);
+  }
+  return [...kinds.values()].sort((a, b) => b.bytes - a.bytes || a.kind.localeCompare(b.kind));
 }
 
 /** Waits until the page's network has been quiet for a moment (fragments load after a render). */
