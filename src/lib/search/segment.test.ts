@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_SEPARATOR, mapHtmlText, phraseQuery, queryTerms, separateHanForIndex, separateHanInHtml } from './segment.ts';
+import { INDEX_SEPARATOR, mapHtmlText, phraseQuery, queryTerms, separateHanForIndex, separateHanInHtml, withoutCellHeaders } from './segment.ts';
 
 const Z = INDEX_SEPARATOR;
 const visible = (text: string) => text.split(Z).join('');
@@ -27,7 +27,7 @@ describe('separating Han characters for the index', () => {
 });
 
 describe('preparing HTML for the indexer', () => {
-  it('separates page text but leaves tags, attributes and scripts byte for byte', () => {
+  it('separates page text but leaves tags, attributes (but cells’ headers) and scripts byte for byte', () => {
     const html =
       '<td class="amount" headers="t1 t2" data-pagefind-ignore>20.00</td><th title="项目名称">人大代表</th>' +
       '<script>const s = "人大";</script><span hidden data-pagefind-filter="region:平罗县"></span><!-- 注释 -->';
@@ -36,7 +36,13 @@ describe('preparing HTML for the indexer', () => {
     expect(prepared).toContain('<script>const s = "人大";</script>');
     expect(prepared).toContain('data-pagefind-filter="region:平罗县"');
     expect(prepared).toContain('<!-- 注释 -->');
-    expect(visible(prepared)).toBe(html);
+    expect(visible(prepared)).toBe(html.replace(' headers="t1 t2"', ''));
+  });
+
+  it('drops the headers attribute of table cells only: the indexer never reads it', () => {
+    const html =
+      '<tr><th scope="row" id="r1" headers="c1 c2">基本工资</th><td class="amount" headers="c1 c3">1.00</td></tr><p>headers="见表"</p><a headers="x">';
+    expect(withoutCellHeaders(html)).toBe('<tr><th scope="row" id="r1">基本工资</th><td class="amount">1.00</td></tr><p>headers="见表"</p><a headers="x">');
   });
 
   it('separates the values of data-pagefind-meta (the title is searched too) but not their keys', () => {

@@ -61,19 +61,36 @@ export function mapHtmlText(html: string, transform: (text: string) => string): 
 /** `data-pagefind-meta="key:value"`: metadata such as the title, which Pagefind also searches and ranks by. */
 const META_ATTRIBUTE = /(\sdata-pagefind-meta=")([^"]*)(")/g;
 
+/** A table cell's opening tag, and the `headers` attribute in it. */
+const CELL_TAG = /<t[dh]\b[^>]*>/g;
+const HEADERS_ATTRIBUTE = /\sheaders="[^"]*"/g;
+
+/**
+ * `html` without the `headers` attributes of its table cells. They name each cell's header
+ * cells for screen readers (the published page keeps them), Pagefind never reads them, and on a
+ * wide table they are more than half the page's bytes, all of which the indexer would parse.
+ */
+export function withoutCellHeaders(html: string): string {
+  return html.replace(CELL_TAG, (tag) => tag.replace(HEADERS_ATTRIBUTE, ''));
+}
+
 /**
  * The HTML Pagefind should index: every text node without quotation marks
  * ({@link withoutQuoteMarks}) and, like every `data-pagefind-meta` value, separated with
  * {@link separateHanForIndex}, so a title matches a query character by character like the text
  * does. Meta values keep their quotation marks: the title shown in a result is the official one.
- * Other markup, filter values and scripts are left byte for byte as they were. Only the copy
+ * Other markup, filter values and scripts are left byte for byte as they were, but for the table
+ * cells' `headers` ({@link withoutCellHeaders}). Only the copy
  * handed to the indexer changes; the published page is not touched.
  */
 export function separateHanInHtml(html: string): string {
-  return mapHtmlText(html, (text) => separateHanForIndex(withoutQuoteMarks(text))).replace(META_ATTRIBUTE, (_, start: string, value: string, end: string) => {
-    const colon = value.indexOf(':');
-    return colon < 0 ? `${start}${value}${end}` : `${start}${value.slice(0, colon + 1)}${separateHanForIndex(value.slice(colon + 1))}${end}`;
-  });
+  return mapHtmlText(withoutCellHeaders(html), (text) => separateHanForIndex(withoutQuoteMarks(text))).replace(
+    META_ATTRIBUTE,
+    (_, start: string, value: string, end: string) => {
+      const colon = value.indexOf(':');
+      return colon < 0 ? `${start}${value}${end}` : `${start}${value.slice(0, colon + 1)}${separateHanForIndex(value.slice(colon + 1))}${end}`;
+    },
+  );
 }
 
 /**
