@@ -77,12 +77,34 @@ function pack(data: string | Uint8Array, level: number): Packed {
   return packed;
 }
 
+/** An entry as it is written: its name's bytes, its date and its packed data. */
+interface Part extends Packed {
+  readonly name: Uint8Array;
+  readonly stamp: { readonly time: number; readonly date: number };
+}
+
+/**
+ * The fields a local header and the central directory both hold, in the same order (version
+ * needed, flags, method, time, date, CRC, sizes, name length), from `at`.
+ */
+function entryFields(view: DataView, at: number, p: Part): void {
+  view.setUint16(at, VERSION, true);
+  view.setUint16(at + 2, UTF8_NAME, true);
+  view.setUint16(at + 4, p.method, true);
+  view.setUint16(at + 6, p.stamp.time, true);
+  view.setUint16(at + 8, p.stamp.date, true);
+  view.setUint32(at + 10, p.crc, true);
+  view.setUint32(at + 14, p.body.length, true);
+  view.setUint32(at + 18, p.size, true);
+  view.setUint16(at + 22, p.name.length, true);
+}
+
 /** The entries as one zip archive. */
 export function zip(entries: readonly ZipEntry[], options: ZipOptions): Uint8Array<ArrayBuffer> {
   if (entries.length > 0xffff) throw new Error(`zip: ${entries.length} entries is more than a zip without zip64 holds`);
   const level = options.level ?? 6;
   const stamp = dosDateTime(options.date);
-  const parts = entries.map((entry) => ({ name: encoder.encode(entry.name), ...pack(entry.data, level) }));
+  const parts = entries.map((entry): Part => ({ name: encoder.encode(entry.name), stamp, ...pack(entry.data, level) }));
 
   const localSize = parts.reduce((sum, p) => sum + 30 + p.name.length + p.body.length, 0);
   const centralSize = parts.reduce((sum, p) => sum + 46 + p.name.length, 0);
@@ -96,15 +118,7 @@ export function zip(entries: readonly ZipEntry[], options: ZipOptions): Uint8Arr
   for (const p of parts) {
     offsets.push(at);
     view.setUint32(at, LOCAL_FILE_HEADER, true);
-    view.setUint16(at + 4, VERSION, true);
-    view.setUint16(at + 6, UTF8_NAME, true);
-    view.setUint16(at + 8, p.method, true);
-    view.setUint16(at + 10, stamp.time, true);
-    view.setUint16(at + 12, stamp.date, true);
-    view.setUint32(at + 14, p.crc, true);
-    view.setUint32(at + 18, p.body.length, true);
-    view.setUint32(at + 22, p.size, true);
-    view.setUint16(at + 26, p.name.length, true);
+    entryFields(view, at + 4, p);
     view.setUint16(at + 28, 0, true);
     out.set(p.name, at + 30);
     out.set(p.body, at + 30 + p.name.length);
@@ -115,15 +129,7 @@ export function zip(entries: readonly ZipEntry[], options: ZipOptions): Uint8Arr
   parts.forEach((p, i) => {
     view.setUint32(at, CENTRAL_FILE_HEADER, true);
     view.setUint16(at + 4, VERSION, true); // made by: MS-DOS, 2.0
-    view.setUint16(at + 6, VERSION, true);
-    view.setUint16(at + 8, UTF8_NAME, true);
-    view.setUint16(at + 10, p.method, true);
-    view.setUint16(at + 12, stamp.time, true);
-    view.setUint16(at + 14, stamp.date, true);
-    view.setUint32(at + 16, p.crc, true);
-    view.setUint32(at + 20, p.body.length, true);
-    view.setUint32(at + 24, p.size, true);
-    view.setUint16(at + 28, p.name.length, true);
+    entryFields(view, at + 6, p);
     // extra length, comment length, disk number, internal and external attributes: all 0
     view.setUint32(at + 42, offsets[i] ?? 0, true);
     out.set(p.name, at + 46);
