@@ -76,21 +76,23 @@ const workbookSample = generated.slice(0, buildDisclosures);
 let wholeSeconds = 0;
 let ownSeconds = 0;
 let ownTables = 0;
+let wholeBytes = 0;
+let ownBytes = 0;
 for (const d of workbookSample) {
   const tables = buildTables(d);
   start = performance.now();
-  await tableWorkbook(d, tables, 'bench');
+  wholeBytes += tableWorkbook(d, tables, 'bench').length;
   wholeSeconds += seconds(start);
   start = performance.now();
   for (const table of tablesWithOwnWorkbook(tables)) {
-    await singleTableWorkbook(d, table, 'bench');
+    ownBytes += singleTableWorkbook(d, table, 'bench').length;
     ownTables++;
   }
   ownSeconds += seconds(start);
 }
 line(
   `workbooks of ${workbookSample.length} disclosures`,
-  `whole ${((wholeSeconds / workbookSample.length) * 1000).toFixed(0)} ms a disclosure; each table's own ${((ownSeconds / ownTables) * 1000).toFixed(1)} ms a table (${ownTables} tables, ${(ownSeconds / wholeSeconds).toFixed(1)} × the whole)`,
+  `whole ${((wholeSeconds / workbookSample.length) * 1000).toFixed(0)} ms a disclosure; each table's own ${((ownSeconds / ownTables) * 1000).toFixed(1)} ms a table (${ownTables} tables, ${(ownSeconds / wholeSeconds).toFixed(1)} × the whole); mean size ${(wholeBytes / workbookSample.length / 1024).toFixed(1)} KB and ${(ownBytes / ownTables / 1024).toFixed(1)} KB`,
 );
 
 // 2. Loading and checking content files.

@@ -144,7 +144,7 @@ export function makeWorkbooks(requests: readonly WorkbookRequest[], options: Wor
 
 /**
  * Writes files into a site folder, making each parent folder once: a recursive mkdir per file
- * was 6 s of a 200-disclosure build. Workbooks come from the cache as hard links (a copy across
+ * showed in a build's CPU profile as seconds of mkdir calls. Workbooks come from the cache as hard links (a copy across
  * file systems): the cache never rewrites a file in place (a new one is renamed over it), so the
  * site's link keeps the bytes it was given.
  */

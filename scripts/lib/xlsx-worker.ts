@@ -24,19 +24,20 @@ export type WorkbookAnswer =
     }
   | { readonly id: number; readonly error: string };
 
-async function answer(job: WorkbookJob): Promise<WorkbookAnswer> {
-  const bytes = await tableWorkbook(job.disclosure, job.tables, job.stamp);
-  const tables = [];
-  for (const table of tablesWithOwnWorkbook(job.tables)) tables.push({ id: table.id, bytes: await singleTableWorkbook(job.disclosure, table, job.stamp) });
+function answer(job: WorkbookJob): WorkbookAnswer {
+  const bytes = tableWorkbook(job.disclosure, job.tables, job.stamp);
+  const tables = tablesWithOwnWorkbook(job.tables).map((table) => ({ id: table.id, bytes: singleTableWorkbook(job.disclosure, table, job.stamp) }));
   return { id: job.id, bytes, tables };
 }
 
 const port = parentPort;
 if (!port) throw new Error('xlsx-worker.ts runs as a worker thread of the build');
 port.on('message', (job: WorkbookJob) => {
-  answer(job).then(
-    (result) => port.postMessage(result, 'bytes' in result ? [result.bytes.buffer, ...result.tables.map((t) => t.bytes.buffer)] : []),
-    (error: unknown) =>
-      port.postMessage({ id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkbookAnswer),
-  );
+  let result: WorkbookAnswer;
+  try {
+    result = answer(job);
+  } catch (error: unknown) {
+    result = { id: job.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(result, 'bytes' in result ? [result.bytes.buffer, ...result.tables.map((t) => t.bytes.buffer)] : []);
 });

@@ -78,10 +78,11 @@ describe('a citizen', () => {
 
       await followLink(page, routes.unit(d, unit.unit.code), `the page of unit ${unit.unit.code}`);
       expect(await page.locator('h1').innerText()).toContain(unit.unit.name);
-      // The unit's tables are sections of its page: the list links each one in the page.
-      const anchor = new URL(urlOf(routes.unitTable(d, unit.unit.code, expenditure))).hash;
-      await page.locator(`main a[href="${anchor}"]`).click();
-      await page.waitForURL(urlOf(routes.unitTable(d, unit.unit.code, expenditure)));
+      // The unit's tables are sections of its page: the list links each one on the page itself.
+      const target = urlOf(routes.unitTable(d, unit.unit.code, expenditure));
+      const anchor = new URL(target).hash;
+      await page.locator(`main a[href="${new URL(target).pathname}${anchor}"]`).click();
+      await page.waitForURL(target);
       const section = page.locator(`section${anchor}`);
       expect(await section.locator('caption').innerText()).toContain(expenditure.title);
       expect(await section.isVisible()).toBe(true);

@@ -16,7 +16,7 @@ export interface ParsedFile<T> {
 
 /**
  * The YAML the loader parsed, by the file it came from: the checks that need positions read it
- * here instead of parsing the file again (YAML parsing was a sixth of a 200-disclosure check).
+ * here instead of parsing the file again (the parse is the slowest step of loading content).
  * Weak, so a file's parse goes with the file.
  */
 const parsedSources = new WeakMap<ContentText, YamlSource>();

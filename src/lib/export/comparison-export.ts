@@ -11,8 +11,8 @@ import { t } from '../i18n/strings.ts';
 import { formatAmount } from '../money.ts';
 import { comparisonCell, type ComparisonColumn, type ComparisonRow } from '../site/comparison.ts';
 import { amountField, toCsv, type CsvField } from './csv.ts';
-import { Worksheet, workbookBytes, type CellStyle } from './ooxml-sheet.ts';
-import { workbookDate } from './xlsx.ts';
+import { Worksheet, type CellStyle } from './ooxml-sheet.ts';
+import { SHEET_STYLES, workbookOf } from './xlsx.ts';
 import { phaseWord } from '../i18n/format.ts';
 
 /** What the downloads need of a comparison. */
@@ -55,9 +55,7 @@ export function comparisonCsv(c: ComparisonExport): string {
 }
 
 const TITLE: CellStyle = { bold: true, size: 14, horizontal: 'center' };
-const UNIT: CellStyle = { horizontal: 'right' };
-const HEADER: CellStyle = { bold: true, horizontal: 'center', vertical: 'middle', wrap: true, border: true };
-const BODY: CellStyle = { border: true };
+const { unit: UNIT, header: HEADER, body: BODY } = SHEET_STYLES;
 const ABSENT: CellStyle = { border: true, horizontal: 'center' };
 const AMOUNT: CellStyle = { border: true, numFmt: '0.00' };
 const WHOLE_AMOUNT: CellStyle = { border: true, numFmt: '0' };
@@ -69,7 +67,7 @@ export function unitLine(columns: readonly ComparisonColumn[]): string {
 }
 
 /** The comparison as a workbook of one sheet; the same content gives the same bytes. */
-export function comparisonWorkbook(c: ComparisonExport): Promise<Uint8Array<ArrayBuffer>> {
+export function comparisonWorkbook(c: ComparisonExport): Uint8Array<ArrayBuffer> {
   const sheet = new Worksheet('部门比较');
   const width = COMPARISON_ID_HEADERS.length + c.columns.length;
   sheet.merge(1, 1, 1, width);
@@ -99,5 +97,5 @@ export function comparisonWorkbook(c: ComparisonExport): Promise<Uint8Array<Arra
   sheet.merge(note + 1, 1, note + 1, width);
   sheet.set(note + 1, 1, t('compare.units'));
   sheet.frozenRows = headerRow;
-  return Promise.resolve(workbookBytes([sheet], { creator: 'gongkai', date: workbookDate({ year: c.year }) }));
+  return workbookOf([sheet], { year: c.year });
 }

@@ -63,14 +63,17 @@ const amountValue = (amount: Amount, unit: AmountUnit): number | null => (amount
 
 // The styles of the sheets, as constants: the writer interns styles by identity.
 const TITLE: CellStyle = { bold: true, size: 14, horizontal: 'center', vertical: 'middle' };
+/** The styles the comparison workbook shares with the tables' sheets. */
+export const SHEET_STYLES = {
+  unit: { horizontal: 'right' },
+  header: { bold: true, horizontal: 'center', vertical: 'middle', wrap: true, border: true },
+  body: { border: true },
+} as const satisfies Record<string, CellStyle>;
 const COVER_TITLE: CellStyle = { bold: true, size: 14 };
 const BOLD: CellStyle = { bold: true };
-const UNIT: CellStyle = { horizontal: 'right' };
 const FIELD_LABEL: CellStyle = { bold: true, border: true };
 const FIELD_VALUE: CellStyle = { wrap: true, vertical: 'top', border: true };
 const FIELD_AMOUNT: CellStyle = { ...FIELD_VALUE, numFmt: AMOUNT_FORMAT };
-const HEADER: CellStyle = { bold: true, horizontal: 'center', vertical: 'middle', wrap: true, border: true };
-const BODY: CellStyle = { border: true };
 const BODY_AMOUNT: CellStyle = { border: true, numFmt: AMOUNT_FORMAT };
 const BODY_BOLD: CellStyle = { bold: true, border: true };
 const BODY_BOLD_AMOUNT: CellStyle = { bold: true, border: true, numFmt: AMOUNT_FORMAT };
@@ -99,7 +102,7 @@ function tableSheet(table: Table): Worksheet {
   sheet.merge(layout.titleRow, 1, layout.titleRow, width);
   sheet.set(layout.titleRow, 1, table.title, TITLE);
   sheet.set(layout.unitRow, 1, `${table.unitLine === 'department' ? '编制部门' : '单位'}：${table.unitLabel}`);
-  sheet.set(layout.unitRow, width, `金额单位：${table.amountUnit}`, UNIT);
+  sheet.set(layout.unitRow, width, `金额单位：${table.amountUnit}`, SHEET_STYLES.unit);
 
   if (layout.notProvidedRow !== null) {
     sheet.merge(layout.notProvidedRow, 1, layout.notProvidedRow, width);
@@ -121,14 +124,14 @@ function tableSheet(table: Table): Worksheet {
       const bottom = top + cell.rowSpan - 1;
       const right = left + cell.colSpan - 1;
       if (bottom > top || right > left) sheet.merge(top, left, bottom, right);
-      sheet.set(top, left, cell.label, HEADER);
+      sheet.set(top, left, cell.label, SHEET_STYLES.header);
     }
   });
 
   table.rows.forEach((row, r) => {
     const bold = row.level === 'total' || row.level === 'department' || row.level === 'unit';
     row.cells.forEach((cell, c) => {
-      writeCell(sheet, layout.bodyFirstRow + r, c + 1, cell, table.amountUnit, bold ? BODY_BOLD : BODY, bold ? BODY_BOLD_AMOUNT : BODY_AMOUNT);
+      writeCell(sheet, layout.bodyFirstRow + r, c + 1, cell, table.amountUnit, bold ? BODY_BOLD : SHEET_STYLES.body, bold ? BODY_BOLD_AMOUNT : BODY_AMOUNT);
     });
   });
 
@@ -190,23 +193,24 @@ function coverSheet(d: WorkbookDisclosure, tables: readonly Table[], stamp: stri
 /** The fixed date a disclosure's workbook carries: 1 January of its budget year, UTC. */
 export const workbookDate = (d: Pick<Disclosure, 'year'>): Date => new Date(`${d.year}-01-01T00:00:00Z`);
 
-const CREATOR = 'gongkai';
-
 /**
- * Deflate level of the workbooks. Level 1 writes them in about three quarters of the default
- * level's (6) time for about 10 % more bytes (40 SYNTHETIC disclosures: a disclosure's workbook
- * 59 KB instead of 54 KB, a table's 6.3 KB instead of 5.9 KB; exceljs wrote 59 KB and 9.4 KB).
+ * Deflate level of the workbooks: level 1 writes them in about three quarters of the default
+ * level's (6) time for about 10 % more bytes (`npm run bench` prints the time and size of both
+ * kinds of workbook; change this constant to compare).
  */
 const LEVEL = 1;
+
+/** The bytes of a gongkai workbook: creator `gongkai`, dated 1 January of `year`, at {@link LEVEL}. */
+export const workbookOf = (sheets: readonly Worksheet[], d: Pick<Disclosure, 'year'>): Uint8Array<ArrayBuffer> =>
+  workbookBytes(sheets, { creator: 'gongkai', date: workbookDate(d), level: LEVEL });
 
 /**
  * The workbook of one disclosure: cover sheet (department, year, source, build stamp), then one
  * sheet per table in the order given. `stamp` identifies the build (a content hash from the
  * build), never a clock time, so the same content gives the same bytes.
  */
-export function tableWorkbook(disclosure: WorkbookDisclosure, tables: readonly Table[], stamp: string): Promise<Uint8Array<ArrayBuffer>> {
-  const sheets = [coverSheet(disclosure, tables, stamp), ...tables.map(tableSheet)];
-  return Promise.resolve(workbookBytes(sheets, { creator: CREATOR, date: workbookDate(disclosure), level: LEVEL }));
+export function tableWorkbook(disclosure: WorkbookDisclosure, tables: readonly Table[], stamp: string): Uint8Array<ArrayBuffer> {
+  return workbookOf([coverSheet(disclosure, tables, stamp), ...tables.map(tableSheet)], disclosure);
 }
 
 /** The tables that get a workbook (and a CSV) of their own: those the disclosure published. */
@@ -227,9 +231,9 @@ export function tableSourceLines(disclosure: WorkbookDisclosure, stamp: string):
  * workbook (title, 单位 and 金额单位 line, the header tree merged as printed, codes as text cells),
  * then who published it and the source.
  */
-export function singleTableWorkbook(disclosure: WorkbookDisclosure, table: Table, stamp: string): Promise<Uint8Array<ArrayBuffer>> {
+export function singleTableWorkbook(disclosure: WorkbookDisclosure, table: Table, stamp: string): Uint8Array<ArrayBuffer> {
   const sheet = tableSheet(table);
   const first = sheet.lastRow + 2;
   tableSourceLines(disclosure, stamp).forEach((line, i) => sheet.set(first + i, 1, line));
-  return Promise.resolve(workbookBytes([sheet], { creator: CREATOR, date: workbookDate(disclosure), level: LEVEL }));
+  return workbookOf([sheet], disclosure);
 }

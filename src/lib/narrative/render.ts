@@ -395,7 +395,7 @@ function shiftHeadings(tree: Root): void {
  * The last rendering of each disclosure's narrative with the inputs it was made from. The build
  * checks the narrative (`npm run check`'s rule) and then shows it on the overview, from the same
  * disclosure and the same derived tables: remembering the rendering spares the second Markdown
- * pass (about 0.1 s a disclosure). Keyed by identity, so any other input renders afresh.
+ * pass. Keyed by identity, so any other input renders afresh.
  */
 const rendered = new WeakMap<Disclosure, { readonly input: NarrativeInput; readonly result: RenderedNarrative }>();
 
