@@ -8,16 +8,20 @@
  *                                           GONGKAI_SHARD_SIZE (200) disclosures is built as
  *                                           shards, one process each, then merged
  *   npm run build -- --shards 4             the same with 4 shards
- *   npm run build -- --shard 2/4 --out DIR  one shard into DIR (a CI matrix job)
+ *   npm run build -- --shard 2/4 --out DIR  one shard into DIR (a CI matrix job): its pages and
+ *                                           downloads in a child process, then its search index
+ *   --without-index                         (with --shard) the pages and downloads only, in this
+ *                                           process; the summary stays unindexed until the index
  *   npm run build -- --merge DIR… [--out D] the portal step over shard outputs (the job after)
  *   --report FILE                           writes the result (phase times, counts) as JSON
- *   GONGKAI_JOBS=2                          shard processes at a time (default 1)
+ *   GONGKAI_JOBS=2                          stage processes at a time (default 1): one shard is
+ *                                           indexed while the next one renders
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/lib/content/read-content-dir.ts';
-import { buildInShards } from './lib/build-shards.ts';
+import { buildInShards, buildShard } from './lib/build-shards.ts';
 import { buildSite, mergeSite } from './lib/build-site.ts';
 import { createProgress } from './lib/progress.ts';
 import type { BuildResult } from './lib/run-build.ts';
@@ -25,7 +29,14 @@ import { autoShardCount, countRegions, DEFAULT_SHARD_SIZE, parseShardSpec } from
 
 const root = resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
-  options: { report: { type: 'string' }, shard: { type: 'string' }, shards: { type: 'string' }, merge: { type: 'boolean' }, out: { type: 'string' } },
+  options: {
+    report: { type: 'string' },
+    shard: { type: 'string' },
+    shards: { type: 'string' },
+    merge: { type: 'boolean' },
+    out: { type: 'string' },
+    'without-index': { type: 'boolean' },
+  },
   allowPositionals: true,
 });
 
@@ -41,8 +52,12 @@ async function main(): Promise<BuildResult> {
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]} (shard outputs go after --merge)`);
   if (values.shard) {
     const shard = parseShardSpec(values.shard);
-    return buildSite({ ...common, shard, outDir: outDir ?? resolve(root, 'shards', `${shard.index}-of-${shard.count}`) });
+    const shardOut = outDir ?? resolve(root, 'shards', `${shard.index}-of-${shard.count}`);
+    return values['without-index']
+      ? buildSite({ ...common, shard, outDir: shardOut, deferShardIndex: true })
+      : buildShard({ ...common, shard, outDir: shardOut });
   }
+  if (values['without-index']) throw new Error('--without-index goes with --shard k/n');
   const size = Number(process.env['GONGKAI_SHARD_SIZE'] ?? DEFAULT_SHARD_SIZE);
   const count = values.shards ? Number(values.shards) : autoShardCount(countRegions(resolve(root, contentDir(process.env))), size);
   if (!Number.isInteger(count) || count < 1) throw new Error(`--shards takes a whole number, not ${values.shards}`);

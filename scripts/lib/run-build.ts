@@ -15,7 +15,7 @@
  */
 import { complianceOf } from '../../src/lib/compliance/site-compliance.ts';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ContentFile } from '../../src/lib/content/load.ts';
 import { contentDir, loadContentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
@@ -29,7 +29,7 @@ import { generatorFingerprint, hashContentFiles } from './fingerprint.ts';
 import { QUIET, type Progress } from './progress.ts';
 import { cleanStaleStaging, freeBytes, isDiskFull, publish, publishTarget, recoverTarget } from './publish.ts';
 import { indexSiteInChild, shardIndexDir } from './search-index.ts';
-import { mergeOpenData, openDataParts, SHARD_SUMMARY_FILE, type ShardSummary } from './shard-summary.ts';
+import { mergeOpenData, openDataParts, SHARD_SUMMARY_FILE, SHARD_UNINDEXED_FILE, type ShardSummary } from './shard-summary.ts';
 import { countRegions, inShard, planShards, type Shard, type ShardSpec } from './shards.ts';
 import { makeWorkbooks, placeWorkbooks, pruneWorkbookCache, siteWriter, writeChartCsvs, writeTableCsvs, type WorkbookRequest } from './write-downloads.ts';
 
@@ -48,8 +48,11 @@ export interface BuildOptions {
   readonly postBuild?: readonly ((stagingDir: string, stamp: string) => Promise<void>)[];
   /** Builds this shard of the content into a site fragment for the portal step instead of the whole site. */
   readonly shard?: ShardSpec;
-  /** Whether to build the Pagefind index (default true). */
-  readonly searchIndex?: boolean;
+  /**
+   * A shard's search index is left to {@link indexShardOutput}, run once this process has ended
+   * and its memory is free: the output carries its summary as {@link SHARD_UNINDEXED_FILE} until then.
+   */
+  readonly deferShardIndex?: boolean;
   /**
    * Where workbooks are cached by content hash; default `<root>/.build-cache/workbooks/<content
    * folder hash>`, one cache per content folder so that pruning one never removes another's.
@@ -268,13 +271,31 @@ export function shardFiles(root: string, dir: string, shard: Pick<Shard, 'region
   return { files, hash: hashContentFiles(generatorFingerprint(root), files, rel) };
 }
 
-const readSummary = (dir: string): ShardSummary | undefined => {
+const readSummary = (dir: string, file: string = SHARD_SUMMARY_FILE): ShardSummary | undefined => {
   try {
-    return JSON.parse(readFileSync(join(dir, SHARD_SUMMARY_FILE), 'utf8')) as ShardSummary;
+    return JSON.parse(readFileSync(join(dir, file), 'utf8')) as ShardSummary;
   } catch {
     return undefined;
   }
 };
+
+/**
+ * The second stage of a shard built with `deferShardIndex`: its search index, in its own process
+ * (index-child.ts), then its summary under the name the portal step reads. Does nothing to an
+ * output whose index is complete. An index stage that was killed left the summary unindexed, so
+ * the next build indexes again from scratch (the pages are not built again).
+ * @returns the seconds spent, or undefined when there was nothing to index.
+ */
+export async function indexShardOutput(outDir: string): Promise<number | undefined> {
+  const summary = readSummary(outDir, SHARD_UNINDEXED_FILE);
+  if (!summary) return undefined;
+  const started = performance.now();
+  const indexDir = shardIndexDir(summary.id);
+  rmSync(join(outDir, indexDir), { recursive: true, force: true });
+  if (summary.entries.length > 0) await indexSiteInChild(outDir, undefined, indexDir);
+  renameSync(join(outDir, SHARD_UNINDEXED_FILE), join(outDir, SHARD_SUMMARY_FILE));
+  return (performance.now() - started) / 1000;
+}
 
 /**
  * Builds the whole site (no `shard`), or one shard of it into a site fragment (`shard`): its
@@ -301,8 +322,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const files = tree.files.filter((f) => inThisShard(f.path));
   const stamp = contentStamp(options.root, dir, files);
   const shardHash = hashContentFiles(generatorFingerprint(options.root), files, relativeTo(dir));
-  if (shard && readSummary(outDir)?.hash === shardHash) {
-    say(`gongkai: shard ${shard.id} unchanged since it was built: not rebuilt`);
+  const unindexed = shard && options.deferShardIndex === true && readSummary(outDir, SHARD_UNINDEXED_FILE)?.hash === shardHash;
+  if (shard && (readSummary(outDir)?.hash === shardHash || unindexed)) {
+    say(`gongkai: shard ${shard.id} unchanged since it was built: not rebuilt${unindexed ? ' (its search index is still to be made)' : ''}`);
     const written = listFiles(outDir);
     return {
       outDir,
@@ -333,23 +355,22 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const hashes = disclosureHashes(options.root, dir, files, site);
   const requests: WorkbookRequest[] = site.entries.map((entry) => ({ entry, hash: hashes.get(entry.disclosure.id) ?? '' }));
   let workbooks = { made: 0, cached: 0 };
+  const indexesHere = site.entries.length > 0 && !(shard && options.deferShardIndex === true);
+  const downloadsPhase = indexesHere ? 'downloads and search index' : 'downloads';
 
   await inStaging({ options, outDir, phases, stamp, dir }, async (staging) => {
     // 2. The workbooks start now, on other cores, and are awaited after the pages.
-    const making = makeWorkbooks(requests, { cacheDir, onCount: (done) => phases.current === 'downloads and search index' && phases.progress.count(done) });
+    const making = makeWorkbooks(requests, { cacheDir, onCount: (done) => phases.current === downloadsPhase && phases.progress.count(done) });
     phases.start('pages');
     if (site.entries.length > 0 || !shard) await renderPages(options, site);
     if (shard) keepOnlyDisclosurePages(staging, site);
     // 3. The CSVs beside the pages; then the search index (its own process) while the last
     // workbooks are made, on every core now that the pages are done.
-    phases.start('downloads and search index', requests.length);
+    phases.start(downloadsPhase, requests.length);
     writeTableCsvs(staging, site.entries);
     writeChartCsvs(staging, site);
     making.addWorker();
-    const indexing =
-      options.searchIndex === false || site.entries.length === 0
-        ? Promise.resolve()
-        : indexSiteInChild(staging, undefined, shard ? shardIndexDir(shard.id) : undefined);
+    const indexing = indexesHere ? indexSiteInChild(staging, undefined, shard ? shardIndexDir(shard.id) : undefined) : Promise.resolve();
     const [made] = await Promise.all([making.done, indexing]);
     workbooks = made;
     placeWorkbooks(staging, requests, cacheDir);
@@ -363,7 +384,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         ...openDataParts(site.entries),
         warnings,
       };
-      writeFileSync(join(staging, SHARD_SUMMARY_FILE), JSON.stringify(summary));
+      writeFileSync(join(staging, options.deferShardIndex === true ? SHARD_UNINDEXED_FILE : SHARD_SUMMARY_FILE), JSON.stringify(summary));
       return;
     }
     const info: BuildInfo = { stamp, generator: generatorFingerprint(options.root), disclosures: site.entries.length };
@@ -435,6 +456,10 @@ export async function runMerge(options: MergeOptions): Promise<BuildResult> {
   const generator = generatorFingerprint(options.root);
   const summaries = options.fragments.map((fragment) => {
     const summary = readSummary(fragment);
+    if (!summary && existsSync(join(fragment, SHARD_UNINDEXED_FILE)))
+      throw new Error(
+        `gongkai: shard ${fragment} has its pages but not its search index (the index stage did not finish); build it again with npm run build -- --shard k/n --out ${fragment}, which indexes it without building its pages again`,
+      );
     if (!summary)
       throw new Error(`gongkai: ${fragment} is not a shard's output (no ${SHARD_SUMMARY_FILE}); build it with npm run build -- --shard k/n --out ${fragment}`);
     if (summary.generator !== generator)

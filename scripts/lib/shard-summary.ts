@@ -12,6 +12,13 @@ import type { DisclosureEntry, SummaryEntry } from '../../src/lib/site/site-data
 
 export const SHARD_SUMMARY_FILE = '_shard.json';
 
+/**
+ * The summary of a shard whose pages are built and whose search index is not yet: renamed to
+ * {@link SHARD_SUMMARY_FILE} once the index is complete, so a shard output that the portal step
+ * accepts (or that a later build finds up to date) always has its index.
+ */
+export const SHARD_UNINDEXED_FILE = '_shard.unindexed.json';
+
 export interface ShardSummary {
   readonly id: string;
   /** Content hash of the shard's files and the generator: equal hash, equal output. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { autoShardCount, countRegions, inShard, parseShardSpec, planShards, type RegionCount } from './shards.ts';
+import { autoShardCount, countRegions, inShard, parseShardSpec, planShards, runInStages, type RegionCount } from './shards.ts';
 
 const regions = (...counts: number[]): RegionCount[] => counts.map((disclosures, i) => ({ region: `99${String(i + 1).padStart(2, '0')}01`, disclosures }));
 
@@ -67,5 +67,48 @@ describe('planning shards', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('running shards in two stages', () => {
+  /** Stages that take `ms` and record what runs at once. */
+  const recorder = () => {
+    const running = new Set<string>();
+    const log: string[] = [];
+    let peak = 0;
+    let peakRendering = 0;
+    const stage = (kind: 'render' | 'index', ms: number, fail?: string) => async (item: string) => {
+      running.add(`${kind} ${item}`);
+      peak = Math.max(peak, running.size);
+      peakRendering = Math.max(peakRendering, [...running].filter((r) => r.startsWith('render')).length);
+      log.push(`start ${kind} ${item}`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      running.delete(`${kind} ${item}`);
+      log.push(`end ${kind} ${item}`);
+      if (fail === `${kind} ${item}`) throw new Error(`${kind} ${item} failed`);
+    };
+    return { stage, log, peaks: () => ({ peak, peakRendering }) };
+  };
+
+  it('runs one stage at a time with one job, each shard rendered then indexed', async () => {
+    const r = recorder();
+    await runInStages(['a', 'b'], 1, r.stage('render', 5), r.stage('index', 5));
+    expect(r.log).toEqual(['start render a', 'end render a', 'start index a', 'end index a', 'start render b', 'end render b', 'start index b', 'end index b']);
+  });
+
+  it('indexes a shard while the next one renders with two jobs, never two renders at once', async () => {
+    const r = recorder();
+    await runInStages(['a', 'b', 'c'], 2, r.stage('render', 10), r.stage('index', 10));
+    expect(r.peaks()).toEqual({ peak: 2, peakRendering: 1 });
+    expect(r.log.indexOf('start index a')).toBeLessThan(r.log.indexOf('end render b'));
+    for (const item of ['a', 'b', 'c']) expect(r.log.indexOf(`end render ${item}`)).toBeLessThan(r.log.indexOf(`start index ${item}`));
+  });
+
+  it('starts nothing after a failure, lets the running stage finish and throws the failure', async () => {
+    const r = recorder();
+    await expect(runInStages(['a', 'b', 'c'], 2, r.stage('render', 5, 'render b'), r.stage('index', 20))).rejects.toThrow('render b failed');
+    expect(r.log).toContain('end index a');
+    expect(r.log.some((line) => line.includes(' c'))).toBe(false);
+    expect(r.log).not.toContain('start index b');
   });
 });

@@ -113,3 +113,62 @@ export function inShard(shard: Pick<Shard, 'regions'>, relativePath: string): bo
   const region = relativePath.split('/')[1] ?? '';
   return shard.regions.includes(region);
 }
+
+/**
+ * Runs each item's two stages, `render` then `index`, with at most `jobs` stages at a time and at
+ * most half of them (rounded up) rendering. A shard's two stages are separate processes because
+ * each holds most of a shard's memory for its whole run (the page renderer its pages and
+ * bundler, Pagefind the index): one job runs them one after the other, so the peak is the larger
+ * stage; two jobs index a shard while the next one renders, on both cores, and the peak is one of
+ * each. An item ready to index goes first, so finished pages never wait behind new ones. After a
+ * failure no stage starts, the running ones finish, and the first error is thrown.
+ */
+export function runInStages<T>(items: readonly T[], jobs: number, render: (item: T) => Promise<void>, index: (item: T) => Promise<void>): Promise<void> {
+  const slots = Math.max(1, Math.floor(jobs));
+  const maxRendering = Math.ceil(slots / 2);
+  const waiting = [...items];
+  const rendered: T[] = [];
+  let running = 0;
+  let rendering = 0;
+  let failure: { error: unknown } | undefined;
+  return new Promise((resolve, reject) => {
+    const start = (stage: Promise<void>, after: () => void) => {
+      running++;
+      stage.then(
+        () => {
+          running--;
+          after();
+          pump();
+        },
+        (error: unknown) => {
+          running--;
+          failure ??= { error };
+          after();
+          pump();
+        },
+      );
+    };
+    const pump = () => {
+      if (failure) {
+        if (running === 0) reject(failure.error);
+        return;
+      }
+      while (running < slots) {
+        const ready = rendered.shift();
+        if (ready !== undefined) {
+          start(index(ready), () => {});
+          continue;
+        }
+        const next = rendering < maxRendering ? waiting.shift() : undefined;
+        if (next === undefined) break;
+        rendering++;
+        start(render(next), () => {
+          rendering--;
+          rendered.push(next);
+        });
+      }
+      if (running === 0) resolve();
+    };
+    pump();
+  });
+}

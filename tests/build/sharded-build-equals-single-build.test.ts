@@ -11,9 +11,9 @@ import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, mergeSite } from '../../scripts/lib/build-site.ts';
-import { BUILD_INFO_FILE, listFiles, type BuildResult } from '../../scripts/lib/run-build.ts';
+import { BUILD_INFO_FILE, indexShardOutput, listFiles, type BuildResult } from '../../scripts/lib/run-build.ts';
 import { PAGEFIND_DIR, shardIndexDir } from '../../scripts/lib/search-index.ts';
-import { SHARD_SUMMARY_FILE } from '../../scripts/lib/shard-summary.ts';
+import { SHARD_SUMMARY_FILE, SHARD_UNINDEXED_FILE } from '../../scripts/lib/shard-summary.ts';
 import { countRegions, planShards } from '../../scripts/lib/shards.ts';
 import { loadContentDir, readContentFiles } from '../../src/lib/content/read-content-dir.ts';
 import { tableWorkbook } from '../../src/lib/export/xlsx.ts';
@@ -107,6 +107,20 @@ describe('a site built as shards', () => {
       expect(statSync(join(fragments, id, SHARD_SUMMARY_FILE)).mtimeMs).toBe(mtimes[id]);
     }
     expect(snapshot(join(fragments, shardIds.at(-1) ?? ''))).not.toEqual(before[shardIds.at(-1) ?? '']);
+  });
+
+  it('builds a shard in two stages, pages then search index, into the same files as in one; the portal step refuses it in between', async () => {
+    const twoStage = join(work, 'two-stage');
+    const options = { root, env, shard: { index: 1, count: COUNT }, outDir: twoStage, cacheDir: join(work, 'cache', 'two-stage'), deferShardIndex: true };
+    expect((await buildSite(options)).rebuilt).toBe(true);
+    expect(listFiles(twoStage)).toContain(SHARD_UNINDEXED_FILE);
+    expect(listFiles(twoStage).filter((f) => f.startsWith(PAGEFIND_DIR))).toEqual([]);
+    await expect(mergeSite({ root, env, outDir: join(work, 'refused'), fragments: [twoStage] })).rejects.toThrow(/not its search index/);
+    // Built again before its index: the pages are not built again, the index is still to make.
+    expect((await buildSite(options)).rebuilt).toBe(false);
+    expect(await indexShardOutput(twoStage)).toBeGreaterThan(0);
+    expect(snapshot(twoStage)).toEqual(snapshot(join(fragments, shardIds[0] ?? '')));
+    expect(await indexShardOutput(twoStage)).toBeUndefined();
   });
 });
 
