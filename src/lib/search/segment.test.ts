@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_SEPARATOR, mapHtmlText, phraseQuery, queryTerms, separateHanForIndex, separateHanInHtml, withoutCellHeaders } from './segment.ts';
+import {
+  INDEX_SEPARATOR,
+  mapHtmlText,
+  phraseQuery,
+  queryTerms,
+  separateHanForIndex,
+  separateHanInHtml,
+  withoutCellHeaders,
+  withoutIgnoredContent,
+} from './segment.ts';
 
 const Z = INDEX_SEPARATOR;
 const visible = (text: string) => text.split(Z).join('');
@@ -27,7 +36,7 @@ describe('separating Han characters for the index', () => {
 });
 
 describe('preparing HTML for the indexer', () => {
-  it('separates page text but leaves tags, attributes (but cells’ headers) and scripts byte for byte', () => {
+  it('separates page text but leaves tags, attributes (but cells’ headers), scripts and what is not ignored byte for byte', () => {
     const html =
       '<td class="amount" headers="t1 t2" data-pagefind-ignore>20.00</td><th title="项目名称">人大代表</th>' +
       '<script>const s = "人大";</script><span hidden data-pagefind-filter="region:平罗县"></span><!-- 注释 -->';
@@ -36,13 +45,38 @@ describe('preparing HTML for the indexer', () => {
     expect(prepared).toContain('<script>const s = "人大";</script>');
     expect(prepared).toContain('data-pagefind-filter="region:平罗县"');
     expect(prepared).toContain('<!-- 注释 -->');
-    expect(visible(prepared)).toBe(html.replace(' headers="t1 t2"', ''));
+    expect(visible(prepared)).toBe(html.replace(' headers="t1 t2"', '').replace('20.00', ''));
   });
 
   it('drops the headers attribute of table cells only: the indexer never reads it', () => {
     const html =
       '<tr><th scope="row" id="r1" headers="c1 c2">基本工资</th><td class="amount" headers="c1 c3">1.00</td></tr><p>headers="见表"</p><a headers="x">';
     expect(withoutCellHeaders(html)).toBe('<tr><th scope="row" id="r1">基本工资</th><td class="amount">1.00</td></tr><p>headers="见表"</p><a headers="x">');
+  });
+
+  it('empties what Pagefind ignores, nested elements of the same name included, and keeps the elements', () => {
+    const html =
+      '<header data-pagefind-ignore="all"><nav><ul><li>首页</li></ul></nav></header>' +
+      '<main data-pagefind-body><details data-pagefind-ignore="all"><summary>逐行</summary><details><p>内层</p></details><p>仍在外层</p></details>' +
+      '<p>正文<br>第二行</p><td data-pagefind-ignore>12.00</td><td>基本工资</td></main>';
+    expect(withoutIgnoredContent(html)).toBe(
+      '<header data-pagefind-ignore="all"></header><main data-pagefind-body><details data-pagefind-ignore="all"></details>' +
+        '<p>正文<br>第二行</p><td data-pagefind-ignore></td><td>基本工资</td></main>',
+    );
+  });
+
+  it('keeps the insides of an element ignored for the index only when Pagefind metadata or filters are in it', () => {
+    const withFilter = '<div data-pagefind-ignore><span data-pagefind-filter="year:2024"></span>不索引</div>';
+    expect(withoutIgnoredContent(withFilter)).toBe(withFilter);
+    expect(withoutIgnoredContent('<div data-pagefind-ignore="all"><span data-pagefind-meta="title:x"></span></div>')).toBe(
+      '<div data-pagefind-ignore="all"></div>',
+    );
+    expect(withoutIgnoredContent('<div data-pagefind-ignored>留下</div>')).toBe('<div data-pagefind-ignored>留下</div>');
+  });
+
+  it('is not misled by a > in an attribute, a closing tag in a script or a comment inside what it empties', () => {
+    const html = '<a title="a>b" data-pagefind-ignore="all"><script>"</a>"</script><!-- </a> -->链接</a><p>后文</p>';
+    expect(withoutIgnoredContent(html)).toBe('<a title="a>b" data-pagefind-ignore="all"></a><p>后文</p>');
   });
 
   it('separates the values of data-pagefind-meta (the title is searched too) but not their keys', () => {

@@ -42,16 +42,19 @@ export function separateHanForIndex(text: string): string {
 }
 
 /**
- * Tags, comments and raw-text elements, whose insides are not page text. Attribute values are
- * matched as quoted strings so that a `>` inside one does not end the tag.
+ * Tags, comments and raw-text elements, whose insides are not page text: a comment, a raw-text
+ * element whole, or one tag (a closing tag's `/` in group 2, its name in group 3 unless it is a
+ * declaration such as `<!DOCTYPE html>`, its attributes in group 4). Attribute values are matched
+ * as quoted strings so that a `>` inside one does not end the tag.
  */
-const NOT_TEXT = /<!--[\s\S]*?-->|<(script|style|template|textarea)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const MARKUP =
+  /<!--[\s\S]*?-->|<(script|style|template|textarea)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][\w-]*)?((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
 
 /** `html` with `transform` applied to the text between tags; markup, attributes and scripts unchanged. */
 export function mapHtmlText(html: string, transform: (text: string) => string): string {
   let out = '';
   let last = 0;
-  for (const match of html.matchAll(NOT_TEXT)) {
+  for (const match of html.matchAll(MARKUP)) {
     out += transform(html.slice(last, match.index)) + match[0];
     last = match.index + match[0].length;
   }
@@ -74,17 +77,60 @@ export function withoutCellHeaders(html: string): string {
   return html.replace(CELL_TAG, (tag) => tag.replace(HEADERS_ATTRIBUTE, ''));
 }
 
+/** Elements without a closing tag: their opening tag never starts a subtree to skip. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+const IGNORE_ATTRIBUTE = /\sdata-pagefind-ignore(?![\w-])(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>/]+)))?/;
+
+/**
+ * `html` with the insides of the elements Pagefind is told to ignore (`data-pagefind-ignore`)
+ * emptied, the elements themselves kept: the site header and breadcrumbs, the row view that
+ * repeats a table for phones, empty amount cells. Pagefind would parse them only to drop them;
+ * without them a shard's index is byte-identical and made about a tenth faster (README, At
+ * scale). An element ignored for the
+ * index only (not `="all"`) keeps its insides when they carry Pagefind metadata or filters,
+ * which Pagefind still reads there.
+ */
+export function withoutIgnoredContent(html: string): string {
+  let out = '';
+  let copied = 0;
+  let skipping: { name: string; depth: number; all: boolean; innerStart: number } | undefined;
+  for (const match of html.matchAll(MARKUP)) {
+    const [tag, , closing, rawName, attributes = ''] = match;
+    if (rawName === undefined) continue;
+    const name = rawName.toLowerCase();
+    const opens = closing === '' && !VOID_ELEMENTS.has(name) && !attributes.endsWith('/');
+    if (skipping) {
+      if (name !== skipping.name) continue;
+      skipping.depth += opens ? 1 : closing === '/' ? -1 : 0;
+      if (skipping.depth > 0) continue;
+      const inner = html.slice(skipping.innerStart, match.index);
+      if (skipping.all || !inner.includes('data-pagefind-')) {
+        out += html.slice(copied, skipping.innerStart);
+        copied = match.index;
+      }
+      skipping = undefined;
+      continue;
+    }
+    if (!opens) continue;
+    const ignore = IGNORE_ATTRIBUTE.exec(attributes);
+    if (ignore) skipping = { name, depth: 1, all: (ignore[1] ?? ignore[2] ?? ignore[3]) === 'all', innerStart: match.index + tag.length };
+  }
+  return out + html.slice(copied);
+}
+
 /**
  * The HTML Pagefind should index: every text node without quotation marks
  * ({@link withoutQuoteMarks}) and, like every `data-pagefind-meta` value, separated with
  * {@link separateHanForIndex}, so a title matches a query character by character like the text
  * does. Meta values keep their quotation marks: the title shown in a result is the official one.
  * Other markup, filter values and scripts are left byte for byte as they were, but for the table
- * cells' `headers` ({@link withoutCellHeaders}). Only the copy
- * handed to the indexer changes; the published page is not touched.
+ * cells' `headers` ({@link withoutCellHeaders}) and what Pagefind ignores
+ * ({@link withoutIgnoredContent}). Only the copy handed to the indexer changes; the published
+ * page is not touched.
  */
 export function separateHanInHtml(html: string): string {
-  return mapHtmlText(withoutCellHeaders(html), (text) => separateHanForIndex(withoutQuoteMarks(text))).replace(
+  return mapHtmlText(withoutCellHeaders(withoutIgnoredContent(html)), (text) => separateHanForIndex(withoutQuoteMarks(text))).replace(
     META_ATTRIBUTE,
     (_, start: string, value: string, end: string) => {
       const colon = value.indexOf(':');
