@@ -35,8 +35,9 @@ export interface Shard extends ShardSpec {
 
 /**
  * Disclosures per shard when `npm run build` plans the shards itself: small enough that a
- * shard's Node, workbook workers and Pagefind together stay under 2 GB (measured with
- * `npm run bench -- --scale`), large enough that each process's start-up cost is small beside it.
+ * shard's larger stage (the page renderer, Pagefind about as large) stays well under 2 GB
+ * with the rest of the build (measured with `npm run bench -- --scale`), large enough that each
+ * process's start-up cost is small beside it and that a first search loads few shard indexes.
  */
 export const DEFAULT_SHARD_SIZE = 200;
 
