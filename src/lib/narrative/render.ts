@@ -395,9 +395,17 @@ function shiftHeadings(tree: Root): void {
  * The last rendering of each disclosure's narrative with the inputs it was made from. The build
  * checks the narrative (`npm run check`'s rule) and then shows it on the overview, from the same
  * disclosure and the same derived tables: remembering the rendering spares the second Markdown
- * pass. Keyed by identity, so any other input renders afresh.
+ * pass. Keyed by identity, so any other input renders afresh. Kept on `globalThis` under a
+ * registered symbol: the build checks with this module as the scripts import it and renders with
+ * the copy Astro bundles, and a map of each copy's own never spared the second pass.
  */
-const rendered = new WeakMap<Disclosure, { readonly input: NarrativeInput; readonly result: RenderedNarrative }>();
+interface Rendering {
+  readonly input: NarrativeInput;
+  readonly result: RenderedNarrative;
+}
+const RENDERED = Symbol.for('gongkai.renderedNarratives');
+const slot = globalThis as { [RENDERED]?: WeakMap<Disclosure, Rendering> };
+const rendered = (slot[RENDERED] ??= new WeakMap());
 
 const sameInput = (a: NarrativeInput, b: NarrativeInput): boolean =>
   a.tables === b.tables &&
