@@ -9,7 +9,7 @@
  * reader announces e.g. “基本支出 人员经费 工资福利支出, 行政运行, 516.37”.
  */
 import { formatAmount, type Amount } from '../money.ts';
-import { headerGrid, headerIdsForColumn, type Cell, type RowLevel, type Table } from '../tables/model.ts';
+import { headerGrid, headerIdsForColumn, type Cell, type HeaderGridCell, type RowLevel, type Table } from '../tables/model.ts';
 import { rowHeaderColumns } from './page-data.ts';
 
 export type BodyCell =
@@ -39,12 +39,12 @@ export const tableAmount = (table: Table, value: Amount): string => formatAmount
 /**
  * The body rows of `table` with element ids under `idPrefix` (unique on the page). The name
  * column of a cell is the nearest one to its left (or the first one); a table with no name
- * column (a single line of figures) names its cells by their column headers alone. Not cached:
+ * column (a single line of figures) names its cells by their column headers alone. `grid` is the
+ * table's header grid, when the caller has laid it out already. Not cached:
  * a table is rendered once per build, and its rows held for the whole build would be the size of
  * its pages.
  */
-export function tableBody(table: Table, idPrefix: string): readonly BodyRow[] {
-  const grid = headerGrid(table.header);
+export function tableBody(table: Table, idPrefix: string, grid: readonly HeaderGridCell[][] = headerGrid(table.header)): readonly BodyRow[] {
   const nameColumns = rowHeaderColumns(table);
   const isName = new Set(nameColumns);
   const stickyColumn = nameColumns.length === 1 ? nameColumns[0] : undefined;
