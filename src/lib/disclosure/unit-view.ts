@@ -9,6 +9,7 @@
  * for the department only (declared 三公, the 整体支出绩效目标表, a 决算's balances, cells printed
  * differently from their parts, the 说明) is left out of a unit's view, never copied into it.
  */
+import { sharedWeakMap } from '../cache/shared-weak-map.ts';
 import type { Disclosure, Fact, Unit } from './model.ts';
 
 /** Whether the disclosure's facts name their unit (a ledger, or coarse facts with units). */
@@ -26,12 +27,13 @@ export function unitsWithOwnPages(d: Pick<Disclosure, 'ledger' | 'coarseFacts' |
 /** The URL segment and id suffix of a unit view. */
 export const unitViewId = (d: Pick<Disclosure, 'id'>, unitCode: string): string => `${d.id}-unit-${unitCode}`;
 
-const views = new WeakMap<Disclosure, Map<string, Disclosure>>();
+const views = sharedWeakMap<Disclosure, Map<string, Disclosure>>('unitViews');
 
 /**
  * The disclosure of one unit: its ledger rows, projects (and their forms), income and carry-over
- * lines, with the department-level items left out. The same object for the same arguments, so
- * the site's per-disclosure caches (tables, key figures) hold for it. Throws when the unit is not
+ * lines, with the department-level items left out. The same object for the same arguments (in
+ * the scripts and in the pages Astro renders alike), so the site's per-disclosure caches (tables,
+ * key figures) hold for it. Throws when the unit is not
  * one of {@link unitsWithOwnPages} (a caller asking for a Shanghai unit's tables is a bug).
  */
 export function disclosureOfUnit(d: Disclosure, unitCode: string): Disclosure {

@@ -369,8 +369,9 @@ export const zhCN = {
 export type StringKey = keyof typeof zhCN;
 
 /** The string for `key`, with `{name}` placeholders filled from `values`. */
-export function t(key: StringKey, values: Readonly<Record<string, string | number>> = {}): string {
-  return fill(zhCN[key], values);
+export function t(key: StringKey, values?: Readonly<Record<string, string | number>>): string {
+  // A page asks for dozens of strings, most of them without values to fill.
+  return values === undefined ? zhCN[key] : fill(zhCN[key], values);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { syntheticDisclosure } from '../../../tests/support/synthetic-disclosure.ts';
 import { loadContentDir } from '../content/read-content-dir.ts';
 import { ContentError } from '../findings.ts';
@@ -219,5 +219,14 @@ describe('rendering a narrative twice', () => {
     expect(again.html).toBe(first.html);
     const withPrevious = renderNarrative({ disclosure: d, tables: otherTables, previous: 'unknown' });
     expect(withPrevious).not.toBe(again);
+  });
+
+  it('gives one rendering across copies of this module: the build checks with the scripts’ copy and renders with the one Astro bundles', async () => {
+    const d = withNotes(sample, '基本支出 {{基本支出}}。');
+    const checked = renderNarrative({ disclosure: d, tables: sampleTables });
+    vi.resetModules();
+    const bundled = await import('./render.ts');
+    expect(bundled.renderNarrative).not.toBe(renderNarrative);
+    expect(bundled.renderNarrative({ disclosure: d, tables: sampleTables })).toBe(checked);
   });
 });

@@ -33,6 +33,7 @@ import { hasLiteral, restoreLiterals } from './literal-text.ts';
 import { referenceResolver, type Resolution } from './references.ts';
 import { packOf } from '../templates/registry.ts';
 import { sectionByName, sectionForHeading, type SectionKey, type StandardSection } from './sections.ts';
+import { sharedWeakMap } from '../cache/shared-weak-map.ts';
 
 export interface NarrativeInput {
   readonly disclosure: Disclosure;
@@ -395,9 +396,10 @@ function shiftHeadings(tree: Root): void {
  * The last rendering of each disclosure's narrative with the inputs it was made from. The build
  * checks the narrative (`npm run check`'s rule) and then shows it on the overview, from the same
  * disclosure and the same derived tables: remembering the rendering spares the second Markdown
- * pass. Keyed by identity, so any other input renders afresh.
+ * pass. Keyed by identity, so any other input renders afresh; shared by the scripts' copy of
+ * this module and the one Astro bundles (src/lib/cache/shared-weak-map.ts).
  */
-const rendered = new WeakMap<Disclosure, { readonly input: NarrativeInput; readonly result: RenderedNarrative }>();
+const rendered = sharedWeakMap<Disclosure, { readonly input: NarrativeInput; readonly result: RenderedNarrative }>('renderedNarratives');
 
 const sameInput = (a: NarrativeInput, b: NarrativeInput): boolean =>
   a.tables === b.tables &&

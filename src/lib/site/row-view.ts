@@ -35,25 +35,31 @@ export function rowView(table: Table): RowViewEntry[] {
     nameColumns.length > 1
       ? nameColumns.map((start, i) => ({ start, end: nameColumns[i + 1] ?? table.columns.length }))
       : [{ start: 0, end: table.columns.length }];
+  // What each side reads, worked out once per table rather than once per row: its name columns
+  // (those before its first amount) and its amount columns with their labels.
+  const readers = sides.map((side) => {
+    const columns = table.columns.slice(side.start, side.end);
+    const firstAmount = columns.findIndex((c) => c.kind === 'amount');
+    return {
+      names: columns.slice(0, firstAmount < 0 ? columns.length : firstAmount).map((c) => c.index),
+      amounts: columns.filter((c) => c.kind === 'amount').map((c) => ({ index: c.index, label: c.path.join(' · ') })),
+    };
+  });
   const entries: RowViewEntry[] = [];
   for (const row of table.rows) {
-    sides.forEach((side, s) => {
-      const columns = table.columns.slice(side.start, side.end);
-      const firstAmount = columns.findIndex((c) => c.kind === 'amount');
-      const name = columns
-        .slice(0, firstAmount < 0 ? columns.length : firstAmount)
-        .map((c) => row.cells[c.index])
+    readers.forEach((reader, s) => {
+      const name = reader.names
+        .map((index) => row.cells[index])
         .map((cell) => (cell && cell.kind !== 'amount' ? cell.value.trim() : ''))
         .filter((text) => text !== '')
         .join(' ');
+      if (name === '') return;
       const cells: RowViewCell[] = [];
-      for (const column of columns) {
+      for (const column of reader.amounts) {
         const cell = row.cells[column.index];
-        if (column.kind === 'amount' && cell?.kind === 'amount' && cell.value !== null && cell.value !== 0) {
-          cells.push({ label: column.path.join(' · '), value: cell.value });
-        }
+        if (cell?.kind === 'amount' && cell.value !== null && cell.value !== 0) cells.push({ label: column.label, value: cell.value });
       }
-      if (name !== '' && cells.length > 0) entries.push({ key: sides.length > 1 ? `${row.key}#${s}` : row.key, level: row.level, name, cells });
+      if (cells.length > 0) entries.push({ key: readers.length > 1 ? `${row.key}#${s}` : row.key, level: row.level, name, cells });
     });
   }
   return entries;

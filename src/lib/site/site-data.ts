@@ -16,6 +16,7 @@ import { packOf } from '../templates/registry.ts';
 import { definitionFor } from '../templates/template-pack.ts';
 import { comparisonFigures, type ComparisonFigures } from './comparison.ts';
 import { disclosureOfUnit, unitsWithOwnPages } from '../disclosure/unit-view.ts';
+import { sharedWeakMap } from '../cache/shared-weak-map.ts';
 
 export interface KeyFigures {
   /** 本年收入合计 (the template's figure 收入合计). */
@@ -162,11 +163,12 @@ function unitSummaries(disclosure: Disclosure): UnitSummary[] {
   });
 }
 
-const derived = new WeakMap<Disclosure, readonly Table[]>();
+const derived = sharedWeakMap<Disclosure, readonly Table[]>('derivedTables');
 
 /**
  * A disclosure's tables, derived once per build: the checks (narrative figures) and the site
- * read the same objects instead of deriving them twice.
+ * read the same objects instead of deriving them twice, the pages Astro renders included (the
+ * cache is shared with Astro's bundled copy of this module).
  */
 export function tablesOf(disclosure: Disclosure): readonly Table[] {
   let tables = derived.get(disclosure);

@@ -3,6 +3,7 @@
  * (src/lib/disclosure/unit-view.ts) with its tables, derived by the same builders as the
  * department's. A department whose facts are not given by unit has no unit pages.
  */
+import { sharedWeakMap } from '../cache/shared-weak-map.ts';
 import { disclosureOfUnit, unitsWithOwnPages } from '../disclosure/unit-view.ts';
 import type { Unit } from '../disclosure/model.ts';
 import type { Table } from '../tables/model.ts';
@@ -26,7 +27,8 @@ export interface UnitPage {
   readonly only: boolean;
 }
 
-const cache = new WeakMap<DisclosureEntry, UnitPage[]>();
+/** Shared with Astro's bundled copy of this module: the pages and the downloads read the same unit pages. */
+const cache = sharedWeakMap<DisclosureEntry, UnitPage[]>('unitPages');
 
 /** Every unit page of a disclosure, in the order the disclosure lists its units. */
 export function unitPages(entry: DisclosureEntry): UnitPage[] {
