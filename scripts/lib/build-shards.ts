@@ -14,10 +14,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../../src/lib/content/read-content-dir.ts';
 import { mergeSite } from './build-site.ts';
-import { indexShardOutput, listFiles, type BuildOptions, type BuildResult } from './run-build.ts';
+import { indexShardOutput, listFiles, sayer, type BuildOptions, type BuildResult } from './run-build.ts';
 import { countRegions, planShards, runInStages, type Shard, type ShardSpec } from './shards.ts';
 
-export interface ShardedBuildOptions extends Omit<BuildOptions, 'postBuild' | 'shard'> {
+export interface ShardedBuildOptions extends Omit<BuildOptions, 'postBuild' | 'shard' | 'deferShardIndex'> {
   /** How many shards. */
   readonly count: number;
   /**
@@ -100,20 +100,10 @@ export interface ShardBuildOptions extends Pick<BuildOptions, 'root' | 'env' | '
  * child process that has ended (and freed its memory) before the index starts.
  */
 export async function buildShard(options: ShardBuildOptions): Promise<BuildResult> {
-  const log = options.log ?? (() => {});
   const reports = mkdtempSync(join(tmpdir(), 'gongkai-shard-'));
   try {
     options.progress?.phase(`gongkai: shard ${options.shard.index}-of-${options.shard.count}: pages and downloads`);
-    const rendered = await renderShard(
-      options.shard,
-      options.outDir,
-      options.env,
-      (line) => {
-        options.progress?.clear();
-        log(line);
-      },
-      join(reports, 'report.json'),
-    );
+    const rendered = await renderShard(options.shard, options.outDir, options.env, sayer(options), join(reports, 'report.json'));
     options.progress?.phase(`gongkai: shard ${options.shard.index}-of-${options.shard.count}: search index`);
     const result = withIndexStage(rendered, await indexShardOutput(options.outDir));
     options.progress?.clear();
@@ -124,7 +114,6 @@ export async function buildShard(options: ShardBuildOptions): Promise<BuildResul
 }
 
 export async function buildInShards(options: ShardedBuildOptions): Promise<ShardedBuildResult> {
-  const log = options.log ?? (() => {});
   const dir = resolve(options.root, contentDir(options.env));
   const plan = planShards(countRegions(dir), options.count);
   const fragmentsDir = resolve(options.fragmentsDir ?? shardCacheDirFor(options.root, dir));
@@ -139,10 +128,7 @@ export async function buildInShards(options: ShardedBuildOptions): Promise<Shard
   const runs: ShardRun[] = [];
   let done = 0;
   options.progress?.phase('gongkai: shards', plan.length);
-  const forward = (line: string) => {
-    options.progress?.clear();
-    log(line);
-  };
+  const forward = sayer(options);
   try {
     await runInStages(
       plan,

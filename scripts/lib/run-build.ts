@@ -250,7 +250,8 @@ function cleanUp(options: BuildOptions, outDir: string, say: (line: string) => v
   for (const line of [...cleanStaleStaging(resolve(options.root, '.build-staging')), ...recoverTarget(publishTarget(outDir))]) say(`gongkai: ${line}`);
 }
 
-function sayer(options: Pick<BuildOptions, 'log' | 'progress'>): (line: string) => void {
+/** A log line said on its own line: the progress line (on a terminal) is cleared first. */
+export function sayer(options: Pick<BuildOptions, 'log' | 'progress'>): (line: string) => void {
   return (line) => {
     options.progress?.clear();
     options.log?.(line);
