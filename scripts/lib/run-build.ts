@@ -323,7 +323,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const files = tree.files.filter((f) => inThisShard(f.path));
   const stamp = contentStamp(options.root, dir, files);
   const shardHash = hashContentFiles(generatorFingerprint(options.root), files, relativeTo(dir));
-  const unindexed = shard && options.deferShardIndex === true && readSummary(outDir, SHARD_UNINDEXED_FILE)?.hash === shardHash;
+  // A shard whose index another process makes: its summary is written unindexed, and an unindexed one is up to date.
+  const deferIndex = shard !== undefined && options.deferShardIndex === true;
+  const unindexed = deferIndex && readSummary(outDir, SHARD_UNINDEXED_FILE)?.hash === shardHash;
   if (shard && (readSummary(outDir)?.hash === shardHash || unindexed)) {
     say(`gongkai: shard ${shard.id} unchanged since it was built: not rebuilt${unindexed ? ' (its search index is still to be made)' : ''}`);
     const written = listFiles(outDir);
@@ -356,7 +358,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const hashes = disclosureHashes(options.root, dir, files, site);
   const requests: WorkbookRequest[] = site.entries.map((entry) => ({ entry, hash: hashes.get(entry.disclosure.id) ?? '' }));
   let workbooks = { made: 0, cached: 0 };
-  const indexesHere = site.entries.length > 0 && !(shard && options.deferShardIndex === true);
+  const indexesHere = site.entries.length > 0 && !deferIndex;
   const downloadsPhase = indexesHere ? 'downloads and search index' : 'downloads';
 
   await inStaging({ options, outDir, phases, stamp, dir }, async (staging) => {
@@ -385,7 +387,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         ...openDataParts(site.entries),
         warnings,
       };
-      writeFileSync(join(staging, options.deferShardIndex === true ? SHARD_UNINDEXED_FILE : SHARD_SUMMARY_FILE), JSON.stringify(summary));
+      writeFileSync(join(staging, deferIndex ? SHARD_UNINDEXED_FILE : SHARD_SUMMARY_FILE), JSON.stringify(summary));
       return;
     }
     const info: BuildInfo = { stamp, generator: generatorFingerprint(options.root), disclosures: site.entries.length };

@@ -135,19 +135,15 @@ export function runInStages<T>(items: readonly T[], jobs: number, render: (item:
   return new Promise((resolve, reject) => {
     const start = (stage: Promise<void>, after: () => void) => {
       running++;
-      stage.then(
-        () => {
-          running--;
-          after();
-          pump();
-        },
-        (error: unknown) => {
-          running--;
+      void stage
+        .catch((error: unknown) => {
           failure ??= { error };
+        })
+        .then(() => {
+          running--;
           after();
           pump();
-        },
-      );
+        });
     };
     const pump = () => {
       if (failure) {

@@ -1,9 +1,8 @@
 /**
  * The body of an official table as its HTML prints it, computed once per table: for each cell
  * which element it is (a row header, a blank name cell, an amount, a text or code cell), its
- * `headers` ids, its classes and its text. BudgetTable.astro only lays these out: working out a
- * cell's row header, headers string and formatted amount inside the template, cell by cell, made
- * the table components most of a page's render time (issue 16).
+ * `headers` ids, its classes and its text. BudgetTable.astro only lays these out: worked out in
+ * the template, cell by cell, the same took Astro several calls a cell (issue 16).
  *
  * Every body cell names its column's header path and its row's name cell (`headers`), so a screen
  * reader announces e.g. “基本支出 人员经费 工资福利支出, 行政运行, 516.37”.
@@ -30,6 +29,15 @@ export interface BodyRow {
 /** The element ids of a table's header cells and body row headers, each `<prefix>-<id>`. */
 export const elementId = (idPrefix: string, raw: string): string => `${idPrefix}-${raw}`;
 
+/**
+ * On a phone the name column stays in view while the amounts scroll. Only when there is one: on
+ * a side-by-side form (收支总表) a sticky 收入 label would sit beside the 支出 amounts.
+ */
+export function stickyColumnOf(table: Table): number | undefined {
+  const nameColumns = rowHeaderColumns(table);
+  return nameColumns.length === 1 ? nameColumns[0] : undefined;
+}
+
 /** A row's name cell that is blank: a plain cell, not a nameless row header. */
 const isBlankName = (cell: Cell | undefined): boolean => !cell || (cell.kind !== 'amount' && cell.value.trim() === '');
 
@@ -47,7 +55,7 @@ export const tableAmount = (table: Table, value: Amount): string => formatAmount
 export function tableBody(table: Table, idPrefix: string, grid: readonly HeaderGridCell[][] = headerGrid(table.header)): readonly BodyRow[] {
   const nameColumns = rowHeaderColumns(table);
   const isName = new Set(nameColumns);
-  const stickyColumn = nameColumns.length === 1 ? nameColumns[0] : undefined;
+  const stickyColumn = stickyColumnOf(table);
   const columnHeaderIds = table.columns.map((c) =>
     headerIdsForColumn(grid, c.index)
       .map((raw) => elementId(idPrefix, raw))
